@@ -1,0 +1,154 @@
+package org.opsvd.operators.potentials;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import net.objecthunter.exp4j.Expression;
+import net.objecthunter.exp4j.ExpressionBuilder;
+import net.objecthunter.exp4j.ValidationResult;
+import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
+import org.opsvd.operators.Potential;
+
+/**
+ * A user potential given as a formula, e.g. {@code "0.5*(x^2+4*y^2)"} or {@code "-1/sqrt(x^2+y^2+0.01)"},
+ * parsed with exp4j.
+ *
+ * <p>Variables: {@code x, y, z} for d ≤ 3, and always {@code x1 … xd}; {@code r} = |x|. Functions are
+ * exp4j's (sqrt, exp, log, sin, cos, tanh, abs, pow via {@code ^}, …) and the constants pi and e. A
+ * malformed formula fails at construction with an {@link IllegalArgumentException} whose message points at
+ * the offending position. Evaluation is float64 and not thread-safe (one instance per thread).
+ */
+public final class ExpressionPotential implements Potential {
+
+    private static final String[] XYZ = {"x", "y", "z"};
+
+    private final String formula;
+    private final int dimension;
+    private final Expression expression;
+    private final String[] axisNames;
+    private final String[] indexedNames;
+    private final boolean usesRadius;
+
+    /**
+     * Parses a formula in d variables.
+     *
+     * @throws IllegalArgumentException if the formula is malformed or uses an unknown name
+     */
+    public ExpressionPotential(String formula, int dimension) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
+        }
+        if (formula == null || formula.isBlank()) {
+            throw new IllegalArgumentException("potential expression is empty");
+        }
+        this.formula = formula;
+        this.dimension = dimension;
+        Set<String> names = new LinkedHashSet<>();
+        List<String> axis = new ArrayList<>();
+        this.indexedNames = new String[dimension];
+        for (int i = 0; i < dimension; i++) {
+            indexedNames[i] = "x" + (i + 1);
+            names.add(indexedNames[i]);
+            if (dimension <= 3) {
+                axis.add(XYZ[i]);
+                names.add(XYZ[i]);
+            }
+        }
+        names.add("r");
+        this.axisNames = axis.toArray(new String[0]);
+        checkParentheses(formula);
+        try {
+            this.expression = new ExpressionBuilder(formula).variables(names).build();
+        } catch (UnknownFunctionOrVariableException e) {
+            throw new IllegalArgumentException(pointAt(formula, e.getPosition(),
+                    "unknown variable or function '" + e.getToken() + "'" + hint(dimension)), e);
+        } catch (IllegalArgumentException | java.util.EmptyStackException e) {
+            throw new IllegalArgumentException(pointAt(formula, formula.length(), describe(e)), e);
+        }
+        ValidationResult check = expression.validate(false);
+        if (!check.isValid()) {
+            throw new IllegalArgumentException(pointAt(formula, formula.length(), String.join("; ", check.getErrors())));
+        }
+        this.usesRadius = expression.getVariableNames().contains("r");
+    }
+
+    /** The formula as given. */
+    public String formula() {
+        return formula;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    public double value(double[] x) {
+        double r2 = 0;
+        for (int i = 0; i < dimension; i++) {
+            expression.setVariable(indexedNames[i], x[i]);
+            if (i < axisNames.length) {
+                expression.setVariable(axisNames[i], x[i]);
+            }
+            r2 += x[i] * x[i];
+        }
+        if (usesRadius) {
+            expression.setVariable("r", Math.sqrt(r2));
+        } else {
+            expression.setVariable("r", 0);
+        }
+        try {
+            return expression.evaluate();
+        } catch (ArithmeticException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return formula;
+    }
+
+    /** The display name of axis i in d dimensions: x, y, z for d ≤ 3, else x1 … xd. */
+    public static String variableName(int axis, int dimension) {
+        return dimension <= 3 ? XYZ[axis] : "x" + (axis + 1);
+    }
+
+    private static String hint(int dimension) {
+        String vars = dimension <= 3 ? String.join(", ", List.of(XYZ).subList(0, dimension)) + ", " : "";
+        return " (variables in " + dimension + "D: " + vars + "x1.." + "x" + dimension + ", r)";
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "incomplete expression" : m;
+    }
+
+    private static void checkParentheses(String formula) {
+        int depth = 0;
+        int lastOpen = -1;
+        for (int i = 0; i < formula.length(); i++) {
+            char ch = formula.charAt(i);
+            if (ch == '(') {
+                depth++;
+                lastOpen = i;
+            } else if (ch == ')') {
+                if (depth == 0) {
+                    throw new IllegalArgumentException(pointAt(formula, i, "unmatched ')'"));
+                }
+                depth--;
+            }
+        }
+        if (depth > 0) {
+            throw new IllegalArgumentException(pointAt(formula, lastOpen, "unclosed '('"));
+        }
+    }
+
+    /** "malformed potential expression at position 7: ...\n  formula\n        ^". */
+    static String pointAt(String formula, int position, String what) {
+        int pos = Math.max(0, Math.min(position, formula.length()));
+        return "malformed potential expression at position " + (pos + 1) + ": " + what + "\n  " + formula
+                + "\n  " + " ".repeat(pos) + "^";
+    }
+}

@@ -1,0 +1,44 @@
+package org.opsvd.operators.potentials;
+
+import org.opsvd.operators.Potential;
+
+/**
+ * The one-electron potential of the molecular ion H₂⁺ (or any two equal nuclei):
+ * V(x) = −Z/|x − a| − Z/|x + a| with a = (R/2)·e_last, nuclei separated by R along the last axis.
+ *
+ * <p>The Born–Oppenheimer electronic energy excludes the nuclear repulsion Z²/R. For H₂⁺ (Z = 1, R = 2
+ * bohr, d = 3, H = −½Δ + V) the ground-state electronic energy is −1.1026342 hartree.
+ */
+public record TwoCentreCoulombPotential(double charge, double separation, int dimension) implements Potential {
+
+    public TwoCentreCoulombPotential {
+        if (!(charge > 0) || !Double.isFinite(charge)) {
+            throw new IllegalArgumentException("nuclear charge must be positive and finite, got " + charge);
+        }
+        if (!(separation > 0) || !Double.isFinite(separation)) {
+            throw new IllegalArgumentException("internuclear separation must be positive and finite, got "
+                    + separation);
+        }
+        if (dimension != 2 && dimension != 3) {
+            throw new IllegalArgumentException("h2plus is defined in 2 or 3 dimensions, got " + dimension);
+        }
+    }
+
+    @Override
+    public double value(double[] x) {
+        double half = 0.5 * separation;
+        double p = 0;
+        double m = 0;
+        for (int i = 0; i < x.length; i++) {
+            double shift = i == x.length - 1 ? half : 0;
+            p += (x[i] - shift) * (x[i] - shift);
+            m += (x[i] + shift) * (x[i] + shift);
+        }
+        return -charge / Math.sqrt(p) - charge / Math.sqrt(m);
+    }
+
+    @Override
+    public String describe() {
+        return "-" + charge + "/|x - a| - " + charge + "/|x + a|, |2a| = " + separation;
+    }
+}

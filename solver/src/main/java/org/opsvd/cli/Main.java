@@ -1,0 +1,62 @@
+package org.opsvd.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code opsvd} command line: {@code opsvd reference …}, {@code opsvd operators}.
+ *
+ * <p>Errors in the user's input print one line {@code opsvd: error: …} and exit with status 2 (usage) or 1
+ * (a problem found while computing); the stack trace only with {@code --verbose}.
+ */
+@Command(name = "opsvd", mixinStandardHelpOptions = true, version = "opsvd 0.1.0",
+        description = "Top eigenfunctions of operators: neural solvers checked against classical references.",
+        subcommands = {ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit status when the command line itself is wrong. */
+    static final int USAGE_ERROR = 2;
+    /** Exit status when the input is well-formed but cannot be solved (bad operator, NaN potential, …). */
+    static final int RUN_ERROR = 1;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "missing command (try: opsvd --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given output streams; returns the exit status. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("opsvd: error: " + ex.getMessage());
+            if (main.verbose) {
+                ex.printStackTrace(err);
+            }
+            return USAGE_ERROR;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            err.println("opsvd: error: " + message);
+            if (main.verbose) {
+                ex.printStackTrace(err);
+            } else if (!(ex instanceof IllegalArgumentException) && !(ex instanceof java.io.IOException)) {
+                err.println("(unexpected " + ex.getClass().getName() + "; rerun with --verbose for details)");
+            }
+            return ex instanceof IllegalArgumentException ? USAGE_ERROR : RUN_ERROR;
+        });
+        return cli.execute(args);
+    }
+}
