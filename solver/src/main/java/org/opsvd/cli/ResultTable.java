@@ -1,0 +1,48 @@
+package org.opsvd.cli;
+
+import java.io.PrintWriter;
+import org.opsvd.solver.classical.ReferenceSolution;
+
+/** Prints a {@link ReferenceSolution} as the comparison table researchers read. */
+final class ResultTable {
+
+    private ResultTable() {
+    }
+
+    static void print(ReferenceSolution s, PrintWriter out) {
+        var h = s.problem().hamiltonian();
+        out.printf("operator   %s   H = -%s·Δ + V,  V = %s  (d = %d)%n", s.problem().name(), fmt(h.kinetic()),
+                h.potential().describe(), s.problem().dimension());
+        out.printf("method     %s   %s%n", s.route().cliName(), s.discretisation());
+        for (String note : s.notes()) {
+            out.println("note       " + note);
+        }
+        out.println();
+        double[] rel = s.relativeErrors();
+        if (rel != null) {
+            out.printf("%5s  %22s  %22s  %10s  %s%n", "index", "eigenvalue", "exact", "rel.error", "group");
+        } else {
+            out.printf("%5s  %22s  %s%n", "index", "eigenvalue", "group");
+        }
+        for (int i = 0; i < s.count(); i++) {
+            if (rel != null) {
+                out.printf("%5d  %22.15g  %22.15g  %10.3e  %s%n", i, s.eigenvalues()[i], s.exact()[i], rel[i],
+                        s.groupLabel(i));
+            } else {
+                out.printf("%5d  %22.15g  %s%n", i, s.eigenvalues()[i], s.groupLabel(i));
+            }
+        }
+        out.println();
+        if (rel != null) {
+            out.printf("max relative error %.3e over %d eigenvalues; %.3f s%n", s.maxRelativeError(), s.count(),
+                    s.seconds());
+        } else {
+            out.printf("%d eigenvalues (no exact spectrum known for this operator); %.3f s%n", s.count(), s.seconds());
+        }
+        out.flush();
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
