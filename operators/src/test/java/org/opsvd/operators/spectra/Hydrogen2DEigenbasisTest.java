@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
+import org.hipparchus.util.CombinatoricsUtils;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,6 +18,31 @@ class Hydrogen2DEigenbasisTest {
         Hydrogen2DEigenbasis basis = new Hydrogen2DEigenbasis(z, c, 16);
         assertArrayEquals(new Hydrogen2DSpectrum(z, c).eigenvalues(16), basis.energies(), 0);
         assertEquals("(n,m)=(3,-1)", basis.label(6));
+    }
+
+    @org.junit.jupiter.api.Test
+    void matchesTheConfluentHypergeometricFormOfMethodSection41() {
+        // method.md §4.1, c = 1, Z = 1, code numbering ν = n − 1 ≥ 0, β = 1/(ν + ½), a = |m|:
+        // R = β/(2a)!·√((ν+a)!/((2ν+1)(ν−a)!))·(βr)^a e^{−βr/2} ₁F₁(a−ν; 2a+1; βr); ₁F₁ summed as a finite
+        // series here. Agreement to 1e-12 absolute (R is O(1) at most).
+        Hydrogen2DEigenbasis basis = new Hydrogen2DEigenbasis(1, 1, 36);
+        for (int i = 0; i < basis.count(); i++) {
+            int nu = basis.principal(i) - 1;
+            int a = Math.abs(basis.magnetic(i));
+            double beta = 1 / (nu + 0.5);
+            double norm = beta / CombinatoricsUtils.factorialDouble(2 * a) * Math.sqrt(
+                    CombinatoricsUtils.factorialDouble(nu + a) / ((2 * nu + 1) * CombinatoricsUtils.factorialDouble(nu - a)));
+            for (double r = 0; r < 60; r += 0.7) {
+                double x = beta * r;
+                double series = 0, term = 1;
+                for (int k = 0; k <= nu - a; k++) {
+                    series += term;
+                    term *= (a - nu + k) * x / ((2 * a + 1 + k) * (k + 1.0));
+                }
+                double want = norm * Math.pow(x, a) * Math.exp(-x / 2) * series;
+                assertEquals(want, basis.radial(i, r), 1e-12, basis.label(i) + " r=" + r);
+            }
+        }
     }
 
     @ParameterizedTest(name = "Z={0}, c={1}")
