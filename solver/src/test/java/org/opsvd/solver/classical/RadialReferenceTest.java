@@ -134,6 +134,7 @@ class RadialReferenceTest {
         RadialSpectrum s = RadialReference.solve(harmonic(2), 2, 0.5, 21);
         assertEquals(21, s.stateCount());
         assertShellDegeneracies(s, 1, 2, 3, 4, 5, 6);
+        assertFalse(s.wallBound(), s.notes().toString());
         for (int n = 0; n < 6; n++) {
             assertEquals(n + 1, s.shells().get(n).energy(), 1e-5 * (n + 1), "shell " + n);
         }
@@ -147,6 +148,7 @@ class RadialReferenceTest {
         assertEquals(20, s.stateCount());
         assertShellDegeneracies(s, 1, 3, 6, 10);
         assertEquals("ℓ=1,3", s.shells().get(3).label());
+        assertFalse(s.wallBound(), s.notes().toString());
         double err = maxRelativeError("3D HO", s, st -> 2 * st.radialIndex() + st.angular() + 1.5);
         assertTrue(err <= 1e-5, "max relative error " + err);
     }
@@ -180,6 +182,10 @@ class RadialReferenceTest {
         assertShellDegeneracies(s, 1, 3, 5);
         assertTrue(s.notes().get(0).contains("returned 9 states") && s.notes().get(0).contains("5 requested"),
                 s.notes().get(0));
+        // the settings used are reported, h rounded so that rMax is a whole number of cells
+        RadialSpectrum rounded = RadialReference.solve(coulomb(2), 2, 0.5, 1, RadialOptions.defaults(0.5).withH(0.03));
+        assertEquals(80.0 / 2667, rounded.options().h(), 1e-15);
+        assertEquals(80.0, rounded.options().rMax());
         RadialSpectrum one = RadialReference.solve(coulomb(3), 3, 0.5, 2);
         assertEquals(5, one.stateCount());
     }
