@@ -2,6 +2,7 @@ package org.opsvd.operators.grid;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixSparseCSC;
+import org.opsvd.operators.CellAveragedPotential;
 import org.opsvd.operators.Hamiltonian;
 import org.opsvd.operators.Potential;
 
@@ -11,7 +12,8 @@ import org.opsvd.operators.Potential;
  * <p>Two views of the same symmetric n^d × n^d matrix: a matrix-free stencil product {@link #apply}
  * (fast, no storage) and an assembled EJML {@link DMatrixSparseCSC} ({@link #toSparse}) for
  * factorisations. Eigenvalues of H_h approximate those of H with error O(h^p), p the stencil order, for
- * smooth V. Immutable; V is evaluated once at construction (float64).
+ * smooth V. Immutable; V is evaluated once at construction (float64): point values, or exact cell averages for
+ * singular potentials that provide them ({@link CellAveragedPotential}, e.g. Coulomb).
  */
 public final class DiscreteHamiltonian {
 
@@ -53,9 +55,11 @@ public final class DiscreteHamiltonian {
         int size = grid.size();
         double[] values = new double[size];
         double[] x = new double[grid.dimension()];
+        CellAveragedPotential averaged = v instanceof CellAveragedPotential c ? c : null;
+        double h = grid.spacing();
         for (int i = 0; i < size; i++) {
             grid.point(i, x);
-            double vi = v.value(x);
+            double vi = averaged != null ? averaged.cellAverage(x, h) : v.value(x);
             if (!Double.isFinite(vi)) {
                 throw new IllegalArgumentException("potential " + v.describe() + " is " + vi + " at grid point "
                         + Arrays.toString(x) + "; move the grid off the singularity or soften the potential");

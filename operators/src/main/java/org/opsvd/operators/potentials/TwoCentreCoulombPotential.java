@@ -1,6 +1,6 @@
 package org.opsvd.operators.potentials;
 
-import org.opsvd.operators.Potential;
+import org.opsvd.operators.CellAveragedPotential;
 
 /**
  * The one-electron potential of the molecular ion H₂⁺ (or any two equal nuclei):
@@ -9,7 +9,7 @@ import org.opsvd.operators.Potential;
  * <p>The Born–Oppenheimer electronic energy excludes the nuclear repulsion Z²/R. For H₂⁺ (Z = 1, R = 2
  * bohr, d = 3, H = −½Δ + V) the ground-state electronic energy is −1.1026342 hartree.
  */
-public record TwoCentreCoulombPotential(double charge, double separation, int dimension) implements Potential {
+public record TwoCentreCoulombPotential(double charge, double separation, int dimension) implements CellAveragedPotential {
 
     public TwoCentreCoulombPotential {
         if (!(charge > 0) || !Double.isFinite(charge)) {
@@ -35,6 +35,23 @@ public record TwoCentreCoulombPotential(double charge, double separation, int di
             m += (x[i] + shift) * (x[i] + shift);
         }
         return -charge / Math.sqrt(p) - charge / Math.sqrt(m);
+    }
+
+    @Override
+    public double cellAverage(double[] centre, double h) {
+        double half = 0.5 * separation;
+        double total = 0;
+        for (double nucleus : new double[] {half, -half}) {
+            double[] lo = new double[centre.length];
+            double[] hi = new double[centre.length];
+            for (int i = 0; i < centre.length; i++) {
+                double shift = i == centre.length - 1 ? nucleus : 0;
+                lo[i] = centre[i] - shift - 0.5 * h;
+                hi[i] = centre[i] - shift + 0.5 * h;
+            }
+            total += CoulombCellIntegral.integral(lo, hi);
+        }
+        return -charge * total / Math.pow(h, centre.length);
     }
 
     @Override
