@@ -1,0 +1,69 @@
+package org.opsvd.solver.classical;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.opsvd.operators.Hamiltonian;
+import org.opsvd.operators.grid.DiscreteHamiltonian;
+import org.opsvd.operators.grid.Grid;
+import org.opsvd.operators.grid.LaplacianStencil;
+
+/** Chebyshev-filtered Lanczos against the Kronecker oracle, to 1e-10 relative. */
+class ChebyshevFilterSolverTest {
+
+    private static GridEigenpairs compareWithKronecker(ChebyshevFilterSolver solver, Hamiltonian h, Grid g,
+                                                       LaplacianStencil s, int nev) {
+        DiscreteHamiltonian dh = DiscreteHamiltonian.of(h, g, s);
+        GridEigenpairs ch = solver.solve(dh, nev, true);
+        GridEigenpairs oracle = KroneckerSolver.solve(h, g, s, nev, false);
+        Spectra.assertClose(oracle.eigenvalues(), ch.eigenvalues(), 1e-10, g.describe() + " " + s + " " + ch.notes());
+        double res = Residuals.max(dh, ch);
+        assertTrue(res < 1e-8, "residual " + res);
+        return ch;
+    }
+
+    @Test
+    void oscillator64SquaredBothOrders() {
+        Hamiltonian h = Hamiltonian.of(TestPotentials.oscillator(1, 1));
+        for (LaplacianStencil s : LaplacianStencil.values()) {
+            compareWithKronecker(new ChebyshevFilterSolver(), h, Grid.dirichlet(2, 64, 7), s, 21);
+        }
+    }
+
+    @Test
+    void oscillator3d() {
+        compareWithKronecker(new ChebyshevFilterSolver(), Hamiltonian.of(TestPotentials.oscillator(1, 1, 1)),
+                Grid.dirichlet(3, 18, 6), LaplacianStencil.SECOND_ORDER, 20);
+        compareWithKronecker(new ChebyshevFilterSolver(), Hamiltonian.of(TestPotentials.oscillator(1, 1.2, 0.9)),
+                Grid.dirichlet(3, 16, 6), LaplacianStencil.FOURTH_ORDER, 20);
+    }
+
+    @Test
+    void aCutBelowTheWantedLevelsIsRaised() {
+        // λ_21 = 6 but the cut starts at 3: the first try must be rejected and the cut raised
+        GridEigenpairs ch = compareWithKronecker(new ChebyshevFilterSolver().withCut(3.0),
+                Hamiltonian.of(TestPotentials.oscillator(1, 1)), Grid.dirichlet(2, 48, 7),
+                LaplacianStencil.SECOND_ORDER, 21);
+        assertTrue(ch.notes().contains("try 2"), ch.notes());
+    }
+
+    @Test
+    void degreeRule() {
+        // R = (λmax − cut)/(cut − λ₁) = 100: m = 2⌈2.5·10⌉ = 50; clamped below at 8
+        assertEquals(50, ChebyshevFilterSolver.degree(5, 0, 1, 101));
+        assertEquals(8, ChebyshevFilterSolver.degree(5, 0, 1, 2));
+    }
+
+    @Test
+    void badEigenpairCounts() {
+        DiscreteHamiltonian dh = DiscreteHamiltonian.of(Hamiltonian.of(TestPotentials.oscillator(1, 1)),
+                Grid.dirichlet(2, 5, 3), LaplacianStencil.SECOND_ORDER);
+        for (int nev : new int[] {0, 25}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ChebyshevFilterSolver().solve(dh, nev, false));
+            assertTrue(e.getMessage().contains("nev"), e.getMessage());
+        }
+    }
+}
