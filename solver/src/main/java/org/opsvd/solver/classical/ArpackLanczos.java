@@ -67,6 +67,15 @@ public final class ArpackLanczos {
      */
     public static Result solve(SymmetricOperator op, int n, int nev, int ncv, Which which, double tol,
                                int maxIterations, boolean vectors) {
+        return solve(ARPACK.getInstance(), op, n, nev, ncv, which, tol, maxIterations, vectors);
+    }
+
+    /**
+     * As {@link #solve(SymmetricOperator, int, int, int, Which, double, int, boolean)} with a given ARPACK
+     * implementation, e.g. {@code dev.ludovic.netlib.arpack.JavaARPACK.getInstance()} for the pure-Java one.
+     */
+    public static Result solve(ARPACK arpack, SymmetricOperator op, int n, int nev, int ncv, Which which, double tol,
+                               int maxIterations, boolean vectors) {
         if (n < 2) {
             throw new IllegalArgumentException("operator size n must be at least 2, got " + n);
         }
@@ -82,7 +91,6 @@ public final class ArpackLanczos {
             throw new IllegalArgumentException("need tol >= 0 and maxIterations >= 1, got " + tol + ", "
                     + maxIterations);
         }
-        ARPACK arpack = ARPACK.getInstance();
         String w = which.name();
         intW ido = new intW(0);
         intW info = new intW(1); // 1: use the start vector in resid
@@ -113,7 +121,7 @@ public final class ArpackLanczos {
             }
         }
         String context = "n = " + n + ", nev = " + nev + ", ncv = " + ncv + ", which = " + w + ", tol = " + tol
-                + ", " + applications + " operator applications";
+                + ", " + applications + " operator applications, " + arpack.getClass().getSimpleName();
         if (info.val != 0) {
             throw new ArpackException("dsaupd", info.val, iparam[4], context);
         }

@@ -15,8 +15,9 @@ import org.opsvd.operators.grid.DiscreteHamiltonian;
  * λ_j are Rayleigh quotients v_jᵀHv_j.
  *
  * <p><b>Lanczos.</b> ARPACK is asked for nev' = nev + max(3, nev/4) (the buffer gives rounding time to
- * bring in further copies of exactly degenerate levels), the pairs are Rayleigh–Ritz-ed with H, and
- * {@link MissedPairSearch} checks on the deflated p(H) that no level below λ_nev was missed.
+ * bring in further copies of exactly degenerate levels), the pairs are sorted by Rayleigh quotient, and
+ * {@link MissedPairSearch} checks on the deflated p(H) that no level below λ_nev was missed (adding any it
+ * finds).
  *
  * <p><b>Cut.</b> From a Lanczos estimate λ₁ ≈ λ_min and the Weyl count N(λ) (see {@link SpectrumEstimates})
  * with N(λ_W) = nev' + {@value MissedPairSearch#CHECK}: cut = λ₁ + 1.5·(λ_W − λ₁). After solving, the result

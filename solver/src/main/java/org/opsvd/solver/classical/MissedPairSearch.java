@@ -9,9 +9,9 @@ import org.ejml.data.DMatrixRMaj;
  * exactly degenerate level (tensor-product spectra such as the 2D/3D oscillator) enter only through rounding
  * and can be missed when ARPACK converges fast. Check: run Lanczos on the deflated transformed operator
  * Q·A·Q, Q = I − V·Vᵀ ({@link DeflatedOperator}); any new Ritz vector with Rayleigh quotient below the
- * current λ_nev was missed. It is added, the basis is Rayleigh–Ritz-ed with H, and the check repeats (at
- * most {@value #ROUNDS} rounds). Without additions the Lanczos vectors are returned as they are, sorted by
- * Rayleigh quotient.
+ * current λ_nev was missed. It is appended (it is orthogonal to V by construction, and within a degenerate
+ * level any orthonormal basis is right, so no Rayleigh–Ritz rotation is needed), the pairs are re-sorted by
+ * Rayleigh quotient, and the check repeats (at most {@value #ROUNDS} rounds).
  */
 final class MissedPairSearch {
 
@@ -20,7 +20,7 @@ final class MissedPairSearch {
     static final int ROUNDS = 8;
 
     /**
-     * @param pairs      Ritz pairs of H on the completed basis, ascending
+     * @param pairs      Rayleigh quotients with H and the vectors of the completed basis, ascending
      * @param added      how many missed vectors were added
      * @param conclusive false if the check itself did not converge
      */
@@ -39,7 +39,7 @@ final class MissedPairSearch {
     static Completion complete(SymmetricOperator transformed, SymmetricOperator h, DMatrixRMaj basis, int nev,
                                       double tol, int maxIterations, StringBuilder notes) {
         int n = basis.numRows;
-        DenseSolver.Eigen rr = RayleighRitz.sortedByRayleighQuotient(h, basis);
+        DenseSolver.Eigen rr = RayleighQuotients.sorted(h, basis);
         int added = 0;
         for (int round = 1; round <= ROUNDS; round++) {
             int k = rr.vectors().numCols;
@@ -56,7 +56,7 @@ final class MissedPairSearch {
                 return new Completion(rr, added, false);
             }
             double limit = rr.values()[nev - 1] - 1e-9 * Math.max(1, Math.abs(rr.values()[nev - 1]));
-            DenseSolver.Eigen found = RayleighRitz.of(h, r.vectors());
+            DenseSolver.Eigen found = RayleighQuotients.sorted(h, r.vectors());
             int missed = 0;
             while (missed < found.values().length && found.values()[missed] < limit) {
                 missed++;
@@ -74,7 +74,7 @@ final class MissedPairSearch {
                     merged.data[i * (k + missed) + k + j] = found.vectors().data[i * found.values().length + j];
                 }
             }
-            rr = RayleighRitz.of(h, merged);
+            rr = RayleighQuotients.sorted(h, merged);
         }
         notes.append("; degeneracy check: ").append(added).append(" missed pairs added, rounds exhausted");
         return new Completion(rr, added, false);

@@ -18,7 +18,7 @@ import org.opsvd.operators.grid.DiscreteHamiltonian;
  * σ = θ − δ with δ = 0.1·max(|θ|, 0.1·(θ − min V)). If Cholesky fails (σ ≥ λ_min), σ moves down by
  * δ, 2δ, 4δ, … and finally to min V − δ, which {@link DiscreteHamiltonian#lowerBound()} guarantees is below
  * the spectrum. Afterwards {@link MissedPairSearch} looks for copies of exactly degenerate levels that the
- * single-vector Lanczos run missed (on by default; if it adds any, all λ become Rayleigh–Ritz values with H).
+ * single-vector Lanczos run missed (on by default; if it adds any, all λ become Rayleigh quotients with H).
  * Robust for clustered spectra (hydrogen); in 3D the factor is too expensive, use
  * {@link ChebyshevFilterSolver}.
  */
@@ -141,7 +141,7 @@ public final class ShiftInvertSolver {
             MissedPairSearch.Completion c = MissedPairSearch.complete(inverse, new StencilOperator(h), vec, nev,
                     tolerance, maxIterations, notes);
             solves += inverse.count();
-            if (c.added() > 0) { // use the Ritz pairs of the completed basis
+            if (c.added() > 0) { // use the Rayleigh quotients of the completed basis
                 values = Arrays.copyOf(c.pairs().values(), nev);
                 CommonOps_DDRM.extract(c.pairs().vectors(), 0, n, 0, nev, vec, 0, 0);
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ludovic.netlib.arpack.JavaARPACK;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,16 @@ class ArpackLanczosTest {
     @Test
     void smallestEigenvaluesMatchTheAnalyticFormulaTo1e10() {
         ArpackLanczos.Result r = ArpackLanczos.solve(LAPLACIAN, N, 5, 40, ArpackLanczos.Which.SA, 1e-12, 5000, true);
+        for (int j = 0; j < 5; j++) {
+            assertEquals(exact(j + 1), r.values()[j], 1e-10);
+        }
+        assertUnitEigenvectors(r);
+    }
+
+    @Test
+    void pureJavaF2jImplementationGivesTheSameValues() {
+        ArpackLanczos.Result r = ArpackLanczos.solve(JavaARPACK.getInstance(), LAPLACIAN, N, 5, 40,
+                ArpackLanczos.Which.SA, 1e-12, 5000, true);
         for (int j = 0; j < 5; j++) {
             assertEquals(exact(j + 1), r.values()[j], 1e-10);
         }

@@ -1,0 +1,19 @@
+/**
+ * Classical eigensolvers for the lowest eigenpairs of a discretised Schrödinger operator H_h
+ * ({@link org.opsvd.operators.grid.DiscreteHamiltonian}); they are the references the neural solvers are
+ * checked against. All return {@link org.opsvd.solver.classical.GridEigenpairs}.
+ *
+ * <ul>
+ *   <li>{@link org.opsvd.solver.classical.KroneckerSolver}: exact FD spectrum of a separable V from 1D
+ *       problems, milliseconds; the oracle.</li>
+ *   <li>{@link org.opsvd.solver.classical.DenseSolver}: all eigenpairs of a tiny grid (n ≤ 2500).</li>
+ *   <li>{@link org.opsvd.solver.classical.ShiftInvertSolver}: Lanczos on (H − σI)⁻¹ with a
+ *       nested-dissection sparse Cholesky; robust, also for clustered spectra; 2D.</li>
+ *   <li>{@link org.opsvd.solver.classical.ChebyshevFilterSolver}: matrix-free Lanczos on a Chebyshev
+ *       polynomial of H; fastest for well-separated low spectra, and the 3D route.</li>
+ * </ul>
+ * Building blocks: {@link org.opsvd.solver.classical.ArpackLanczos} (ARPACK reverse communication),
+ * {@link org.opsvd.solver.classical.NestedDissection}, {@link org.opsvd.solver.classical.PermutedCholesky},
+ * {@link org.opsvd.solver.classical.Residuals}.
+ */
+package org.opsvd.solver.classical;
