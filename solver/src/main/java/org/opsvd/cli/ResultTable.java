@@ -27,9 +27,9 @@ final class ResultTable {
         for (int i = 0; i < s.count(); i++) {
             if (rel != null) {
                 out.printf("%5d  %22.15g  %22.15g  %10.3e  %s%n", i, s.eigenvalues()[i], s.exact()[i], rel[i],
-                        s.groupLabel(i));
+                        groupColumn(s, i));
             } else {
-                out.printf("%5d  %22.15g  %s%n", i, s.eigenvalues()[i], s.groupLabel(i));
+                out.printf("%5d  %22.15g  %s%n", i, s.eigenvalues()[i], groupColumn(s, i));
             }
         }
         out.println();
@@ -40,6 +40,20 @@ final class ResultTable {
             out.printf("%d eigenvalues (no exact spectrum known for this operator); %.3f s%n", s.count(), s.seconds());
         }
         out.flush();
+    }
+
+    /** "3  ×3  n=2" on the first row of a group, "3" on the others. */
+    private static String groupColumn(ReferenceSolution s, int i) {
+        for (int g = 0; g < s.groups().size(); g++) {
+            var group = s.groups().get(g);
+            if (i == group.start()) {
+                return String.format("%-3d ×%-2d %s", g + 1, group.size(), group.label());
+            }
+            if (i > group.start() && i < group.start() + group.size()) {
+                return Integer.toString(g + 1);
+            }
+        }
+        return "";
     }
 
     static String fmt(double v) {

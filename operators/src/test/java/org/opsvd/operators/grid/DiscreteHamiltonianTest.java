@@ -21,7 +21,8 @@ class DiscreteHamiltonianTest {
 
     @ParameterizedTest(name = "d={0}, n={1}, order={2}, {3}")
     @CsvSource({"1, 9, 2, DIRICHLET", "1, 9, 4, PERIODIC", "2, 7, 2, DIRICHLET", "2, 8, 4, DIRICHLET",
-            "2, 6, 4, PERIODIC", "3, 5, 2, DIRICHLET", "3, 6, 4, DIRICHLET", "3, 5, 2, PERIODIC"})
+            "2, 6, 4, PERIODIC", "3, 5, 2, DIRICHLET", "3, 6, 4, DIRICHLET", "3, 5, 2, PERIODIC", "1, 3, 4, DIRICHLET",
+            "2, 3, 4, DIRICHLET", "3, 3, 4, DIRICHLET", "3, 7, 4, PERIODIC", "1, 2, 2, DIRICHLET"})
     void stencilProductEqualsAssembledSymmetricMatrix(int d, int n, int order, Boundary boundary) {
         Grid grid = new Grid(d, n, 3.0, boundary);
         var v = new ExpressionPotential("0.3*x1^2 + sin(2*x1)" + (d > 1 ? " + 0.1*x1*x2" : ""), d);
@@ -46,6 +47,14 @@ class DiscreteHamiltonianTest {
         CommonOps_DSCC.mult(a, DMatrixRMaj.wrap(h.size(), 1, x), ax);
         for (int i = 0; i < y.length; i++) {
             assertEquals(ax.data[i], y[i], 1e-11 * (1 + Math.abs(y[i])));
+        }
+        // the same inside larger work arrays (ARPACK's workd), with offsets
+        double[] xPadded = new double[x.length + 5];
+        System.arraycopy(x, 0, xPadded, 3, x.length);
+        double[] yPadded = new double[x.length + 2];
+        h.apply(xPadded, 3, yPadded, 2);
+        for (int i = 0; i < y.length; i++) {
+            assertEquals(y[i], yPadded[i + 2], 0);
         }
         assertEquals(h.size() * (1 + 2 * d * LaplacianStencil.ofOrder(order).reach())
                 - (boundary == Boundary.DIRICHLET ? missingDirichletNeighbours(d, n, order) : 0), a.nz_length);

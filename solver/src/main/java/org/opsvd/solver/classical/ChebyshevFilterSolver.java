@@ -98,7 +98,7 @@ public final class ChebyshevFilterSolver {
         StringBuilder notes = new StringBuilder();
         double upper = h.upperBound();
         double lowest = SpectrumEstimates.lowest(h, notes);
-        StencilOperator stencil = new StencilOperator(h);
+        SymmetricOperator stencil = h::apply;
         double c0 = cut;
         if (Double.isNaN(c0)) {
             double weyl = SpectrumEstimates.weylLevel(h, wanted + MissedPairSearch.CHECK);

@@ -22,7 +22,7 @@ final class ChebyshevOperator implements SymmetricOperator {
         if (degree < 1 || !(b > a)) {
             throw new IllegalArgumentException("need degree >= 1 and a < b, got " + degree + ", [" + a + ", " + b + "]");
         }
-        this.h = new StencilOperator(h);
+        this.h = h::apply;
         this.degree = degree;
         this.centre = 0.5 * (a + b);
         this.halfWidth = 0.5 * (b - a);

@@ -55,14 +55,4 @@ public record ReferenceSolution(Problem problem, Route route, String discretisat
         }
         return m;
     }
-
-    /** The label of the group holding eigenvalue i. */
-    public String groupLabel(int i) {
-        for (Group g : groups) {
-            if (i >= g.start() && i < g.start() + g.size()) {
-                return g.label();
-            }
-        }
-        return "";
-    }
 }

@@ -138,7 +138,7 @@ public final class ShiftInvertSolver {
         }
         if (checkDegeneracy) {
             CountingOperator inverse = new CountingOperator(factor::solve);
-            MissedPairSearch.Completion c = MissedPairSearch.complete(inverse, new StencilOperator(h), vec, nev,
+            MissedPairSearch.Completion c = MissedPairSearch.complete(inverse, h::apply, vec, nev,
                     tolerance, maxIterations, notes);
             solves += inverse.count();
             if (c.added() > 0) { // use the Rayleigh quotients of the completed basis

@@ -16,7 +16,7 @@ final class SpectrumEstimates {
     static double lowest(DiscreteHamiltonian h, StringBuilder notes) {
         int n = h.size();
         try {
-            ArpackLanczos.Result r = ArpackLanczos.solve(new StencilOperator(h), n, 1, Math.min(n, 24), ArpackLanczos.Which.SA,
+            ArpackLanczos.Result r = ArpackLanczos.solve(h::apply, n, 1, Math.min(n, 24), ArpackLanczos.Which.SA,
                     1e-4, 300, false);
             notes.append("λ_min ≈ ").append(r.values()[0]).append(" (").append(r.operatorApplications())
                     .append(" H products); ");

@@ -29,7 +29,7 @@ class MissedPairSearchTest {
         }
         PermutedCholesky inverse = PermutedCholesky.factor(dh.toSparse(0), NestedDissection.order(g, 1)).orElseThrow();
         StringBuilder notes = new StringBuilder();
-        MissedPairSearch.Completion c = MissedPairSearch.complete(inverse::solve, new StencilOperator(dh), basis, 5,
+        MissedPairSearch.Completion c = MissedPairSearch.complete(inverse::solve, dh::apply, basis, 5,
                 1e-10, 300, notes);
         assertEquals(1, c.added(), notes.toString());
         assertTrue(c.conclusive());
