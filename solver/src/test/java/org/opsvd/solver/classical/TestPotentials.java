@@ -3,8 +3,11 @@ package org.opsvd.solver.classical;
 import org.opsvd.operators.CentralPotential;
 import org.opsvd.operators.Potential;
 import org.opsvd.operators.SeparablePotential;
+import org.opsvd.operators.potentials.CosinePotential;
+import org.opsvd.operators.potentials.CoulombPotential;
+import org.opsvd.operators.potentials.HarmonicPotential;
 
-/** Potentials shared by the solver tests. */
+/** Potentials shared by the solver tests (built-ins, plus one with no structure at all). */
 final class TestPotentials {
 
     private TestPotentials() {
@@ -12,42 +15,12 @@ final class TestPotentials {
 
     /** V = Σ_a ½ω_a²x_a², exact levels Σ_a ω_a(n_a + ½) with c = ½. */
     static SeparablePotential oscillator(double... omega) {
-        return new SeparablePotential() {
-            @Override
-            public double axisValue(int axis, double t) {
-                return 0.5 * omega[axis] * omega[axis] * t * t;
-            }
-
-            @Override
-            public int dimension() {
-                return omega.length;
-            }
-
-            @Override
-            public String describe() {
-                return "oscillator " + java.util.Arrays.toString(omega);
-            }
-        };
+        return new HarmonicPotential(omega);
     }
 
     /** V = cos x + cos y (separable, periodic on [−π, π)²). */
     static SeparablePotential cosines() {
-        return new SeparablePotential() {
-            @Override
-            public double axisValue(int axis, double t) {
-                return Math.cos(t);
-            }
-
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public String describe() {
-                return "cos x + cos y";
-            }
-        };
+        return new CosinePotential(new double[] {1, 1});
     }
 
     /** V = ½r² + 0.1·x·y + 0.3·sin(x): not separable, no symmetry. */
@@ -70,23 +43,8 @@ final class TestPotentials {
         };
     }
 
-    /** V = −1/r (2D hydrogen), exact levels −1/(2(n − ½)²), n = 1, 2, …, with degeneracy 2n − 1. */
+    /** V = −1/r (2D hydrogen; cell-averaged on grids), exact levels −1/(2(n − ½)²), n = 1, 2, …, with degeneracy 2n − 1. */
     static CentralPotential coulomb() {
-        return new CentralPotential() {
-            @Override
-            public double radialValue(double r) {
-                return -1 / r;
-            }
-
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public String describe() {
-                return "-1/r";
-            }
-        };
+        return new CoulombPotential(1, 2);
     }
 }
