@@ -1,6 +1,5 @@
 package org.opsvd.operators;
 
-import java.util.Optional;
 import org.opsvd.operators.grid.Boundary;
 import org.opsvd.operators.spectra.ExactSpectrum;
 
@@ -19,17 +18,20 @@ import org.opsvd.operators.spectra.ExactSpectrum;
 public record Problem(String name, Hamiltonian hamiltonian, Boundary boundary, double halfWidth,
                       boolean boxIsPhysical, ExactSpectrum exact) {
 
+    public Problem {
+        if (name == null || hamiltonian == null || boundary == null) {
+            throw new IllegalArgumentException("a problem needs a name, a Hamiltonian and a boundary");
+        }
+        if (!(halfWidth > 0) || !Double.isFinite(halfWidth)) {
+            throw new IllegalArgumentException("box half-width must be positive and finite, got " + halfWidth);
+        }
+        if (exact != null && exact.dimension() != hamiltonian.dimension()) {
+            throw new IllegalArgumentException("exact spectrum is " + exact.dimension() + "-dimensional but H is "
+                    + hamiltonian.dimension() + "-dimensional");
+        }
+    }
+
     public int dimension() {
         return hamiltonian.dimension();
-    }
-
-    public Optional<ExactSpectrum> exactSpectrum() {
-        return Optional.ofNullable(exact);
-    }
-
-    /** The same problem on another box; a physical box changes the operator, so its exact spectrum is dropped
-     * unless the caller rebuilds it (see {@link OperatorCatalog}). */
-    public Problem withHalfWidth(double l) {
-        return new Problem(name, hamiltonian, boundary, l, boxIsPhysical, boxIsPhysical ? null : exact);
     }
 }
