@@ -7,6 +7,20 @@ package org.opsvd.operators.spectra;
  */
 public interface ExactEigenbasis {
 
+    /**
+     * The exact eigenfunctions of a spectrum when closed forms are implemented (harmonic oscillators,
+     * 2D hydrogen), covering at least {@code minStates} states in complete shells; empty otherwise.
+     */
+    static java.util.Optional<ExactEigenbasis> of(ExactSpectrum spectrum, int minStates) {
+        if (spectrum instanceof HarmonicOscillatorSpectrum ho) {
+            return java.util.Optional.of(new HarmonicOscillatorEigenbasis(ho.omega(), ho.kinetic(), minStates));
+        }
+        if (spectrum instanceof Hydrogen2DSpectrum h) {
+            return java.util.Optional.of(new Hydrogen2DEigenbasis(h.charge(), h.kinetic(), minStates));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The dimension d. */
     int dimension();
 

@@ -6,6 +6,7 @@ import org.opsvd.solver.neural.Precision;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -26,13 +27,24 @@ public final class OptimizerGraph<T extends TFloating> {
   private final Operand<T> secondCorrection;
   private final List<ResourceVariable<T>> slots = new ArrayList<>();
 
-  public OptimizerGraph(Ops tf, OptimizerSpec spec, Precision precision) {
+  private final Operand<TBool> guard;
+
+  /**
+   * @param guard when it evaluates to false, every assignment keeps the old value (used to skip a
+   *              step whose loss is not finite); null for unguarded updates
+   */
+  public OptimizerGraph(Ops tf, OptimizerSpec spec, Precision precision, Operand<TBool> guard) {
     this.spec = spec;
+    this.guard = guard;
     this.precision = precision;
     Class<T> type = precision.type();
     this.learningRate = tf.withName("learning_rate").placeholder(type);
     this.firstCorrection = tf.withName("first_correction").placeholder(type);
     this.secondCorrection = tf.withName("second_correction").placeholder(type);
+  }
+
+  public OptimizerSpec spec() {
+    return spec;
   }
 
   public Operand<T> learningRate() {
@@ -70,7 +82,7 @@ public final class OptimizerGraph<T extends TFloating> {
     ResourceVariable<T> v = new ResourceVariable<>(tf, variable.name() + "/v", variable.shape(), type);
     slots.add(v);
     Operand<T> vNew = tf.math.add(tf.math.mul(b2, v.read()), tf.math.mul(oneMinusB2, tf.math.square(gradient)));
-    assigns.add(v.assign(tf, vNew));
+    assigns.add(v.assign(tf, guarded(tf, vNew, v.read())));
     Operand<T> step;
     if (spec.kind() == OptimizerSpec.Kind.ADAM) {
       Operand<T> b1 = precision.scalar(tf, spec.beta1());
@@ -78,15 +90,20 @@ public final class OptimizerGraph<T extends TFloating> {
       ResourceVariable<T> m = new ResourceVariable<>(tf, variable.name() + "/m", variable.shape(), type);
       slots.add(m);
       Operand<T> mNew = tf.math.add(tf.math.mul(b1, m.read()), tf.math.mul(oneMinusB1, gradient));
-      assigns.add(m.assign(tf, mNew));
+      assigns.add(m.assign(tf, guarded(tf, mNew, m.read())));
       Operand<T> mHat = tf.math.div(mNew, firstCorrection);
       Operand<T> vHat = tf.math.div(vNew, secondCorrection);
       step = tf.math.div(mHat, tf.math.add(tf.math.sqrt(vHat), eps));
     } else {
       step = tf.math.div(gradient, tf.math.add(tf.math.sqrt(vNew), eps));
     }
-    Operand<T> next = tf.math.sub(current, tf.math.mul(learningRate, step));
+    Operand<T> next = guarded(tf, tf.math.sub(current, tf.math.mul(learningRate, step)), current);
     assigns.add(variable.assign(tf, next));
     return next;
+  }
+
+  /** {@code value} where the guard holds, else {@code old}. */
+  public Operand<T> guarded(Ops tf, Operand<T> value, Operand<T> old) {
+    return guard == null ? value : tf.select(guard, value, old);
   }
 }

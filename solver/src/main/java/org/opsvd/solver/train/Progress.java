@@ -1,0 +1,76 @@
+package org.opsvd.solver.train;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Training progress for people: on a terminal, one line redrawn in place a few times per second
+ * (step, loss, the lowest energy estimates, steps/s, ETA); otherwise (CI logs, files) a plain line
+ * about every 5% of the run, so logs stay short. Silent when {@code quiet}.
+ */
+public final class Progress {
+
+  private final PrintWriter out;
+  private final boolean terminal;
+  private final boolean quiet;
+  private final int total;
+  private long lastDraw;
+  private int lastLineStep = -1;
+
+  public Progress(PrintWriter out, boolean terminal, boolean quiet, int total) {
+    this.out = out;
+    this.terminal = terminal;
+    this.quiet = quiet;
+    this.total = total;
+  }
+
+  /** Reports one step; {@code energies} are the current estimates (hartree). */
+  public void update(int step, double seconds, double loss, double[] energies) {
+    if (quiet) return;
+    int done = step + 1;
+    long now = System.nanoTime();
+    if (terminal) {
+      if (now - lastDraw < 250_000_000L && done < total) return;
+      lastDraw = now;
+      out.print("\r" + line(done, seconds, loss, energies) + "   ");
+      if (done == total) out.println();
+      out.flush();
+    } else {
+      int every = Math.max(1, total / 20);
+      if (done % every != 0 && done != total) return;
+      if (done == lastLineStep) return;
+      lastLineStep = done;
+      out.println(line(done, seconds, loss, energies));
+      out.flush();
+    }
+  }
+
+  /** Prints a message on its own line (ends an in-place progress line first). */
+  public void message(String text) {
+    if (quiet) return;
+    if (terminal) out.print("\r");
+    out.println(text);
+    out.flush();
+  }
+
+  private String line(int done, double seconds, double loss, double[] energies) {
+    double rate = done / Math.max(seconds, 1e-9);
+    double eta = (total - done) / Math.max(rate, 1e-9);
+    StringBuilder e = new StringBuilder();
+    for (int i = 0; i < Math.min(4, energies.length); i++) {
+      e.append(String.format(Locale.ROOT, " %.5g", energies[i]));
+    }
+    if (energies.length > 4) e.append(" …");
+    int width = 20;
+    int filled = (int) Math.round(width * (double) done / total);
+    String bar = "#".repeat(filled) + "-".repeat(width - filled);
+    return String.format(Locale.ROOT, "[%s] %d/%d  loss %.5g  E%s  %.0f steps/s  ETA %s",
+        bar, done, total, loss, e, rate, clock(eta));
+  }
+
+  static String clock(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+        : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+  }
+}

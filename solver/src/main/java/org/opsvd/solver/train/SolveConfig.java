@@ -1,0 +1,59 @@
+package org.opsvd.solver.train;
+
+import java.util.List;
+
+/**
+ * The fully resolved settings of one NeuralSVD solve (every default filled in), as written to
+ * {@code summary.json}. Energies are in hartree, lengths in bohr (atomic units).
+ *
+ * @param operator         built-in operator name, or null for an expression
+ * @param potential        potential expression, or null for a built-in
+ * @param dimension        d
+ * @param kinetic          c in H = −c·Δ + V
+ * @param outputs          L, the number of eigenfunctions learned
+ * @param steps            optimiser steps
+ * @param batch            B (even)
+ * @param learningRate     initial learning rate
+ * @param optimizer        adam or rmsprop
+ * @param cosineSchedule   anneal the learning rate to 0 with a cosine
+ * @param emaDecay         parameter moving-average decay used for evaluation (0 = off)
+ * @param nesting          sequential or joint
+ * @param laplacian        forward, autodiff or finite-difference
+ * @param fdStep           finite-difference step (finite-difference Laplacian only)
+ * @param precision        float32 or float64 training graph (evaluation is always float64)
+ * @param device           cpu or gpu
+ * @param hidden           hidden-layer widths
+ * @param activation       softplus, tanh, sin or gelu
+ * @param parametrisation  shared (one MLP, L outputs) or disjoint (L MLPs)
+ * @param fourierFeatures  number m of random Fourier frequencies (0 = raw input)
+ * @param fourierScale     σ of the Fourier frequencies
+ * @param envelopeScale    initial s_l of the learnable envelope exp(−|x|/s_l), or null for none
+ * @param boxMask          Dirichlet box mask on [−box, box]^d
+ * @param box              half-width of the operator's box (evaluation grid, mask, uniform sampler)
+ * @param sampler          gaussian or uniform
+ * @param samplerScale     Gaussian standard deviation, or uniform half-width
+ * @param operatorScale    a in T = a·(−H) + b
+ * @param operatorShift    b
+ * @param seed             seed of the network initialisation and of the sampler
+ * @param evalGrid         points per axis of the evaluation quadrature grid on [−box, box]^d
+ * @param evalEvery        evaluate on the grid every this many steps (and at the end)
+ */
+public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
+    int steps, int batch, double learningRate, String optimizer, boolean cosineSchedule, double emaDecay,
+    String nesting, String laplacian, double fdStep, String precision, String device,
+    List<Integer> hidden, String activation, String parametrisation, int fourierFeatures, double fourierScale,
+    Double envelopeScale, boolean boxMask, double box, String sampler, double samplerScale,
+    double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery) {
+
+  public SolveConfig {
+    hidden = List.copyOf(hidden);
+    if (outputs < 1) throw new IllegalArgumentException("--L must be at least 1, got " + outputs);
+    if (steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+    if (batch < 2 || batch % 2 != 0) {
+      throw new IllegalArgumentException("--batch must be even and at least 2 (the unbiased Gram estimate splits "
+          + "the batch into two halves), got " + batch);
+    }
+    if (evalGrid < 2) throw new IllegalArgumentException("--eval-grid must be at least 2, got " + evalGrid);
+    if (evalEvery < 1) throw new IllegalArgumentException("--eval-every must be at least 1, got " + evalEvery);
+  }
+}

@@ -1,0 +1,216 @@
+package org.opsvd.solver.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.hipparchus.random.RandomGenerator;
+import org.hipparchus.random.Well19937c;
+import org.opsvd.operators.Potential;
+import org.opsvd.solver.neural.Precision;
+import org.opsvd.solver.neural.Tensors;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * The training loop: draws a fresh batch x ~ p each step with a seeded Hipparchus generator,
+ * evaluates V(x), ∇log p(x) and Δ√p/√p(x) in Java, and runs one {@link TrainingGraph} step.
+ * Stops early, keeping the last good parameters, when the loss is not finite or when asked to
+ * (Ctrl-C); either way the caller gets an {@link Outcome} and can evaluate and write results.
+ */
+public final class Trainer {
+
+  /**
+   * @param batch    B (even: the quadratic term uses two half-batches)
+   * @param steps    number of optimiser steps
+   * @param schedule learning rate per step
+   * @param average  parameter EMA
+   * @param seed     sampler seed
+   */
+  public record Settings(int batch, int steps, CosineSchedule schedule, ParameterAverage average, long seed) {
+    public Settings {
+      if (batch < 2 || batch % 2 != 0) {
+        throw new IllegalArgumentException("batch size must be even and at least 2 (the unbiased Gram estimate "
+            + "splits the batch into two halves), got " + batch);
+      }
+      if (steps < 1) throw new IllegalArgumentException("steps must be at least 1, got " + steps);
+    }
+  }
+
+  /**
+   * One step's outputs.
+   *
+   * @param step         0-based step index
+   * @param seconds      wall time since the start of training
+   * @param learningRate lr used
+   * @param loss         logged loss value
+   * @param squaredNorms ‖f_l‖² on the batch (≈ λ_l(T) at the optimum)
+   * @param rayleigh     batch Rayleigh quotients of T̃
+   */
+  public record StepRecord(int step, double seconds, double learningRate, double loss, double[] squaredNorms,
+      double[] rayleigh) {}
+
+  /** Receives every step (cheap: called on the training thread). */
+  @FunctionalInterface
+  public interface Listener {
+    void onStep(StepRecord record);
+  }
+
+  /**
+   * How training ended.
+   *
+   * @param steps      steps completed with finite loss (parameters reflect exactly these)
+   * @param seconds    wall time
+   * @param stopReason null when all steps ran; otherwise why it stopped
+   * @param last       the last finite step, or null if none
+   */
+  public record Outcome(int steps, double seconds, String stopReason, StepRecord last) {
+    public boolean completed() {
+      return stopReason == null;
+    }
+  }
+
+  private Trainer() {
+  }
+
+  /** Loads the network's initial parameter values into the variables and zeroes the optimiser slots. */
+  public static <T extends TFloating> void initialise(TrainingGraph<T> graph, List<double[]> initial) {
+    List<ResourceVariable<T>> params = graph.parameters();
+    List<ResourceVariable<T>> avgs = graph.averages();
+    List<double[]> values = new ArrayList<>();
+    List<ResourceVariable<T>> targets = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      targets.add(params.get(i));
+      values.add(initial.get(i));
+      targets.add(avgs.get(i));
+      values.add(initial.get(i));
+    }
+    for (ResourceVariable<T> s : graph.optimizer().slots()) {
+      targets.add(s);
+      values.add(new double[s.size()]);
+    }
+    load(graph.session(), graph.precision(), targets, values);
+  }
+
+  /** Assigns values to variables in one run. */
+  public static <T extends TFloating> void load(Session session, Precision precision, List<ResourceVariable<T>> vars,
+      List<double[]> values) {
+    Session.Runner runner = session.runner();
+    List<Tensor> fed = new ArrayList<>();
+    try {
+      for (int i = 0; i < vars.size(); i++) {
+        Tensor t = Tensors.of(precision, vars.get(i).shape(), values.get(i));
+        fed.add(t);
+        runner.feed(vars.get(i).loadValue(), t).addTarget(vars.get(i).loadOp());
+      }
+      runner.run().close();
+    } finally {
+      fed.forEach(Tensor::close);
+    }
+  }
+
+  /** Current values of the given variables. */
+  public static <T extends TFloating> List<double[]> read(Session session, List<ResourceVariable<T>> vars) {
+    Session.Runner runner = session.runner();
+    vars.forEach(v -> runner.fetch(v.read()));
+    List<double[]> out = new ArrayList<>();
+    try (Result r = runner.run()) {
+      for (int i = 0; i < vars.size(); i++) out.add(Tensors.values(r.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * Runs the loop.
+   *
+   * @param graph     the step graph, initialised
+   * @param density   sampling density p
+   * @param potential V (evaluated pointwise in Java)
+   * @param shift     the mapping T = a(−H) + b (only for messages)
+   * @param settings  loop settings
+   * @param listener  receives every finite step
+   * @param stop      polled every step; true ends training early (e.g. after Ctrl-C)
+   */
+  public static <T extends TFloating> Outcome train(TrainingGraph<T> graph, SamplingDensity density,
+      Potential potential, Settings settings, Listener listener, BooleanSupplier stop) {
+    int b = settings.batch();
+    int d = density.dimension();
+    Precision precision = graph.precision();
+    RandomGenerator rng = new Well19937c(settings.seed());
+    double[] x = new double[b * d];
+    double[] v = new double[b];
+    double[] drift = new double[b * d];
+    double[] curvature = new double[b];
+    double[] point = new double[d];
+    double[] g = new double[d];
+    long start = System.nanoTime();
+    StepRecord last = null;
+    for (int t = 0; t < settings.steps(); t++) {
+      if (stop.getAsBoolean()) {
+        return new Outcome(t, seconds(start), "interrupted after " + t + " steps", last);
+      }
+      density.sample(rng, x, b);
+      for (int i = 0; i < b; i++) {
+        System.arraycopy(x, i * d, point, 0, d);
+        double vi = potential.value(point);
+        for (int tries = 0; !Double.isFinite(vi); tries++) {
+          // V is singular on a null set (e.g. Coulomb at a nucleus): redraw that point.
+          if (tries == 100) {
+            throw new IllegalStateException("potential is not finite at sampled points, e.g. V"
+                + java.util.Arrays.toString(point) + " = " + vi);
+          }
+          density.sample(rng, point, 1);
+          System.arraycopy(point, 0, x, i * d, d);
+          vi = potential.value(point);
+        }
+        v[i] = vi;
+        density.drift(point, g);
+        System.arraycopy(g, 0, drift, i * d, d);
+        curvature[i] = density.curvature(point);
+      }
+      double lr = settings.schedule().at(t);
+      OptimizerSpec opt = graph.optimizer().spec();
+      List<Tensor> fed = new ArrayList<>();
+      try {
+        Tensor tx = add(fed, Tensors.of(precision, new long[] {b, d}, x));
+        Tensor tv = add(fed, Tensors.of(precision, new long[] {b}, v));
+        Tensor td = add(fed, Tensors.of(precision, new long[] {b, d}, drift));
+        Tensor tc = add(fed, Tensors.of(precision, new long[] {b}, curvature));
+        Session.Runner runner = graph.session().runner()
+            .feed(graph.points(), tx)
+            .feed(graph.operator().potential(), tv)
+            .feed(graph.operator().drift(), td)
+            .feed(graph.operator().curvature(), tc)
+            .feed(graph.optimizer().learningRate(), add(fed, Tensors.scalar(precision, lr)))
+            .feed(graph.optimizer().firstCorrection(), add(fed, Tensors.scalar(precision, opt.firstCorrection(t + 1))))
+            .feed(graph.optimizer().secondCorrection(), add(fed, Tensors.scalar(precision, opt.secondCorrection(t + 1))))
+            .feed(graph.averageDecay(), add(fed, Tensors.scalar(precision, settings.average().decayAt(t))))
+            .fetch(graph.loss()).fetch(graph.squaredNorms()).fetch(graph.rayleigh());
+        graph.updates().forEach(runner::addTarget);
+        try (Result r = runner.run()) {
+          double loss = Tensors.scalarValue(r.get(0));
+          if (!Double.isFinite(loss)) {
+            return new Outcome(t, seconds(start), "loss became " + loss + " at step " + t
+                + "; the step was skipped and the parameters of step " + (t - 1) + " kept"
+                + " (try a smaller learning rate, float64, or a different shift)", last);
+          }
+          last = new StepRecord(t, seconds(start), lr, loss, Tensors.values(r.get(1)), Tensors.values(r.get(2)));
+        }
+      } finally {
+        fed.forEach(Tensor::close);
+      }
+      listener.onStep(last);
+    }
+    return new Outcome(settings.steps(), seconds(start), null, last);
+  }
+
+  private static Tensor add(List<Tensor> list, Tensor t) {
+    list.add(t);
+    return t;
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) * 1e-9;
+  }
+}

@@ -1,0 +1,166 @@
+package org.opsvd.solver.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.opsvd.solver.loss.NestedLoraLoss;
+import org.opsvd.solver.neural.Jet;
+import org.opsvd.solver.neural.LaplacianMethod;
+import org.opsvd.solver.neural.Network;
+import org.opsvd.solver.neural.Parameter;
+import org.opsvd.solver.neural.Precision;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * One NeuralSVD training step as a single TensorFlow graph, run with one {@code Session.run}:
+ * <ol>
+ *   <li>the jet (f, ∇f, Δf) of the network at the fed batch x [B, d], by the chosen Laplacian method;</li>
+ *   <li>T̃f = a·(−H̃f) + b·f with the fed V(x), ∇log p(x), Δ√p/√p(x) ({@link WeightedOperator});</li>
+ *   <li>the nested LoRA terms and the output gradient G [B, L] ({@link NestedLoraLoss});</li>
+ *   <li>parameter gradients J_θ(f)ᵀG by one reverse pass through the value f only
+ *       ({@code tf.gradients(f, θ, dx = G)}): no differentiation through T̃f;</li>
+ *   <li>the optimiser update, skipped (parameters unchanged) when the loss is not finite;</li>
+ *   <li>the parameter moving average θ̄ ← δθ̄ + (1−δ)θ' with δ fed.</li>
+ * </ol>
+ * Fetched per step: the loss, diag(FᵀF/B) (squared norms ‖f_l‖² ≈ λ_l(T)) and the batch Rayleigh
+ * quotients diag(FᵀT̃F)/diag(FᵀF).
+ */
+public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
+
+  private final Graph graph;
+  private final Session session;
+  private final Precision precision;
+  private final Placeholder<T> points;
+  private final WeightedOperator<T> operator;
+  private final OptimizerGraph<T> optimizer;
+  private final Placeholder<T> averageDecay;
+  private final List<ResourceVariable<T>> parameters = new ArrayList<>();
+  private final List<ResourceVariable<T>> averages = new ArrayList<>();
+  private final List<Op> updates = new ArrayList<>();
+  private final Operand<T> loss;
+  private final Operand<T> squaredNorms;
+  private final Operand<T> rayleigh;
+
+  /**
+   * Builds the graph and opens a session.
+   *
+   * @param network   f_θ
+   * @param loss      the nested LoRA loss (L = network outputs)
+   * @param method    Laplacian strategy
+   * @param fdStep    finite-difference step (for {@link LaplacianMethod#FINITE_DIFFERENCE})
+   * @param kinetic   c in H = −c·Δ + V
+   * @param scale     a in T = a·(−H) + b
+   * @param shift     b
+   * @param optimizer optimiser rule
+   * @param precision graph precision
+   * @param session   session configuration (threads, device)
+   */
+  public TrainingGraph(Network network, NestedLoraLoss loss, LaplacianMethod method, double fdStep, double kinetic,
+      double scale, double shift, OptimizerSpec optimizer, Precision precision, SessionOptions session) {
+    this.precision = precision;
+    this.graph = new Graph();
+    Ops tf = Ops.create(graph);
+    Class<T> type = precision.type();
+    int d = network.inputDimension();
+    this.points = tf.withName("x").placeholder(type, Placeholder.shape(Shape.of(-1, d)));
+    this.operator = new WeightedOperator<>(tf, precision, d, kinetic);
+    this.averageDecay = tf.withName("average_decay").placeholder(type);
+
+    List<Operand<T>> reads = new ArrayList<>();
+    for (Parameter p : network.parameters()) {
+      ResourceVariable<T> v = new ResourceVariable<>(tf, "param/" + p.name(), p.shape(), type);
+      parameters.add(v);
+      averages.add(new ResourceVariable<>(tf, "average/" + p.name(), p.shape(), type));
+      reads.add(v.read());
+    }
+    Jet<T> jet = method.jet(tf, network, points, reads, fdStep);
+    Operand<T> shifted = operator.shifted(tf, jet, scale, shift);
+    NestedLoraLoss.Terms<T> terms = loss.build(tf, jet.value(), shifted);
+    this.loss = terms.loss();
+    Operand<T> norms = tf.linalg.matrixDiagPart(terms.gram());
+    this.squaredNorms = norms;
+    this.rayleigh = tf.math.div(tf.linalg.matrixDiagPart(terms.operatorGram()), norms);
+
+    Gradients grads = tf.gradients(jet.value(), reads, Gradients.dx(List.of(terms.outputGradient())));
+    // A non-finite loss skips the step: every assignment keeps its old value, so the variables
+    // always hold the last good parameters.
+    this.optimizer = new OptimizerGraph<>(tf, optimizer, precision, tf.math.isFinite(terms.loss()));
+    Operand<T> one = precision.scalar(tf, 1);
+    for (int i = 0; i < parameters.size(); i++) {
+      @SuppressWarnings("unchecked")
+      Operand<T> g = (Operand<T>) grads.dy(i);
+      Operand<T> next = this.optimizer.update(tf, parameters.get(i), reads.get(i), g, updates);
+      ResourceVariable<T> avg = averages.get(i);
+      Operand<T> avgNext = tf.math.add(tf.math.mul(averageDecay, avg.read()),
+          tf.math.mul(tf.math.sub(one, averageDecay), next));
+      updates.add(avg.assign(tf, this.optimizer.guarded(tf, avgNext, avg.read())));
+    }
+    this.session = session.open(graph);
+  }
+
+  public Placeholder<T> points() {
+    return points;
+  }
+
+  public WeightedOperator<T> operator() {
+    return operator;
+  }
+
+  public OptimizerGraph<T> optimizer() {
+    return optimizer;
+  }
+
+  public Placeholder<T> averageDecay() {
+    return averageDecay;
+  }
+
+  public List<ResourceVariable<T>> parameters() {
+    return List.copyOf(parameters);
+  }
+
+  public List<ResourceVariable<T>> averages() {
+    return List.copyOf(averages);
+  }
+
+  public List<Op> updates() {
+    return List.copyOf(updates);
+  }
+
+  public Operand<T> loss() {
+    return loss;
+  }
+
+  public Operand<T> squaredNorms() {
+    return squaredNorms;
+  }
+
+  public Operand<T> rayleigh() {
+    return rayleigh;
+  }
+
+  public Session session() {
+    return session;
+  }
+
+  public Precision precision() {
+    return precision;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+
+  static void closeAll(List<? extends Tensor> tensors) {
+    for (Tensor t : tensors) t.close();
+  }
+}
