@@ -113,8 +113,8 @@ public final class NestedLoraLoss {
     Objects.requireNonNull(tf, "tf");
     checkShape("F", f.shape());
     checkShape("TF", operatorOutputs.shape());
-    long bf = f.shape().size(0);
-    long bt = operatorOutputs.shape().size(0);
+    long bf = f.shape().get(0);
+    long bt = operatorOutputs.shape().get(0);
     if (bf >= 0 && bt >= 0 && bf != bt) {
       throw new IllegalArgumentException("F has " + bf + " rows but TF has " + bt);
     }
@@ -170,7 +170,7 @@ public final class NestedLoraLoss {
     if (shape.isUnknown() || shape.numDimensions() != 2) {
       throw new IllegalArgumentException(what + " must have rank 2 [B, L], got shape " + shape);
     }
-    long l = shape.size(1);
+    long l = shape.get(1);
     if (l >= 0 && l != outputs) {
       throw new IllegalArgumentException(what + " has " + l + " columns, expected L = " + outputs
           + " (shape " + Arrays.toString(shape.asArray()) + ")");

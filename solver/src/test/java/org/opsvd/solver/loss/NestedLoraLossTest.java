@@ -15,6 +15,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 
 /** Values and gradients of {@link NestedLoraLoss} in float64 against plain-Java references. */
@@ -84,6 +85,7 @@ class NestedLoraLossTest {
         }
       }
       double err = maxAbsDiff(grad, fd);
+      System.out.printf("joint: max |G - FD| = %.3e (max |G| = %.3f)%n", err, maxAbs(grad));
       assertTrue(err < 1e-7 * Math.max(1, maxAbs(fd)), "max |G - FD| = " + err);
     }
   }
@@ -116,6 +118,8 @@ class NestedLoraLossTest {
         }
       }
       double err = maxAbsDiff(grad, fd);
+      System.out.printf("sequential: max |G - FD(partial)| = %.3e, max |G - FD(logged)| = %.3f%n",
+          err, maxAbsDiff(grad, fdLogged));
       assertTrue(err < 1e-7 * Math.max(1, maxAbs(fd)), "max |G - FD(partial)| = " + err);
       assertTrue(maxAbsDiff(grad, fdLogged) > 1e-2, "sequential G should differ from d(logged)/dF");
     }
@@ -156,6 +160,30 @@ class NestedLoraLossTest {
         }
         assertTrue(maxAbsDiff(mul(transpose(x), back), matrix(r.get(3))) < 1e-12);
         assertTrue(maxAbsDiff(mul(transpose(x), backLoss), matrix(r.get(4))) < 1e-12);
+      }
+    }
+  }
+
+  /** The builder is generic in the float type: float32 reproduces the float64 loss and G to 1e-5. */
+  @Test
+  void float32MatchesFloat64() {
+    Random rnd = new Random(5);
+    double[][] f = gaussian(rnd, B, L, 1.0);
+    double[][] tfv = gaussian(rnd, B, L, 1.0);
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      var fp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1, L)));
+      var tp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1, L)));
+      var loss = new NestedLoraLoss(Nesting.JOINT, L);
+      var t64 = loss.build(tf, fp, tp);
+      var t32 = loss.build(tf, tf.dtypes.cast(fp, TFloat32.class), tf.dtypes.cast(tp, TFloat32.class));
+      try (var ft = tensor(f); var tt = tensor(tfv);
+          var r = s.runner().feed(fp, ft).feed(tp, tt).fetch(t64.loss()).fetch(t64.outputGradient())
+              .fetch(tf.dtypes.cast(t32.loss(), TFloat64.class))
+              .fetch(tf.dtypes.cast(t32.outputGradient(), TFloat64.class)).run()) {
+        assertEquals(TFloat32.class, t32.loss().type());
+        assertEquals(scalar(r.get(0)), scalar(r.get(2)), 1e-5);
+        assertTrue(maxAbsDiff(matrix(r.get(1)), matrix(r.get(3))) < 1e-5);
       }
     }
   }
