@@ -1,0 +1,13 @@
+/**
+ * The nested LoRA objective of NeuralSVD (Ryu et al., ICML 2024) as TensorFlow graph builders.
+ *
+ * <ul>
+ *   <li>{@link org.opsvd.solver.loss.Nesting}: sequential or joint nesting, as a vector mask m and a
+ *       matrix mask M.
+ *   <li>{@link org.opsvd.solver.loss.NestedLoraLoss}: the minibatch estimator: logged loss value,
+ *       the gradient G injected at the network outputs, and Gram matrices for eigenvalue estimates.
+ *   <li>{@link org.opsvd.solver.loss.OperatorShift}: T = a·(−H) + b, which maps the wanted lowest
+ *       energies of H to the top positive eigenvalues of T (LoRA only learns the positive part).
+ * </ul>
+ */
+package org.opsvd.solver.loss;

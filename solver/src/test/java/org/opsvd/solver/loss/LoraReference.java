@@ -1,0 +1,129 @@
+package org.opsvd.solver.loss;
+
+import java.util.Random;
+import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.types.TFloat64;
+
+/** Plain-Java reference values for the tests (independent of the graph code) and small helpers. */
+final class LoraReference {
+  private LoraReference() {}
+
+  /** Half-batch Gram F_hᵀF_h/(B/2) of half h ∈ {0, 1} (rows [hB/2, (h+1)B/2)). */
+  static double[][] halfGram(double[][] f, int h) {
+    int b = f.length, half = b / 2, l = f[0].length;
+    double[][] g = new double[l][l];
+    for (int r = h * half; r < (h + 1) * half; r++) {
+      for (int i = 0; i < l; i++) {
+        for (int j = 0; j < l; j++) g[i][j] += f[r][i] * f[r][j] / half;
+      }
+    }
+    return g;
+  }
+
+  /**
+   * The estimator of the partial objective L(f_{1:i}) (no masks): −(2/B) Σ_b Σ_{l<i} F_bl TF_bl +
+   * Σ_{k,l<i} Λ¹_kl Λ²_kl.
+   */
+  static double partialLoss(double[][] f, double[][] tf, int i) {
+    int b = f.length;
+    double op = 0;
+    for (int r = 0; r < b; r++) {
+      for (int l = 0; l < i; l++) op += f[r][l] * tf[r][l];
+    }
+    double[][] g1 = halfGram(f, 0), g2 = halfGram(f, 1);
+    double metric = 0;
+    for (int k = 0; k < i; k++) {
+      for (int l = 0; l < i; l++) metric += g1[k][l] * g2[k][l];
+    }
+    return -2.0 * op / b + metric;
+  }
+
+  /** C = A·B. */
+  static double[][] mul(double[][] a, double[][] b) {
+    double[][] c = new double[a.length][b[0].length];
+    for (int i = 0; i < a.length; i++) {
+      for (int k = 0; k < b.length; k++) {
+        for (int j = 0; j < b[0].length; j++) c[i][j] += a[i][k] * b[k][j];
+      }
+    }
+    return c;
+  }
+
+  static double[][] transpose(double[][] a) {
+    double[][] t = new double[a[0].length][a.length];
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < a[0].length; j++) t[j][i] = a[i][j];
+    }
+    return t;
+  }
+
+  static double[][] gaussian(Random rnd, int rows, int cols, double scale) {
+    double[][] a = new double[rows][cols];
+    for (double[] row : a) {
+      for (int j = 0; j < cols; j++) row[j] = scale * rnd.nextGaussian();
+    }
+    return a;
+  }
+
+  /** A random symmetric matrix (G + Gᵀ)/2. */
+  static double[][] symmetric(Random rnd, int n) {
+    double[][] g = gaussian(rnd, n, n, 1.0);
+    double[][] s = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) s[i][j] = 0.5 * (g[i][j] + g[j][i]);
+    }
+    return s;
+  }
+
+  /** Columns of a random orthogonal matrix (modified Gram–Schmidt of a Gaussian matrix). */
+  static double[][] orthogonal(Random rnd, int n) {
+    double[][] q = transpose(gaussian(rnd, n, n, 1.0)); // q[j] = column j
+    for (int j = 0; j < n; j++) {
+      for (int i = 0; i < j; i++) {
+        double d = dot(q[i], q[j]);
+        for (int r = 0; r < n; r++) q[j][r] -= d * q[i][r];
+      }
+      double norm = Math.sqrt(dot(q[j], q[j]));
+      for (int r = 0; r < n; r++) q[j][r] /= norm;
+    }
+    return transpose(q);
+  }
+
+  static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+    return s;
+  }
+
+  static double maxAbsDiff(double[][] a, double[][] b) {
+    double m = 0;
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < a[0].length; j++) m = Math.max(m, Math.abs(a[i][j] - b[i][j]));
+    }
+    return m;
+  }
+
+  static double maxAbs(double[][] a) {
+    double m = 0;
+    for (double[] row : a) for (double v : row) m = Math.max(m, Math.abs(v));
+    return m;
+  }
+
+  static double[][] copy(double[][] a) {
+    double[][] c = new double[a.length][];
+    for (int i = 0; i < a.length; i++) c[i] = a[i].clone();
+    return c;
+  }
+
+  static TFloat64 tensor(double[][] a) {
+    return TFloat64.tensorOf(StdArrays.ndCopyOf(a));
+  }
+
+  static double[][] matrix(Object tensor) {
+    return StdArrays.array2dCopyOf((TFloat64) tensor);
+  }
+
+  static double scalar(Object tensor) {
+    return ((TFloat64) tensor).getDouble();
+  }
+}
