@@ -109,6 +109,16 @@ public final class SampledFunctions {
         return out;
     }
 
+    /** The first {@code count} functions on the same quadrature. */
+    public SampledFunctions leading(int count) {
+        if (count < 1 || count > values.numCols) {
+            throw new IllegalArgumentException("cannot take " + count + " of " + values.numCols + " functions");
+        }
+        DMatrixRMaj out = new DMatrixRMaj(values.numRows, count);
+        CommonOps_DDRM.extract(values, 0, values.numRows, 0, count, out, 0, 0);
+        return new SampledFunctions(out, weights);
+    }
+
     /** The number N of points. */
     public int points() {
         return values.numRows;

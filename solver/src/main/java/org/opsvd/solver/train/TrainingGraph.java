@@ -5,6 +5,7 @@ import java.util.List;
 import org.opsvd.solver.loss.NestedLoraLoss;
 import org.opsvd.solver.neural.Jet;
 import org.opsvd.solver.neural.LaplacianMethod;
+import org.opsvd.solver.neural.Laplacians;
 import org.opsvd.solver.neural.Network;
 import org.opsvd.solver.neural.Parameter;
 import org.opsvd.solver.neural.Precision;
@@ -81,7 +82,9 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
       averages.add(new ResourceVariable<>(tf, "average/" + p.name(), p.shape(), type));
       reads.add(v.read());
     }
-    Jet<T> jet = method.jet(tf, network, points, reads, fdStep);
+    Jet<T> jet = method == LaplacianMethod.FINITE_DIFFERENCE
+        ? Laplacians.finiteDifference(tf, network, points, reads, fdStep)
+        : Laplacians.jet(tf, network, points, reads, method);
     Operand<T> shifted = operator.shifted(tf, jet, scale, shift);
     NestedLoraLoss.Terms<T> terms = loss.build(tf, jet.value(), shifted);
     this.loss = terms.loss();

@@ -1,0 +1,270 @@
+package org.opsvd.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.opsvd.operators.Problem;
+import org.opsvd.solver.eval.MetricReport;
+import org.opsvd.solver.train.NeuralSolver;
+import org.opsvd.solver.train.Progress;
+import org.opsvd.solver.train.SolveConfig;
+import org.opsvd.solver.train.SolveDefaults;
+import org.opsvd.solver.train.SolveReference;
+import org.opsvd.solver.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code opsvd solve}: learn the lowest L eigenfunctions of an operator with NeuralSVD, compare with the
+ * exact and finite-difference references, and write a run directory ({@code summary.json},
+ * {@code history.csv}, {@code evaluations.csv}).
+ */
+@Command(name = "solve", sortOptions = false,
+        description = "Learn the lowest L eigenfunctions with NeuralSVD and compare with the references.",
+        footer = {"", "Examples:",
+            "  opsvd solve --operator harmonic --dim 2 --L 15",
+            "  opsvd solve --operator hydrogen --dim 2 --L 9 --steps 20000",
+            "  opsvd solve --potential \"0.5*(x^2+4*y^2)\" --dim 2 --L 6 --out runs/aniso"})
+final class SolveCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OperatorOptions operator;
+
+    @Mixin
+    SolveOptions options;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/NAME-DdD-LL-TIME).")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress output; only the final table.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Problem problem = operator.problem();
+        int outputs = options.outputs != null ? options.outputs : SolveDefaults.outputs(problem);
+        SolveConfig draft = options.resolve(problem, outputs, null);
+        say(out, "opsvd solve: " + problem.name() + " " + problem.hamiltonian().describe() + ", L = " + outputs);
+        SolveReference reference = SolveReference.compute(problem, outputs, draft.evalGrid(),
+                NeuralSolver.density(draft), draft.seed());
+        SolveConfig config = options.resolve(problem, outputs, reference);
+        Path dir = runDirectory(problem, config);
+        Files.createDirectories(dir);
+        say(out, String.format(Locale.ROOT, "reference: %s%s; evaluation on %s", reference.kind(),
+                reference.fdDescription() == null ? "" : " (finite differences: " + reference.fdDescription() + ")",
+                reference.quadrature()));
+        say(out, String.format(Locale.ROOT, "T = %.6g·(−H) + %.6g; %s nesting, %s, B = %d, %d steps, %s lr %.3g, %s",
+                config.operatorScale(), config.operatorShift(), config.nesting(), config.precision(), config.batch(),
+                config.steps(), config.optimizer(), config.learningRate(), config.device()));
+        reference.notes().forEach(n -> say(out, "note: " + n));
+        AtomicFiles.writeJson(Map.of("config", config), dir.resolve("config.json"));
+
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch written = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                written.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "opsvd-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean terminal = System.console() != null;
+        Progress progress = new Progress(out, terminal, quiet, config.steps());
+        try (RunLog log = new RunLog(dir, config.outputs())) {
+            NeuralSolver.Result result = NeuralSolver.solve(problem, config, reference, new NeuralSolver.Observer() {
+                @Override
+                public void onStep(Trainer.StepRecord step, double[] energies) {
+                    progress.update(step.step(), step.seconds(), step.loss(), energies);
+                    log.step(step, energies);
+                }
+
+                @Override
+                public void onEvaluation(NeuralSolver.Evaluation e) {
+                    log.evaluation(e);
+                    MetricReport m = e.metrics();
+                    progress.message(String.format(Locale.ROOT, "  eval @ %d (%.0f s): mean rel. eigenvalue error %.3e%s",
+                            e.step(), e.seconds(), e.meanRelativeError(),
+                            m == null ? "" : String.format(Locale.ROOT, ", subspace distance (all) %.3e",
+                                    m.subspaceDistanceAll())));
+                }
+            }, stop::get);
+            Map<String, Object> summary = summary(problem, config, reference, result);
+            AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
+            if (!result.outcome().completed()) {
+                out.println("stopped early: " + result.outcome().stopReason());
+            }
+            printTable(out, reference, result);
+            out.println("run directory: " + dir);
+            return result.outcome().completed() || stop.get() ? 0 : Main.RUN_ERROR;
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already running: the hook is waiting for us and is now released
+            }
+        }
+    }
+
+    private void say(PrintWriter out, String s) {
+        if (!quiet) {
+            out.println(s);
+            out.flush();
+        }
+    }
+
+    private Path runDirectory(Problem problem, SolveConfig config) {
+        if (this.out != null) {
+            return this.out;
+        }
+        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", problem.name() + "-" + config.dimension() + "d-L" + config.outputs() + "-" + time);
+    }
+
+    static Map<String, Object> summary(Problem problem, SolveConfig config, SolveReference reference,
+                                       NeuralSolver.Result result) {
+        NeuralSolver.Evaluation e = result.evaluation();
+        int l = config.outputs();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("operator", problem.name());
+        m.put("hamiltonian", problem.hamiltonian().describe());
+        m.put("eigenvalues", e.rayleigh());
+        m.put("eigenvalues_from_norms", e.normEnergies());
+        m.put("reference", Arrays.copyOf(reference.energies(), l));
+        m.put("reference_kind", reference.kind());
+        m.put("exact", reference.exact() == null ? null : Arrays.copyOf(reference.exact(), l));
+        m.put("finite_difference", reference.finiteDifference() == null ? null
+                : Arrays.copyOf(reference.finiteDifference(), Math.min(l, reference.finiteDifference().length)));
+        m.put("rel_errors", e.relErrors());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("rel_eigval_error", e.meanRelativeError());
+        MetricReport r = e.metrics();
+        metrics.put("angle_distance", r == null ? null : r.meanAngle());
+        metrics.put("subspace_dist_avg", r == null ? null : r.meanGroupSubspaceDistance());
+        metrics.put("subspace_dist_all", r == null ? null : r.subspaceDistanceAll());
+        metrics.put("orthogonality", r == null ? null : r.orthogonality().frobenius());
+        metrics.put("modes_compared", reference.comparable());
+        metrics.put("details", r == null ? null : r.toMap());
+        m.put("metrics", metrics);
+        m.put("steps", result.outcome().steps());
+        m.put("seconds", result.outcome().seconds());
+        m.put("stop_reason", result.outcome().stopReason());
+        m.put("operator_scale", result.shift().scale());
+        m.put("operator_shift", result.shift().shift());
+        m.put("evaluation_quadrature", reference.quadrature());
+        m.put("peak_rss_mb", PeakMemory.residentMegabytes());
+        m.put("notes", reference.notes());
+        m.put("config", config);
+        return m;
+    }
+
+    private static void printTable(PrintWriter out, SolveReference reference, NeuralSolver.Result result) {
+        NeuralSolver.Evaluation e = result.evaluation();
+        double[] exact = reference.exact();
+        double[] fd = reference.finiteDifference();
+        out.println();
+        out.printf(Locale.ROOT, "%4s  %16s  %16s  %16s  %16s  %10s%n", "l", "learned E", "E from norm",
+                "exact", "finite diff.", "rel. error");
+        for (int l = 0; l < e.rayleigh().length; l++) {
+            out.printf(Locale.ROOT, "%4d  %16.10f  %16.10f  %16s  %16s  %10.3e%n", l, e.rayleigh()[l],
+                    e.normEnergies()[l], exact == null ? "-" : String.format(Locale.ROOT, "%.10f", exact[l]),
+                    fd == null || l >= fd.length ? "-" : String.format(Locale.ROOT, "%.10f", fd[l]), e.relErrors()[l]);
+        }
+        out.println();
+        out.printf(Locale.ROOT, "mean relative eigenvalue error %.3e (vs %s), %d steps in %.1f s, peak RSS %d MB%n",
+                e.meanRelativeError(), reference.kind(), result.outcome().steps(), result.outcome().seconds(),
+                PeakMemory.residentMegabytes());
+        MetricReport m = e.metrics();
+        if (m != null) {
+            out.printf(Locale.ROOT, "angle distance %.3e, subspace distance avg %.3e / all %.3e, orthogonality %.3e"
+                            + " (%d modes in complete shells)%n", m.meanAngle(), m.meanGroupSubspaceDistance(),
+                    m.subspaceDistanceAll(), m.orthogonality().frobenius(), reference.comparable());
+        }
+    }
+
+    /** history.csv (every step) and evaluations.csv (every evaluation), flushed as they grow. */
+    static final class RunLog implements AutoCloseable {
+        private final BufferedWriter history;
+        private final BufferedWriter evaluations;
+
+        RunLog(Path dir, int outputs) throws IOException {
+            history = Files.newBufferedWriter(dir.resolve("history.csv"));
+            evaluations = Files.newBufferedWriter(dir.resolve("evaluations.csv"));
+            List<String> h = new ArrayList<>(List.of("step", "seconds", "learning_rate", "loss"));
+            List<String> v = new ArrayList<>(List.of("step", "seconds", "mean_rel_error", "subspace_dist_all",
+                    "subspace_dist_avg", "angle_distance"));
+            for (int l = 0; l < outputs; l++) {
+                h.add("E" + l);
+                v.add("E" + l);
+            }
+            history.write(String.join(",", h) + "\n");
+            evaluations.write(String.join(",", v) + "\n");
+        }
+
+        void step(Trainer.StepRecord s, double[] energies) {
+            StringBuilder b = new StringBuilder();
+            b.append(s.step() + 1).append(',').append(fmt(s.seconds())).append(',').append(fmt(s.learningRate()))
+                    .append(',').append(fmt(s.loss()));
+            for (double x : energies) b.append(',').append(fmt(x));
+            writeLine(history, b);
+        }
+
+        void evaluation(NeuralSolver.Evaluation e) {
+            MetricReport m = e.metrics();
+            StringBuilder b = new StringBuilder();
+            b.append(e.step()).append(',').append(fmt(e.seconds())).append(',').append(fmt(e.meanRelativeError()))
+                    .append(',').append(m == null ? "" : fmt(m.subspaceDistanceAll()))
+                    .append(',').append(m == null ? "" : fmt(m.meanGroupSubspaceDistance()))
+                    .append(',').append(m == null ? "" : fmt(m.meanAngle()));
+            for (double x : e.rayleigh()) b.append(',').append(fmt(x));
+            writeLine(evaluations, b);
+            try {
+                history.flush();
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+
+        private static void writeLine(BufferedWriter w, StringBuilder line) {
+            try {
+                w.write(line.append('\n').toString());
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+
+        private static String fmt(double x) {
+            return Double.toString(x);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (history; evaluations) {
+                evaluations.flush();
+            }
+        }
+    }
+}

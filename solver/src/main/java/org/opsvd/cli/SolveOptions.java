@@ -1,0 +1,117 @@
+package org.opsvd.cli;
+
+import java.util.List;
+import org.opsvd.operators.Problem;
+import org.opsvd.solver.loss.OperatorShift;
+import org.opsvd.solver.neural.Laplacians;
+import org.opsvd.solver.train.SolveConfig;
+import org.opsvd.solver.train.SolveDefaults;
+import org.opsvd.solver.train.SolveReference;
+import picocli.CommandLine.Option;
+
+/** The training options of {@code opsvd solve}; unset options take {@link SolveDefaults}. */
+final class SolveOptions {
+
+    @Option(names = "--L", paramLabel = "L", description = "Number of eigenfunctions to learn (default: lowest complete shells, at least 10).")
+    Integer outputs;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default: " + SolveDefaults.STEPS + ").")
+    Integer steps;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Batch size, even (default: " + SolveDefaults.BATCH + ").")
+    Integer batch;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "Initial learning rate (default: 1e-3).")
+    Double learningRate;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "adam or rmsprop (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--constant-lr", description = "Keep the learning rate constant (default: cosine annealing to 0).")
+    boolean constantLearningRate;
+
+    @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.995", description = "Parameter moving average for evaluation, 0 = off (default: ${DEFAULT-VALUE}).")
+    double ema;
+
+    @Option(names = "--nesting", paramLabel = "seq|jnt", defaultValue = "seq", description = "Sequential or joint nesting (default: ${DEFAULT-VALUE}).")
+    String nesting;
+
+    @Option(names = "--laplacian", paramLabel = "METHOD", defaultValue = "forward", description = "forward, autodiff or fd (default: ${DEFAULT-VALUE}).")
+    String laplacian;
+
+    @Option(names = "--fd-eps", paramLabel = "H", description = "Finite-difference step (default: 0.01).")
+    Double fdStep;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "float32", description = "float32 or float64 training (evaluation is float64) (default: ${DEFAULT-VALUE}).")
+    String precision;
+
+    @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Compute device (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths (default: 128,128,128).")
+    List<Integer> hidden;
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "softplus", description = "softplus, tanh, sin or gelu (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--network", paramLabel = "shared|disjoint", defaultValue = "shared", description = "One shared MLP or L disjoint MLPs (default: ${DEFAULT-VALUE}).")
+    String parametrisation;
+
+    @Option(names = "--fourier", paramLabel = "M", defaultValue = "0", description = "Random Fourier frequencies, 0 = raw input (default: ${DEFAULT-VALUE}).")
+    int fourier;
+
+    @Option(names = "--fourier-scale", paramLabel = "S", defaultValue = "1", description = "Fourier frequency scale σ (default: ${DEFAULT-VALUE}).")
+    double fourierScale;
+
+    @Option(names = "--envelope", paramLabel = "S0", description = "Learnable envelope exp(-|x|/s) with initial s (default: none).")
+    Double envelope;
+
+    @Option(names = "--sampler", paramLabel = "KIND", description = "gaussian or uniform (default: per operator).")
+    String sampler;
+
+    @Option(names = "--sampler-scale", paramLabel = "S", description = "Gaussian std or uniform half-width (default: per operator).")
+    Double samplerScale;
+
+    @Option(names = "--scale", paramLabel = "A", description = "a in T = a(-H) + b (default: 1/(E_next - E_L)).")
+    Double scale;
+
+    @Option(names = "--shift", paramLabel = "B", description = "b in T = a(-H) + b (default: a·E_next).")
+    Double shift;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of initialisation and sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--eval-grid", paramLabel = "N", description = "Evaluation grid points per axis (default: per dimension).")
+    Integer evalGrid;
+
+    @Option(names = "--eval-every", paramLabel = "N", description = "Evaluate every N steps (default: steps/10).")
+    Integer evalEvery;
+
+    /**
+     * The resolved configuration. With a null reference the operator mapping is left at (1, 0): that
+     * draft only serves to build the reference.
+     */
+    SolveConfig resolve(Problem problem, int l, SolveReference reference) {
+        int n = steps != null ? steps : SolveDefaults.STEPS;
+        double a = 1;
+        double b = 0;
+        if (reference != null) {
+            OperatorShift auto = scale == null || shift == null ? SolveDefaults.shift(reference, l) : null;
+            a = scale != null ? scale : auto.scale();
+            b = shift != null ? shift : scale != null ? a * reference.nextLevelAbove(l - 1) : auto.shift();
+        }
+        return new SolveConfig(problem.name().equals("expression") ? null : problem.name(),
+                problem.name().equals("expression") ? problem.hamiltonian().potential().describe() : null,
+                problem.dimension(), problem.hamiltonian().kinetic(), l, n,
+                batch != null ? batch : SolveDefaults.BATCH,
+                learningRate != null ? learningRate : SolveDefaults.LEARNING_RATE,
+                optimizer, !constantLearningRate, ema, nesting, laplacian,
+                fdStep != null ? fdStep : Laplacians.DEFAULT_STEP, precision, device,
+                hidden != null ? hidden : List.of(128, 128, 128), activation, parametrisation, fourier, fourierScale,
+                envelope, SolveDefaults.boxMask(problem), problem.halfWidth(),
+                sampler != null ? sampler : SolveDefaults.sampler(problem),
+                samplerScale != null ? samplerScale : SolveDefaults.samplerScale(problem),
+                a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
+                evalEvery != null ? evalEvery : Math.max(1, n / 10));
+    }
+}

@@ -1,0 +1,154 @@
+package org.opsvd.solver.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.opsvd.operators.Problem;
+import org.opsvd.solver.eval.MetricReport;
+import org.opsvd.solver.eval.RayleighRitz;
+import org.opsvd.solver.eval.SampledFunctions;
+import org.opsvd.solver.eval.SpectralMetrics;
+import org.opsvd.solver.loss.Nesting;
+import org.opsvd.solver.loss.NestedLoraLoss;
+import org.opsvd.solver.loss.OperatorShift;
+import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.LaplacianMethod;
+import org.opsvd.solver.neural.Mlp;
+import org.opsvd.solver.neural.MlpSpec;
+import org.opsvd.solver.neural.Parametrisation;
+import org.opsvd.solver.neural.Precision;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * NeuralSVD for a Schrödinger operator, end to end: builds the network and the training graph from a
+ * {@link SolveConfig}, trains, and evaluates the moving-average parameters in float64 on the
+ * reference's quadrature — eigenvalues by Rayleigh quotients E_l = ⟨ψ_l, Hψ_l⟩/⟨ψ_l, ψ_l⟩ and by
+ * squared norms E_l = −(‖ψ_l‖² − b)/a, and the NeuralSVD metrics against the reference functions.
+ */
+public final class NeuralSolver {
+
+  /**
+   * One evaluation of the learned functions.
+   *
+   * @param step          steps completed
+   * @param seconds       training wall time so far
+   * @param rayleigh      Rayleigh-quotient energies (L)
+   * @param normEnergies  squared-norm energies (L)
+   * @param relErrors     |E_l − E_l^ref| / |E_l^ref| of the Rayleigh energies (L)
+   * @param metrics       NeuralSVD metrics over the comparable modes, or null without reference functions
+   */
+  public record Evaluation(int step, double seconds, double[] rayleigh, double[] normEnergies, double[] relErrors,
+      MetricReport metrics) {
+
+    /** Mean relative eigenvalue error over all L modes. */
+    public double meanRelativeError() {
+      double s = 0;
+      for (double e : relErrors) s += e;
+      return s / relErrors.length;
+    }
+  }
+
+  /** Receives training steps and evaluations as they happen. */
+  public interface Observer {
+    void onStep(Trainer.StepRecord step, double[] energies);
+
+    void onEvaluation(Evaluation evaluation);
+  }
+
+  /**
+   * The outcome of a solve.
+   *
+   * @param outcome    how training ended
+   * @param evaluation the final evaluation (moving-average parameters)
+   * @param shift      T = a(−H) + b used
+   * @param parameters final moving-average parameter values, one array per network parameter
+   * @param network    the network (architecture and initial values)
+   */
+  public record Result(Trainer.Outcome outcome, Evaluation evaluation, OperatorShift shift, List<double[]> parameters,
+      Mlp network) {}
+
+  private NeuralSolver() {
+  }
+
+  /** The network a configuration describes. */
+  public static Mlp network(SolveConfig c) {
+    MlpSpec spec = new MlpSpec(c.dimension(), c.hidden(), c.outputs(), Activation.parse(c.activation()),
+        Parametrisation.parse(c.parametrisation()),
+        c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale()) : null,
+        c.envelopeScale() != null ? new MlpSpec.Envelope(c.envelopeScale()) : null,
+        c.boxMask() ? new MlpSpec.BoxMask(c.box()) : null);
+    return new Mlp(spec, c.seed());
+  }
+
+  /** The training density a configuration describes. */
+  public static SamplingDensity density(SolveConfig c) {
+    return SamplingDensity.of(c.sampler(), c.dimension(), c.samplerScale());
+  }
+
+  /**
+   * Trains and evaluates.
+   *
+   * @param stop polled every step; true ends training early (results are still evaluated)
+   */
+  public static Result solve(Problem problem, SolveConfig config, SolveReference reference, Observer observer,
+      BooleanSupplier stop) {
+    Mlp network = network(config);
+    SamplingDensity density = density(config);
+    OperatorShift shift = new OperatorShift(config.operatorScale(), config.operatorShift());
+    shift.requireCapturable(config.outputs(), reference.energies());
+    Precision precision = Precision.parse(config.precision());
+    SessionOptions session = new SessionOptions(SessionOptions.Device.parse(config.device()), 0, 0);
+    NestedLoraLoss loss = new NestedLoraLoss(Nesting.parse(config.nesting()), config.outputs());
+    Trainer.Settings settings = new Trainer.Settings(config.batch(), config.steps(),
+        new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule()),
+        new ParameterAverage(config.emaDecay()), config.seed());
+    try (TrainingGraph<TFloating> graph = new TrainingGraph<>(network, loss,
+        LaplacianMethod.parse(config.laplacian()), config.fdStep(), config.kinetic(), shift.scale(),
+        shift.shift(), OptimizerSpec.parse(config.optimizer()), precision, session);
+         LearnedEigenfunctions learned = new LearnedEigenfunctions(network, session)) {
+      List<double[]> initial = new ArrayList<>();
+      network.parameters().forEach(p -> initial.add(p.initial()));
+      Trainer.initialise(graph, initial);
+      Trainer.Outcome outcome = Trainer.train(graph, density, problem.hamiltonian().potential(), settings, step -> {
+        double[] energies = new double[step.rayleigh().length];
+        for (int l = 0; l < energies.length; l++) energies[l] = shift.energyOf(step.rayleigh()[l]);
+        observer.onStep(step, energies);
+        int done = step.step() + 1;
+        if (done % config.evalEvery() == 0 && done < config.steps()) {
+          observer.onEvaluation(evaluate(learned, Trainer.read(graph.session(), graph.averages()), done,
+              step.seconds(), problem, config, reference, density, shift));
+        }
+      }, stop);
+      List<double[]> params = Trainer.read(graph.session(), graph.averages());
+      Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config, reference,
+          density, shift);
+      observer.onEvaluation(last);
+      return new Result(outcome, last, shift, params, network);
+    }
+  }
+
+  static Evaluation evaluate(LearnedEigenfunctions learned, List<double[]> params, int step, double seconds,
+      Problem problem, SolveConfig config, SolveReference reference, SamplingDensity density, OperatorShift shift) {
+    LearnedEigenfunctions.Sampled s = learned.sample(params, reference.points(), reference.weights(), density,
+        problem.hamiltonian().potential(), problem.hamiltonian().kinetic());
+    RayleighRitz rr = RayleighRitz.of(s.psi(), s.hamiltonianPsi());
+    double[] rayleigh = rr.rayleighQuotients();
+    double[] norms = rr.squaredNorms();
+    int l = rayleigh.length;
+    double[] normEnergies = new double[l];
+    double[] errors = new double[l];
+    for (int k = 0; k < l; k++) {
+      normEnergies[k] = shift.energyOf(norms[k]);
+      errors[k] = Math.abs(rayleigh[k] - reference.energies()[k]) / Math.abs(reference.energies()[k]);
+    }
+    MetricReport metrics = null;
+    int m = reference.comparable();
+    if (reference.functions() != null && m > 0) {
+      SampledFunctions learnedM = m == l ? s.psi() : s.psi().leading(m);
+      int[] starts = java.util.Arrays.stream(reference.groups().starts()).filter(g -> g < m).toArray();
+      metrics = SpectralMetrics.evaluate(learnedM, reference.functions(), starts,
+          java.util.Arrays.copyOf(rayleigh, m), java.util.Arrays.copyOf(reference.energies(), m));
+    }
+    return new Evaluation(step, seconds, rayleigh, normEnergies, errors, metrics);
+  }
+}

@@ -1,0 +1,157 @@
+package org.opsvd.solver.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.hipparchus.random.Well19937c;
+import org.opsvd.operators.Problem;
+import org.opsvd.operators.grid.Grid;
+import org.opsvd.operators.spectra.DegeneracyGroups;
+import org.opsvd.operators.spectra.ExactEigenbasis;
+import org.opsvd.solver.classical.GridEigenpairs;
+import org.opsvd.solver.classical.ReferenceOptions;
+import org.opsvd.solver.classical.ReferenceSolution;
+import org.opsvd.solver.classical.ReferenceSolver;
+import org.opsvd.solver.eval.SampledFunctions;
+import org.opsvd.solver.eval.SpectralMetrics;
+
+/**
+ * What a neural solve is checked against: reference energies (exact when known, else finite
+ * differences), the finite-difference energies themselves (d ≤ 3), the degenerate groups, and the
+ * reference eigenfunctions on an evaluation quadrature (the exact eigenbasis on a uniform grid when
+ * closed forms exist, else the finite-difference eigenvectors on their own grid; for d &gt; 3, Monte
+ * Carlo points from the training density with weights 1/(N·p)).
+ *
+ * @param energies         reference energies, ascending, complete shells, at least L + 1 of them
+ * @param kind             {@code exact} or {@code finite-difference}
+ * @param exact            exact energies (same length) or null
+ * @param finiteDifference finite-difference energies or null (d &gt; 3, or when not computed)
+ * @param fdDescription    how the finite-difference reference was computed, or null
+ * @param groups           degenerate groups of {@code energies}
+ * @param points           evaluation points, row-major [N, d]
+ * @param weights          quadrature weights [N]
+ * @param quadrature       a description of the evaluation quadrature
+ * @param functions        reference eigenfunctions on the quadrature for the first {@code comparable} modes, or null
+ * @param comparable       number of modes (≤ L, ending a shell) that metrics compare
+ * @param notes            remarks for the user
+ */
+public record SolveReference(double[] energies, String kind, double[] exact, double[] finiteDifference,
+    String fdDescription, DegeneracyGroups groups, double[] points, double[] weights, String quadrature,
+    SampledFunctions functions, int comparable, List<String> notes) {
+
+  /** Monte Carlo evaluation points for d &gt; 3. */
+  static final int MONTE_CARLO_POINTS = 1 << 16;
+
+  /**
+   * Builds the reference for learning the lowest {@code outputs} states.
+   *
+   * @param evalGrid points per axis of the uniform evaluation grid (exact eigenbasis, d ≤ 3)
+   * @param density  training density (Monte Carlo evaluation for d &gt; 3)
+   * @param seed     seed of Monte Carlo points
+   */
+  public static SolveReference compute(Problem problem, int outputs, int evalGrid, SamplingDensity density,
+      long seed) {
+    int d = problem.dimension();
+    List<String> notes = new ArrayList<>();
+    double[] exact = problem.exact() == null ? null : problem.exact().eigenvalues(outputs + 1);
+    ReferenceSolution fd = null;
+    if (d <= 3) {
+      fd = ReferenceSolver.solve(problem, ReferenceOptions.defaults(d, outputs + 1));
+    } else if (exact == null) {
+      throw new IllegalArgumentException("no reference for a " + d + "-dimensional operator without a known "
+          + "spectrum: grids stop at d = 3");
+    }
+    double[] fdEnergies = fd == null ? null : fd.eigenvalues();
+    double[] energies = exact != null ? exact : fdEnergies;
+    String kind = exact != null ? "exact" : "finite-difference";
+    DegeneracyGroups groups = exact != null ? SpectralMetrics.groups(problem.exact().levels(outputs + 1))
+        : numericGroups(fd);
+    int comparable = shellPrefix(groups, outputs);
+    if (comparable < outputs) {
+      notes.add("L = " + outputs + " splits a degenerate shell; subspace metrics use the first " + comparable
+          + " modes (complete shells)");
+    }
+    Optional<ExactEigenbasis> basis = problem.exact() == null || comparable == 0 ? Optional.empty()
+        : ExactEigenbasis.of(problem.exact(), comparable);
+    double[] points;
+    double[] weights;
+    String quadrature;
+    SampledFunctions functions = null;
+    if (d <= 3 && (basis.isPresent() || fd == null || fd.pairs() == null)) {
+      Grid grid = Grid.dirichlet(d, evalGrid, problem.halfWidth());
+      points = gridPoints(grid);
+      weights = new double[grid.size()];
+      Arrays.fill(weights, grid.cellVolume());
+      quadrature = "uniform grid " + grid.describe();
+      if (basis.isPresent()) functions = SampledFunctions.of(basis.get(), grid, comparable);
+    } else if (d <= 3) {
+      GridEigenpairs pairs = fd.pairs();
+      points = gridPoints(pairs.grid());
+      SampledFunctions all = SampledFunctions.of(pairs);
+      weights = all.weights();
+      quadrature = "finite-difference grid " + pairs.grid().describe();
+      if (comparable > 0) functions = all.leading(comparable);
+    } else {
+      int n = MONTE_CARLO_POINTS;
+      points = new double[n * d];
+      density.sample(new Well19937c(seed ^ 0x5DEECE66DL), points, n);
+      weights = new double[n];
+      double[] x = new double[d];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(points, i * d, x, 0, d);
+        double s = density.sqrtDensity(x);
+        weights[i] = 1.0 / (n * s * s);
+      }
+      quadrature = "Monte Carlo, " + n + " points from " + density.describe();
+      if (basis.isPresent()) functions = SampledFunctions.of(sample(basis.get(), points, d, comparable), weights);
+    }
+    if (functions == null) {
+      notes.add("no reference eigenfunctions on the evaluation quadrature: only eigenvalues are compared");
+    }
+    return new SolveReference(energies, kind, exact, fdEnergies, fd == null ? null : fd.discretisation(), groups,
+        points, weights, quadrature, functions, functions == null ? 0 : comparable, List.copyOf(notes));
+  }
+
+  /** The energy of the first level strictly above mode {@code index} (0-based), or NaN if not listed. */
+  public double nextLevelAbove(int index) {
+    int g = groups.groupOf(index);
+    return g + 1 < groups.count() ? energies[groups.start(g + 1)] : Double.NaN;
+  }
+
+  private static DegeneracyGroups numericGroups(ReferenceSolution fd) {
+    int[] starts = fd.groups().stream().mapToInt(ReferenceSolution.Group::start).toArray();
+    return new DegeneracyGroups(starts, fd.count());
+  }
+
+  /** The largest m ≤ L such that modes 0..m−1 are complete shells. */
+  static int shellPrefix(DegeneracyGroups groups, int outputs) {
+    int best = 0;
+    for (int g = 0; g < groups.count(); g++) {
+      if (groups.end(g) <= outputs) best = groups.end(g);
+    }
+    return best;
+  }
+
+  private static double[] gridPoints(Grid grid) {
+    int d = grid.dimension();
+    double[] out = new double[grid.size() * d];
+    double[] x = new double[d];
+    for (int i = 0; i < grid.size(); i++) {
+      grid.point(i, x);
+      System.arraycopy(x, 0, out, i * d, d);
+    }
+    return out;
+  }
+
+  private static org.ejml.data.DMatrixRMaj sample(ExactEigenbasis basis, double[] points, int d, int count) {
+    int n = points.length / d;
+    var m = new org.ejml.data.DMatrixRMaj(n, count);
+    double[] x = new double[d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(points, i * d, x, 0, d);
+      for (int k = 0; k < count; k++) m.set(i, k, basis.value(k, x));
+    }
+    return m;
+  }
+}
