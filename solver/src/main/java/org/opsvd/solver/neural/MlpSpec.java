@@ -1,0 +1,119 @@
+package org.opsvd.solver.neural;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Architecture of an {@link Mlp}: f: R^d → R^L,
+ * f_l(x) = MLP_l(φ(x)) · e_l(x) · b(x), with optional Fourier features φ, envelope e_l and box
+ * mask b (each absent means the identity map or the factor 1).
+ *
+ * @param inputDimension d ≥ 1
+ * @param hiddenWidths widths of the hidden layers (at least one, each ≥ 1), e.g. [128, 128, 128]
+ * @param outputs L ≥ 1
+ * @param activation hidden-layer activation (no output activation)
+ * @param parametrisation one shared MLP or L disjoint MLPs
+ * @param fourier random Fourier features, or null for the raw input x
+ * @param envelope learnable exp(−|x|/s_l) envelope, or null
+ * @param box Dirichlet box mask, or null
+ */
+public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int outputs,
+    Activation activation, Parametrisation parametrisation, FourierFeatures fourier,
+    Envelope envelope, BoxMask box) {
+
+  /**
+   * Fixed features φ(x) = [sin(xB), cos(xB)] ∈ R^{2m}, B = 2πσ·N(0,1) ∈ R^{d×m} drawn from the
+   * network's seed; the raw x is not appended. B is a graph constant, not a {@link Parameter}.
+   */
+  public record FourierFeatures(int frequencies, double scale) {
+    public FourierFeatures {
+      if (frequencies < 1) throw new IllegalArgumentException("Fourier frequencies must be >= 1, got " + frequencies);
+      if (!(scale > 0) || Double.isInfinite(scale)) {
+        throw new IllegalArgumentException("Fourier scale must be finite and > 0, got " + scale);
+      }
+    }
+  }
+
+  /**
+   * Envelope e_l(x) = exp(−r(x)/s_l) with one learnable scale s_l per output (parameter
+   * "envelope/scale", shape [L], initialised to {@code initialScale}). |x| is not differentiable at
+   * 0, so r(x) = sqrt(|x|² + ε²) with ε = {@code smoothing} (default 1e-6; then Δr = (d−1)/r + ε²/r³).
+   */
+  public record Envelope(double initialScale, double smoothing) {
+    public static final double DEFAULT_SMOOTHING = 1e-6;
+
+    public Envelope {
+      if (!(initialScale > 0) || Double.isInfinite(initialScale)) {
+        throw new IllegalArgumentException("envelope scale must be finite and > 0, got " + initialScale);
+      }
+      if (!(smoothing > 0) || Double.isInfinite(smoothing)) {
+        throw new IllegalArgumentException("envelope smoothing must be finite and > 0, got " + smoothing);
+      }
+    }
+
+    public Envelope(double initialScale) {
+      this(initialScale, DEFAULT_SMOOTHING);
+    }
+  }
+
+  /**
+   * Dirichlet mask b(x) = Π_i (1−e^{−(ℓ−x_i)})(1−e^{−(x_i+ℓ)}), zero on the faces of [−ℓ, ℓ]^d.
+   */
+  public record BoxMask(double halfWidth) {
+    public BoxMask {
+      if (!(halfWidth > 0) || Double.isInfinite(halfWidth)) {
+        throw new IllegalArgumentException("box half-width must be finite and > 0, got " + halfWidth);
+      }
+    }
+  }
+
+  public MlpSpec {
+    if (inputDimension < 1) throw new IllegalArgumentException("input dimension must be >= 1, got " + inputDimension);
+    if (outputs < 1) throw new IllegalArgumentException("number of outputs must be >= 1, got " + outputs);
+    Objects.requireNonNull(hiddenWidths, "hiddenWidths");
+    if (hiddenWidths.isEmpty()) throw new IllegalArgumentException("at least one hidden layer is required");
+    for (Integer w : hiddenWidths) {
+      if (w == null || w < 1) throw new IllegalArgumentException("hidden widths must be >= 1, got " + hiddenWidths);
+    }
+    hiddenWidths = List.copyOf(hiddenWidths);
+    Objects.requireNonNull(activation, "activation");
+    Objects.requireNonNull(parametrisation, "parametrisation");
+  }
+
+  /** Softplus, shared, no features, no envelope, no mask. */
+  public static MlpSpec of(int inputDimension, List<Integer> hiddenWidths, int outputs) {
+    return new MlpSpec(inputDimension, hiddenWidths, outputs, Activation.SOFTPLUS,
+        Parametrisation.SHARED, null, null, null);
+  }
+
+  public MlpSpec withActivation(Activation a) {
+    return new MlpSpec(inputDimension, hiddenWidths, outputs, a, parametrisation, fourier, envelope, box);
+  }
+
+  public MlpSpec withParametrisation(Parametrisation p) {
+    return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, p, fourier, envelope, box);
+  }
+
+  /** m frequencies, scale σ. */
+  public MlpSpec withFourier(int frequencies, double scale) {
+    return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, parametrisation,
+        new FourierFeatures(frequencies, scale), envelope, box);
+  }
+
+  /** Envelope with initial scale s (e.g. 10) and the default smoothing ε = 1e-6. */
+  public MlpSpec withEnvelope(double initialScale) {
+    return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, parametrisation, fourier,
+        new Envelope(initialScale), box);
+  }
+
+  /** Box mask for [−ℓ, ℓ]^d. */
+  public MlpSpec withBox(double halfWidth) {
+    return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, parametrisation, fourier,
+        envelope, new BoxMask(halfWidth));
+  }
+
+  /** Width of the first layer's input: 2m with Fourier features, else d. */
+  public int featureDimension() {
+    return fourier == null ? inputDimension : 2 * fourier.frequencies();
+  }
+}
