@@ -77,6 +77,6 @@ public final class ResourceVariable<T extends TFloating> {
   }
 
   private static String sanitize(String s) {
-    return s.replaceAll("[^A-Za-z0-9_.\\-/]", "_");
+    return s.replaceAll("[^A-Za-z0-9_.\\-]", "_");
   }
 }

@@ -88,9 +88,13 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
     Operand<T> shifted = operator.shifted(tf, jet, scale, shift);
     NestedLoraLoss.Terms<T> terms = loss.build(tf, jet.value(), shifted);
     this.loss = terms.loss();
-    Operand<T> norms = tf.linalg.matrixDiagPart(terms.gram());
+    int l = network.outputs();
+    double[] identity = new double[l * l];
+    for (int i = 0; i < l; i++) identity[i * l + i] = 1;
+    Operand<T> eye = precision.constant(tf, new long[] {l, l}, identity);
+    Operand<T> norms = tf.reduceSum(tf.math.mul(terms.gram(), eye), tf.constant(1));
     this.squaredNorms = norms;
-    this.rayleigh = tf.math.div(tf.linalg.matrixDiagPart(terms.operatorGram()), norms);
+    this.rayleigh = tf.math.div(tf.reduceSum(tf.math.mul(terms.operatorGram(), eye), tf.constant(1)), norms);
 
     Gradients grads = tf.gradients(jet.value(), reads, Gradients.dx(List.of(terms.outputGradient())));
     // A non-finite loss skips the step: every assignment keeps its old value, so the variables
@@ -99,7 +103,7 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
     Operand<T> one = precision.scalar(tf, 1);
     for (int i = 0; i < parameters.size(); i++) {
       @SuppressWarnings("unchecked")
-      Operand<T> g = (Operand<T>) grads.dy(i);
+      Operand<T> g = (Operand<T>) (Operand<?>) grads.dy(i);
       Operand<T> next = this.optimizer.update(tf, parameters.get(i), reads.get(i), g, updates);
       ResourceVariable<T> avg = averages.get(i);
       Operand<T> avgNext = tf.math.add(tf.math.mul(averageDecay, avg.read()),
