@@ -113,9 +113,11 @@ public final class Mlp implements Network {
   @Override
   public <T extends TFloating> Operand<T> value(Ops tf, Operand<T> x, List<Operand<T>> params) {
     checkParams(params);
-    Operand<T> h = fourierMatrix == null ? x : tf.concat(List.of(
-        tf.math.sin(tf.linalg.matMul(x, fourier(tf, x))), tf.math.cos(tf.linalg.matMul(x, fourier(tf, x)))),
-        tf.constant(1));
+    Operand<T> h = x;
+    if (fourierMatrix != null) {
+      Operand<T> z = tf.linalg.matMul(x, fourier(tf, x)); // [B, m]
+      h = tf.concat(List.of(tf.math.sin(z), tf.math.cos(z)), tf.constant(1)); // [B, 2m]
+    }
     int layers = layers();
     for (int k = 0; k < layers; k++) {
       Operand<T> z = tf.math.add(linear(tf, h, params.get(2 * k), k), bias(tf, params.get(2 * k + 1), k));

@@ -73,6 +73,8 @@ class MlpTest {
     }
     for (LaplacianMethod m : List.of(LaplacianMethod.FORWARD, LaplacianMethod.AUTODIFF)) {
       List<double[]> r = jet(net, pts, m);
+      System.out.printf("one unit %s %s: value %.1e gradient %.1e laplacian %.1e%n", act, m,
+          TfTesting.absErr(r.get(0), v), TfTesting.absErr(r.get(1), gr), TfTesting.absErr(r.get(2), lap));
       assertTrue(TfTesting.absErr(r.get(0), v) <= 1e-12, m + " value");
       assertTrue(TfTesting.absErr(r.get(1), gr) <= 1e-12, m + " gradient " + TfTesting.absErr(r.get(1), gr));
       assertTrue(TfTesting.absErr(r.get(2), lap) <= 1e-12, m + " laplacian " + TfTesting.absErr(r.get(2), lap));
@@ -114,6 +116,8 @@ class MlpTest {
       lap[n] = c * (s2 * (du[0] * du[0] + du[1] * du[1]) + s1 * lu);
     }
     List<double[]> r = jet(net, pts, LaplacianMethod.FORWARD);
+    System.out.printf("fourier one unit: value %.1e gradient %.1e laplacian %.1e%n",
+        TfTesting.absErr(r.get(0), v), TfTesting.absErr(r.get(1), gr), TfTesting.absErr(r.get(2), lap));
     assertTrue(TfTesting.absErr(r.get(0), v) <= 1e-12);
     assertTrue(TfTesting.absErr(r.get(1), gr) <= 1e-12, "gradient " + TfTesting.absErr(r.get(1), gr));
     assertTrue(TfTesting.absErr(r.get(2), lap) <= 1e-12, "laplacian " + TfTesting.absErr(r.get(2), lap));
@@ -151,6 +155,8 @@ class MlpTest {
     }
     for (LaplacianMethod m : List.of(LaplacianMethod.FORWARD, LaplacianMethod.AUTODIFF)) {
       List<double[]> res = jet(net, pts, m);
+      System.out.printf("envelope %s: value %.1e gradient %.1e laplacian %.1e (relative)%n", m,
+          TfTesting.relErr(res.get(0), v), TfTesting.relErr(res.get(1), gr), TfTesting.relErr(res.get(2), lap));
       assertTrue(TfTesting.relErr(res.get(0), v) <= 1e-10, m + " value");
       assertTrue(TfTesting.relErr(res.get(1), gr) <= 1e-10, m + " gradient " + TfTesting.relErr(res.get(1), gr));
       assertTrue(TfTesting.relErr(res.get(2), lap) <= 1e-10, m + " laplacian " + TfTesting.relErr(res.get(2), lap));
@@ -189,6 +195,9 @@ class MlpTest {
     }
     for (LaplacianMethod m : List.of(LaplacianMethod.FORWARD, LaplacianMethod.AUTODIFF)) {
       List<double[]> res = jet(net, pts, m);
+      System.out.printf("box %s: value %.1e gradient %.1e laplacian %.1e; boundary value %.1e%n", m,
+          TfTesting.absErr(res.get(0), v), TfTesting.absErr(res.get(1), gr), TfTesting.absErr(res.get(2), lap),
+          res.get(0)[0]);
       assertTrue(Math.abs(res.get(0)[0]) <= 1e-15, "boundary value " + res.get(0)[0]);
       assertTrue(TfTesting.absErr(res.get(0), v) <= 1e-12, m + " value");
       assertTrue(TfTesting.absErr(res.get(1), gr) <= 1e-12, m + " gradient " + TfTesting.absErr(res.get(1), gr));
