@@ -196,11 +196,18 @@ public final class Mlp implements Network {
     return Graphs.constant(tf, like, new long[] {spec.inputDimension(), spec.fourier().frequencies()}, fourierMatrix);
   }
 
-  /** Kernel [G, n, w] → [n, G·w] (column block g = kernel g). */
+  /** Input width of layer k (per group). */
+  private int inWidth(int k) {
+    return k == 0 ? spec.featureDimension() : spec.hiddenWidths().get(k - 1);
+  }
+
+  /**
+   * Kernel [G, n, w] of layer 0 → [n, G·w] (column block g = kernel g). Dimensions come from the
+   * spec, so parameter operands of unknown static shape (e.g. variable reads) work.
+   */
   private <T extends TFloating> Operand<T> flatKernel(Ops tf, Operand<T> w) {
-    long[] s = w.shape().asArray();
-    int n = (int) s[1];
-    int out = (int) s[2];
+    int n = inWidth(0);
+    int out = width(0);
     return tf.reshape(tf.linalg.transpose(w, Graphs.ints(tf, 1, 0, 2)), Graphs.ints(tf, n, spec.outputs() * out));
   }
 
@@ -231,11 +238,11 @@ public final class Mlp implements Network {
     int g = spec.outputs();
     if (jac == null) return disjoint() ? tf.expandDims(w, tf.constant(1)) : w;
     if (!disjoint()) {
-      int n = (int) w.shape().asArray()[0];
+      int n = inWidth(k);
       return tf.reshape(tf.linalg.matMul(tf.reshape(jac, Graphs.ints(tf, -1, n)), w), Graphs.ints(tf, -1, d, out));
     }
     if (k == 0) {
-      int n = (int) w.shape().asArray()[1];
+      int n = inWidth(k);
       Operand<T> y = tf.linalg.matMul(tf.reshape(jac, Graphs.ints(tf, -1, n)), flatKernel(tf, w)); // [B·d, G·w]
       return tf.linalg.transpose(tf.reshape(y, Graphs.ints(tf, -1, d, g, out)), Graphs.ints(tf, 2, 0, 1, 3));
     }

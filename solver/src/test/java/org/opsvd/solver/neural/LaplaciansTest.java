@@ -97,6 +97,30 @@ class LaplaciansTest {
     }
   }
 
+  /**
+   * Points and parameters of unknown static shape (placeholderWithDefault, as for fed or variable
+   * inputs) give the same forward jet as constants, bit for bit.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Parametrisation.class)
+  void unknownStaticShapes(Parametrisation par) {
+    Mlp net = new Mlp(MlpSpec.of(2, List.of(8, 8), 3).withParametrisation(par).withFourier(4, 0.5).withEnvelope(2), 4);
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat64> x = Precision.FLOAT64.constant(tf, new long[] {B, 2}, TfTesting.points(B, 2, 1, 1.5));
+      List<Operand<TFloat64>> p = Networks.initialConstants(tf, net, Precision.FLOAT64);
+      List<Operand<TFloat64>> pu = new ArrayList<>();
+      for (Operand<TFloat64> o : p) pu.add(tf.placeholderWithDefault(o, org.tensorflow.ndarray.Shape.unknown()));
+      Operand<TFloat64> xu = tf.placeholderWithDefault(x, org.tensorflow.ndarray.Shape.of(-1, 2));
+      Jet<TFloat64> a = net.forwardJet(tf, x, p);
+      Jet<TFloat64> b = net.forwardJet(tf, xu, pu);
+      List<double[]> r = TfTesting.fetch(g, tf, a.value(), a.gradient(), a.laplacian(), b.value(), b.gradient(),
+          b.laplacian(), net.value(tf, xu, pu));
+      for (int i = 0; i < 3; i++) assertEquals(0.0, TfTesting.absErr(r.get(i + 3), r.get(i)), 0.0);
+      assertEquals(0.0, TfTesting.absErr(r.get(6), r.get(0)), 0.0);
+    }
+  }
+
   /** Central differences with h = 1e-3 agree with the forward jet to O(h²): ≤ 1e-5 relative. */
   @Test
   void finiteDifferencesMatchForward() {
