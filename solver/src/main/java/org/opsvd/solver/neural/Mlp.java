@@ -24,6 +24,9 @@ import org.tensorflow.types.family.TFloating;
  * <p>Internally DISJOINT activations are laid out [L, B, n] (gradients [L, B, d, n]); the first
  * layer is one matmul of the shared input with the kernels flattened to [in, L·out], later layers
  * one einsum {@code gbn,gnw->gbw} each.
+ *
+ * <p>The envelope scales s_l enter as given (no positivity transform); a trainer that lets them
+ * cross zero gets a growing exponential.
  */
 public final class Mlp implements Network {
   private final MlpSpec spec;
