@@ -24,6 +24,9 @@ import org.tensorflow.types.family.TFloating;
  * <p>Internally DISJOINT activations are laid out [L, B, n] (gradients [L, B, d, n]); the first
  * layer is one matmul of the shared input with the kernels flattened to [in, L·out], later layers
  * one einsum {@code gbn,gnw->gbw} each.
+ *
+ * <p>The envelope scales s_l enter as given (no positivity transform); a trainer that lets them
+ * cross zero gets a growing exponential.
  */
 public final class Mlp implements Network {
   private final MlpSpec spec;
@@ -113,9 +116,11 @@ public final class Mlp implements Network {
   @Override
   public <T extends TFloating> Operand<T> value(Ops tf, Operand<T> x, List<Operand<T>> params) {
     checkParams(params);
-    Operand<T> h = fourierMatrix == null ? x : tf.concat(List.of(
-        tf.math.sin(tf.linalg.matMul(x, fourier(tf, x))), tf.math.cos(tf.linalg.matMul(x, fourier(tf, x)))),
-        tf.constant(1));
+    Operand<T> h = x;
+    if (fourierMatrix != null) {
+      Operand<T> z = tf.linalg.matMul(x, fourier(tf, x)); // [B, m]
+      h = tf.concat(List.of(tf.math.sin(z), tf.math.cos(z)), tf.constant(1)); // [B, 2m]
+    }
     int layers = layers();
     for (int k = 0; k < layers; k++) {
       Operand<T> z = tf.math.add(linear(tf, h, params.get(2 * k), k), bias(tf, params.get(2 * k + 1), k));
@@ -194,11 +199,18 @@ public final class Mlp implements Network {
     return Graphs.constant(tf, like, new long[] {spec.inputDimension(), spec.fourier().frequencies()}, fourierMatrix);
   }
 
-  /** Kernel [G, n, w] → [n, G·w] (column block g = kernel g). */
+  /** Input width of layer k (per group). */
+  private int inWidth(int k) {
+    return k == 0 ? spec.featureDimension() : spec.hiddenWidths().get(k - 1);
+  }
+
+  /**
+   * Kernel [G, n, w] of layer 0 → [n, G·w] (column block g = kernel g). Dimensions come from the
+   * spec, so parameter operands of unknown static shape (e.g. variable reads) work.
+   */
   private <T extends TFloating> Operand<T> flatKernel(Ops tf, Operand<T> w) {
-    long[] s = w.shape().asArray();
-    int n = (int) s[1];
-    int out = (int) s[2];
+    int n = inWidth(0);
+    int out = width(0);
     return tf.reshape(tf.linalg.transpose(w, Graphs.ints(tf, 1, 0, 2)), Graphs.ints(tf, n, spec.outputs() * out));
   }
 
@@ -229,11 +241,11 @@ public final class Mlp implements Network {
     int g = spec.outputs();
     if (jac == null) return disjoint() ? tf.expandDims(w, tf.constant(1)) : w;
     if (!disjoint()) {
-      int n = (int) w.shape().asArray()[0];
+      int n = inWidth(k);
       return tf.reshape(tf.linalg.matMul(tf.reshape(jac, Graphs.ints(tf, -1, n)), w), Graphs.ints(tf, -1, d, out));
     }
     if (k == 0) {
-      int n = (int) w.shape().asArray()[1];
+      int n = inWidth(k);
       Operand<T> y = tf.linalg.matMul(tf.reshape(jac, Graphs.ints(tf, -1, n)), flatKernel(tf, w)); // [B·d, G·w]
       return tf.linalg.transpose(tf.reshape(y, Graphs.ints(tf, -1, d, g, out)), Graphs.ints(tf, 2, 0, 1, 3));
     }
