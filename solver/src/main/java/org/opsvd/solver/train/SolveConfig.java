@@ -55,5 +55,17 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     }
     if (evalGrid < 2) throw new IllegalArgumentException("--eval-grid must be at least 2, got " + evalGrid);
     if (evalEvery < 1) throw new IllegalArgumentException("--eval-every must be at least 1, got " + evalEvery);
+    // names are checked here, before any expensive work, so a typo fails at once
+    OptimizerSpec.parse(optimizer);
+    org.opsvd.solver.loss.Nesting.parse(nesting);
+    org.opsvd.solver.neural.LaplacianMethod.parse(laplacian);
+    org.opsvd.solver.neural.Precision.parse(precision);
+    SessionOptions.Device.parse(device);
+    org.opsvd.solver.neural.Activation.parse(activation);
+    org.opsvd.solver.neural.Parametrisation.parse(parametrisation);
+    SamplingDensity.of(sampler, dimension, samplerScale);
+    if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
+    }
   }
 }

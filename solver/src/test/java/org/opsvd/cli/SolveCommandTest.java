@@ -1,0 +1,129 @@
+package org.opsvd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code opsvd solve} end to end: a 1D oscillator learned to a stated accuracy in seconds, seeded
+ * runs reproducible bit for bit, the run directory's files, and every bad input of the issue.
+ */
+class SolveCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A small 1D oscillator solve; options in {@code extra} replace the defaults of the same name. */
+  private static ReferenceCommandTest.Run solve(Path dir, String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("solve", "--operator", "harmonic", "--dim", "1",
+        "--quiet", "--out", dir.toString()));
+    List<String> given = List.of(extra);
+    String[][] defaults = {{"--L", "3"}, {"--hidden", "64,64"}, {"--batch", "256"}, {"--eval-grid", "800"}};
+    for (String[] d : defaults) {
+      if (!given.contains(d[0])) args.addAll(List.of(d));
+    }
+    args.addAll(given);
+    return ReferenceCommandTest.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  void oneDimensionalOscillatorReachesStatedAccuracyInSeconds(@TempDir Path dir) throws Exception {
+    // H = -½Δ + ½x², E = 0.5, 1.5, 2.5; float32 training, float64 evaluation on 800 points of [-8, 8].
+    ReferenceCommandTest.Run r = solve(dir, "--steps", "3000", "--lr", "3e-3");
+    assertEquals(0, r.status(), r.err() + r.out());
+    JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
+    for (String key : List.of("eigenvalues", "reference", "rel_errors", "metrics", "steps", "seconds", "config")) {
+      assertTrue(s.has(key), "summary.json lacks " + key);
+    }
+    for (String key : List.of("rel_eigval_error", "angle_distance", "subspace_dist_avg", "subspace_dist_all",
+        "orthogonality")) {
+      assertTrue(s.get("metrics").has(key), "metrics lack " + key);
+    }
+    double mean = s.get("metrics").get("rel_eigval_error").asDouble();
+    double subspace = s.get("metrics").get("subspace_dist_all").asDouble();
+    assertTrue(mean < 3e-3, "mean relative eigenvalue error " + mean);
+    assertTrue(subspace < 3e-3, "subspace distance " + subspace);
+    assertEquals(0.5, s.get("reference").get(0).asDouble(), 0);
+    assertEquals(3000, s.get("steps").asInt());
+    assertTrue(r.out().contains("learned E") && r.out().contains("finite diff."), r.out());
+    List<String> history = Files.readAllLines(dir.resolve("history.csv"));
+    assertEquals("step,seconds,learning_rate,loss,E0,E1,E2", history.get(0));
+    assertEquals(3001, history.size());
+    assertTrue(Files.readAllLines(dir.resolve("evaluations.csv")).size() >= 11);
+  }
+
+  @Test
+  void seededRunsAreBitReproducible(@TempDir Path dir) throws Exception {
+    assertEquals(0, solve(dir.resolve("a"), "--steps", "40", "--seed", "7").status());
+    assertEquals(0, solve(dir.resolve("b"), "--steps", "40", "--seed", "7").status());
+    assertEquals(0, solve(dir.resolve("c"), "--steps", "40", "--seed", "8").status());
+    double[] a = eigenvalues(dir.resolve("a"));
+    assertArrayEquals(a, eigenvalues(dir.resolve("b")), 0.0);
+    assertTrue(a[0] != eigenvalues(dir.resolve("c"))[0], "another seed gives another run");
+    List<String> ha = Files.readAllLines(dir.resolve("a/history.csv"));
+    List<String> hb = Files.readAllLines(dir.resolve("b/history.csv"));
+    for (int i = 1; i < ha.size(); i++) {
+      // losses and batch estimates identical step by step (the seconds column differs)
+      assertEquals(ha.get(i).replaceFirst(",[^,]*,", ","), hb.get(i).replaceFirst(",[^,]*,", ","));
+    }
+  }
+
+  @Test
+  void aNonFiniteLossStopsTrainingAndKeepsTheLastGoodParameters(@TempDir Path dir) throws Exception {
+    ReferenceCommandTest.Run r = solve(dir, "--steps", "200", "--lr", "1e30", "--optimizer", "rmsprop",
+        "--constant-lr", "--precision", "float32");
+    assertEquals(Main.RUN_ERROR, r.status(), r.out() + r.err());
+    assertTrue(r.out().contains("stopped early: loss became"), r.out());
+    JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
+    assertTrue(s.get("stop_reason").asText().contains("at step"), s.toString());
+    for (JsonNode e : s.get("eigenvalues")) {
+      assertTrue(Double.isFinite(e.asDouble()), "results are evaluated from finite parameters: " + s);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--L 0|--L must be at least 1",
+      "--steps 0|--steps must be at least 1",
+      "--batch 255|--batch must be even",
+      "--optimizer sgd|unknown optimizer 'sgd'",
+      "--laplacian magic|magic",
+      "--nesting nested|unknown nesting 'nested'",
+      "--precision float16|unknown precision 'float16'",
+      "--activation relu6|relu6",
+      "--sampler laplace|unknown sampler 'laplace'",
+      "--L 4 --shift 2.0|only",
+  })
+  void badInputGetsAClearError(String options, String expected, @TempDir Path dir) {
+    ReferenceCommandTest.Run r = solve(dir, options.split(" "));
+    assertEquals(Main.USAGE_ERROR, r.status(), r.out() + r.err());
+    assertTrue(r.err().contains(expected), r.err());
+    assertTrue(r.err().startsWith("opsvd: error:"), r.err());
+  }
+
+  @Test
+  void gpuRequestedWithoutAGpuIsAClearError(@TempDir Path dir) {
+    ReferenceCommandTest.Run r = solve(dir, "--steps", "10", "--device", "gpu");
+    if (r.status() == 0) {
+      return; // a machine with a GPU: nothing to check here
+    }
+    assertEquals(Main.USAGE_ERROR, r.status(), r.out() + r.err());
+    assertTrue(r.err().contains("--device gpu") && r.err().contains("no GPU"), r.err());
+  }
+
+  private static double[] eigenvalues(Path run) throws Exception {
+    JsonNode e = JSON.readTree(run.resolve("summary.json").toFile()).get("eigenvalues");
+    double[] out = new double[e.size()];
+    for (int i = 0; i < out.length; i++) out[i] = e.get(i).asDouble();
+    return out;
+  }
+}
