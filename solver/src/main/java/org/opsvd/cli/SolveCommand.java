@@ -242,6 +242,7 @@ final class SolveCommand implements Callable<Integer> {
             for (double x : e.rayleigh()) b.append(',').append(fmt(x));
             writeLine(evaluations, b);
             try {
+                evaluations.flush();
                 history.flush();
             } catch (IOException ex) {
                 throw new java.io.UncheckedIOException(ex);
