@@ -15,7 +15,7 @@ final class SolveOptions {
     @Option(names = "--L", paramLabel = "L", description = "Number of eigenfunctions to learn (default: lowest complete shells, at least 10).")
     Integer outputs;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default: " + SolveDefaults.STEPS + ").")
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default: 3000·L, between 10000 and 60000).")
     Integer steps;
 
     @Option(names = "--batch", paramLabel = "B", description = "Batch size, even (default: " + SolveDefaults.BATCH + ").")
@@ -92,7 +92,7 @@ final class SolveOptions {
      * draft only serves to build the reference.
      */
     SolveConfig resolve(Problem problem, int l, SolveReference reference) {
-        int n = steps != null ? steps : SolveDefaults.STEPS;
+        int n = steps != null ? steps : SolveDefaults.steps(l);
         double a = 1;
         double b = 0;
         if (reference != null) {
