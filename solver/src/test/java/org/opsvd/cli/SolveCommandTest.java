@@ -90,6 +90,30 @@ class SolveCommandTest {
     }
   }
 
+  /** Every Laplacian strategy, nesting, network form and precision is wired through the whole solve. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--laplacian autodiff| 0.05",
+      "--laplacian fd --fd-eps 0.01| 0.05",
+      "--nesting jnt| 0.05",
+      "--network disjoint --hidden 16,16| 0.05",
+      "--fourier 32 --fourier-scale 0.3 --envelope 5| 0.05",
+      "--precision float64 --optimizer rmsprop --lr 3e-3| 0.05",
+      "--sampler uniform --sampler-scale 6| 0.1",
+  })
+  void everyVariantTrains(String options, double tolerance) throws Exception {
+    Path dir = Files.createTempDirectory("opsvd-variant");
+    List<String> args = new java.util.ArrayList<>(List.of(options.split(" ")));
+    if (!args.contains("--lr")) args.addAll(List.of("--lr", "3e-3"));
+    args.addAll(List.of("--steps", "600", "--L", "2"));
+    ReferenceCommandTest.Run r = solve(dir, args.toArray(String[]::new));
+    assertEquals(0, r.status(), r.err() + r.out());
+    double e0 = eigenvalues(dir)[0];
+    // 600 steps: the ground state (E = 0.5) is already within a few percent whatever the variant
+    // (uniform sampling of [-6, 6] converges more slowly)
+    assertEquals(0.5, e0, tolerance, options);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "--L 0|--L must be at least 1",

@@ -40,6 +40,6 @@ class MlpSpecTest {
     assertEquals(Parametrisation.SHARED, s.parametrisation());
     assertEquals(3, s.featureDimension());
     assertEquals(32, s.withFourier(16, 1).featureDimension());
-    assertEquals(1e-6, s.withEnvelope(10).envelope().smoothing());
+    assertEquals(1.0, s.withEnvelope(10).envelope().smoothing());
   }
 }

@@ -130,7 +130,9 @@ class MlpTest {
   @Test
   void envelopeClosedForm() {
     double[] scales = {1.5, 3.0};
-    MlpSpec spec = MlpSpec.of(3, List.of(2), 2).withEnvelope(10);
+    MlpSpec base = MlpSpec.of(3, List.of(2), 2);
+    MlpSpec spec = new MlpSpec(3, base.hiddenWidths(), 2, base.activation(), base.parametrisation(), null,
+        new MlpSpec.Envelope(10, 1e-6), null);
     Mlp net0 = new Mlp(spec, 1);
     List<double[]> vals = new ArrayList<>();
     for (Parameter p : net0.parameters()) vals.add(p.initial());
