@@ -7,12 +7,10 @@ import org.opsvd.solver.neural.Jet;
 import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Laplacians;
 import org.opsvd.solver.neural.Network;
-import org.opsvd.solver.neural.Parameter;
 import org.opsvd.solver.neural.Precision;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -43,8 +41,7 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
   private final WeightedOperator<T> operator;
   private final OptimizerGraph<T> optimizer;
   private final Placeholder<T> averageDecay;
-  private final List<ResourceVariable<T>> parameters = new ArrayList<>();
-  private final List<ResourceVariable<T>> averages = new ArrayList<>();
+  private final TrainableParameters<T> trainable;
   private final List<Op> updates = new ArrayList<>();
   private final Operand<T> loss;
   private final Operand<T> squaredNorms;
@@ -75,41 +72,23 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
     this.operator = new WeightedOperator<>(tf, precision, d, kinetic);
     this.averageDecay = tf.withName("average_decay").placeholder(type);
 
-    List<Operand<T>> reads = new ArrayList<>();
-    for (Parameter p : network.parameters()) {
-      ResourceVariable<T> v = new ResourceVariable<>(tf, "param/" + p.name(), p.shape(), type);
-      parameters.add(v);
-      averages.add(new ResourceVariable<>(tf, "average/" + p.name(), p.shape(), type));
-      reads.add(v.read());
-    }
+    this.trainable = new TrainableParameters<>(tf, "", network.parameters(), precision);
+    List<Operand<T>> reads = trainable.reads();
     Jet<T> jet = method == LaplacianMethod.FINITE_DIFFERENCE
         ? Laplacians.finiteDifference(tf, network, points, reads, fdStep)
         : Laplacians.jet(tf, network, points, reads, method);
     Operand<T> shifted = operator.shifted(tf, jet, scale, shift);
     NestedLoraLoss.Terms<T> terms = loss.build(tf, jet.value(), shifted);
     this.loss = terms.loss();
-    int l = network.outputs();
-    double[] identity = new double[l * l];
-    for (int i = 0; i < l; i++) identity[i * l + i] = 1;
-    Operand<T> eye = precision.constant(tf, new long[] {l, l}, identity);
-    Operand<T> norms = tf.reduceSum(tf.math.mul(terms.gram(), eye), tf.constant(1));
+    Operand<T> norms = diagonal(tf, terms.gram(), network.outputs(), precision);
     this.squaredNorms = norms;
-    this.rayleigh = tf.math.div(tf.reduceSum(tf.math.mul(terms.operatorGram(), eye), tf.constant(1)), norms);
+    this.rayleigh = tf.math.div(diagonal(tf, terms.operatorGram(), network.outputs(), precision), norms);
 
     Gradients grads = tf.gradients(jet.value(), reads, Gradients.dx(List.of(terms.outputGradient())));
     // A non-finite loss skips the step: every assignment keeps its old value, so the variables
     // always hold the last good parameters.
     this.optimizer = new OptimizerGraph<>(tf, optimizer, precision, tf.math.isFinite(terms.loss()));
-    Operand<T> one = precision.scalar(tf, 1);
-    for (int i = 0; i < parameters.size(); i++) {
-      @SuppressWarnings("unchecked")
-      Operand<T> g = (Operand<T>) (Operand<?>) grads.dy(i);
-      Operand<T> next = this.optimizer.update(tf, parameters.get(i), reads.get(i), g, updates);
-      ResourceVariable<T> avg = averages.get(i);
-      Operand<T> avgNext = tf.math.add(tf.math.mul(averageDecay, avg.read()),
-          tf.math.mul(tf.math.sub(one, averageDecay), next));
-      updates.add(avg.assign(tf, this.optimizer.guarded(tf, avgNext, avg.read())));
-    }
+    trainable.update(tf, this.optimizer, reads, gradients(grads, reads.size()), averageDecay, precision, updates);
     this.session = session.open(graph);
   }
 
@@ -130,11 +109,11 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
   }
 
   public List<ResourceVariable<T>> parameters() {
-    return List.copyOf(parameters);
+    return trainable.variables();
   }
 
   public List<ResourceVariable<T>> averages() {
-    return List.copyOf(averages);
+    return trainable.averages();
   }
 
   public List<Op> updates() {
@@ -167,7 +146,18 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
     graph.close();
   }
 
-  static void closeAll(List<? extends Tensor> tensors) {
-    for (Tensor t : tensors) t.close();
+  /** The diagonal of an [n, n] matrix as an [n] vector. */
+  static <T extends TFloating> Operand<T> diagonal(Ops tf, Operand<T> m, int n, Precision precision) {
+    double[] identity = new double[n * n];
+    for (int i = 0; i < n; i++) identity[i * n + i] = 1;
+    return tf.reduceSum(tf.math.mul(m, precision.constant(tf, new long[] {n, n}, identity)), tf.constant(1));
+  }
+
+  /** The gradient outputs of a {@link Gradients} op as operands of type T. */
+  @SuppressWarnings("unchecked")
+  static <T extends TFloating> List<Operand<T>> gradients(Gradients grads, int count) {
+    List<Operand<T>> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) out.add((Operand<T>) (Operand<?>) grads.dy(i));
+    return out;
   }
 }
