@@ -105,7 +105,7 @@ public final class NeuralSolver {
     try (TrainingGraph<TFloating> graph = new TrainingGraph<>(network, loss,
         LaplacianMethod.parse(config.laplacian()), config.fdStep(), config.kinetic(), shift.scale(),
         shift.shift(), OptimizerSpec.parse(config.optimizer()), precision, session);
-         LearnedEigenfunctions learned = new LearnedEigenfunctions(network, session)) {
+         LearnedEigenfunctions learned = new LearnedEigenfunctions(network)) {
       List<double[]> initial = new ArrayList<>();
       network.parameters().forEach(p -> initial.add(p.initial()));
       Trainer.initialise(graph, initial);

@@ -170,7 +170,6 @@ public final class Trainer {
         curvature[i] = density.curvature(point);
       }
       double lr = settings.schedule().at(t);
-      OptimizerSpec opt = graph.optimizer().spec();
       List<Tensor> fed = new ArrayList<>();
       try {
         Tensor tx = add(fed, Tensors.of(precision, new long[] {b, d}, x));
@@ -182,11 +181,8 @@ public final class Trainer {
             .feed(graph.operator().potential(), tv)
             .feed(graph.operator().drift(), td)
             .feed(graph.operator().curvature(), tc)
-            .feed(graph.optimizer().learningRate(), add(fed, Tensors.scalar(precision, lr)))
-            .feed(graph.optimizer().firstCorrection(), add(fed, Tensors.scalar(precision, opt.firstCorrection(t + 1))))
-            .feed(graph.optimizer().secondCorrection(), add(fed, Tensors.scalar(precision, opt.secondCorrection(t + 1))))
-            .feed(graph.averageDecay(), add(fed, Tensors.scalar(precision, settings.average().decayAt(t))))
             .fetch(graph.loss()).fetch(graph.squaredNorms()).fetch(graph.rayleigh());
+        feedStep(runner, graph.optimizer(), graph.averageDecay(), precision, settings, t, lr, fed);
         graph.updates().forEach(runner::addTarget);
         try (Result r = runner.run()) {
           double loss = Tensors.scalarValue(r.get(0));
@@ -205,12 +201,26 @@ public final class Trainer {
     return new Outcome(settings.steps(), seconds(start), null, last);
   }
 
-  private static Tensor add(List<Tensor> list, Tensor t) {
+  /**
+   * Feeds the per-step scalars every training graph has: learning rate, Adam's bias corrections for
+   * step t + 1, and the moving-average decay; the tensors are added to {@code fed} for closing.
+   */
+  static <T extends TFloating> void feedStep(Session.Runner runner, OptimizerGraph<T> optimizer,
+      org.tensorflow.Operand<T> averageDecay, Precision precision, Settings settings, int t, double lr,
+      List<Tensor> fed) {
+    OptimizerSpec opt = optimizer.spec();
+    runner.feed(optimizer.learningRate(), add(fed, Tensors.scalar(precision, lr)))
+        .feed(optimizer.firstCorrection(), add(fed, Tensors.scalar(precision, opt.firstCorrection(t + 1))))
+        .feed(optimizer.secondCorrection(), add(fed, Tensors.scalar(precision, opt.secondCorrection(t + 1))))
+        .feed(averageDecay, add(fed, Tensors.scalar(precision, settings.average().decayAt(t))));
+  }
+
+  static Tensor add(List<Tensor> list, Tensor t) {
     list.add(t);
     return t;
   }
 
-  private static double seconds(long start) {
+  static double seconds(long start) {
     return (System.nanoTime() - start) * 1e-9;
   }
 }

@@ -1,0 +1,53 @@
+package org.opsvd.solver.train;
+
+import java.util.List;
+
+/**
+ * The resolved settings of one operator-SVD solve, as written to {@code summary.json}.
+ *
+ * @param operator        built-in operator name, {@code kernel} for an expression, {@code pairs} for data
+ * @param kernel          kernel expression, or null
+ * @param outputs         L, learned singular pairs (after the constant mode, if any)
+ * @param steps           optimiser steps
+ * @param batch           samples of x and of y per step (pairs in the paired form)
+ * @param learningRate    initial learning rate
+ * @param optimizer       adam or rmsprop
+ * @param cosineSchedule  cosine decay to 0
+ * @param emaDecay        parameter moving average for evaluation
+ * @param nesting         sequential or joint
+ * @param precision       float32 or float64 training
+ * @param device          cpu or gpu
+ * @param hidden          hidden widths of f and of g
+ * @param activation      activation
+ * @param parametrisation shared or disjoint
+ * @param fourierFeatures random Fourier frequencies (0 = raw input)
+ * @param fourierScale    their scale σ
+ * @param seed            seed (f uses it, g uses seed + 1, sampling uses it)
+ * @param evalPoints      quadrature points per side (1D grid) or Monte Carlo points (d &gt; 1)
+ * @param evalEvery       evaluate every this many steps
+ */
+public record SvdConfig(String operator, String kernel, int outputs, int steps, int batch, double learningRate,
+    String optimizer, boolean cosineSchedule, double emaDecay, String nesting, String precision, String device,
+    List<Integer> hidden, String activation, String parametrisation, int fourierFeatures, double fourierScale,
+    long seed, int evalPoints, int evalEvery) {
+
+  public SvdConfig {
+    hidden = List.copyOf(hidden);
+    if (outputs < 1) throw new IllegalArgumentException("--L must be at least 1, got " + outputs);
+    if (steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+    if (batch < 2 || batch % 2 != 0) {
+      throw new IllegalArgumentException("--batch must be even and at least 2, got " + batch);
+    }
+    if (evalPoints < 2) throw new IllegalArgumentException("--eval-points must be at least 2, got " + evalPoints);
+    if (evalEvery < 1) throw new IllegalArgumentException("--eval-every must be at least 1, got " + evalEvery);
+    if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
+    }
+    OptimizerSpec.parse(optimizer);
+    org.opsvd.solver.loss.Nesting.parse(nesting);
+    org.opsvd.solver.neural.Precision.parse(precision);
+    SessionOptions.Device.parse(device);
+    org.opsvd.solver.neural.Activation.parse(activation);
+    org.opsvd.solver.neural.Parametrisation.parse(parametrisation);
+  }
+}

@@ -1,0 +1,42 @@
+package org.opsvd.solver.train;
+
+import java.util.Optional;
+import org.opsvd.operators.kernels.Measure;
+import org.opsvd.operators.kernels.SingularSystem;
+
+/**
+ * An operator SVD ready to learn: the samples, the measures ρ₀ (left, where f lives) and ρ₁ (right,
+ * where g lives) for evaluation, the exact singular system when known, and whether a constant mode
+ * is fixed as mode 0 (dependence kernels, whose top singular pair is the constants with σ = 1).
+ *
+ * @param name         command-line name
+ * @param data         where training samples come from
+ * @param left         ρ₀
+ * @param right        ρ₁
+ * @param exact        exact singular system, or empty
+ * @param constantMode prepend the constant mode; learned mode l is then exact mode l + 1
+ * @param samples      for data without a known measure: evaluation points x and y (row-major; the
+ *                     empirical measures, weights 1/N), else null to use quadratures of ρ₀ and ρ₁
+ */
+public record SvdProblem(String name, SvdData data, Measure left, Measure right, Optional<SingularSystem> exact,
+    boolean constantMode, Samples samples) {
+
+  /** Empirical evaluation points of both sides. */
+  public record Samples(double[] x, double[] y) {}
+
+  /** A problem evaluated on quadratures of its measures. */
+  public SvdProblem(String name, SvdData data, Measure left, Measure right, Optional<SingularSystem> exact,
+      boolean constantMode) {
+    this(name, data, left, right, exact, constantMode, null);
+  }
+
+  /** A problem known only through samples, evaluated on the empirical measures of {@code samples}. */
+  public static SvdProblem fromSamples(String name, SvdData data, Samples samples) {
+    return new SvdProblem(name, data, null, null, Optional.empty(), true, samples);
+  }
+
+  /** Index in the exact system of learned mode l. */
+  public int exactIndex(int l) {
+    return constantMode ? l + 1 : l;
+  }
+}

@@ -1,0 +1,178 @@
+package org.opsvd.solver.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.ejml.data.DMatrixRMaj;
+import org.opsvd.operators.kernels.SingularSystem;
+import org.opsvd.operators.spectra.DegeneracyGroups;
+import org.opsvd.solver.eval.MetricReport;
+import org.opsvd.solver.eval.SampledFunctions;
+import org.opsvd.solver.eval.SpectralMetrics;
+import org.opsvd.solver.loss.NestedSvdLoss;
+import org.opsvd.solver.loss.Nesting;
+import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.Float64Evaluator;
+import org.opsvd.solver.neural.Mlp;
+import org.opsvd.solver.neural.MlpSpec;
+import org.opsvd.solver.neural.Parametrisation;
+import org.opsvd.solver.neural.Precision;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * NeuralSVD for a general operator, end to end: two networks f (on ρ₀) and g (on ρ₁) trained with the
+ * nested LoRA loss in SVD form, then evaluated in float64 on quadratures of ρ₀ and ρ₁: singular values
+ * σ_l = ‖f_l‖·‖g_l‖ (at the nested optimum f_l = √σ_l u_l, g_l = √σ_l v_l), and against an exact
+ * singular system the relative singular-value errors, angles, and subspace distances of the left
+ * (f vs u) and right (g vs v) functions.
+ */
+public final class SvdSolver {
+
+  /**
+   * One evaluation.
+   *
+   * @param step           steps completed
+   * @param seconds        training time so far
+   * @param singularValues ‖f_l‖‖g_l‖ on the quadratures (L)
+   * @param exact          exact singular values of the same modes, or null
+   * @param relErrors      relative errors of the singular values, or null
+   * @param left           metrics of f against the exact left functions, or null
+   * @param right          metrics of g against the exact right functions, or null
+   */
+  public record Evaluation(int step, double seconds, double[] singularValues, double[] exact, double[] relErrors,
+      MetricReport left, MetricReport right) {
+
+    /** Mean relative singular-value error (NaN without an exact system). */
+    public double meanRelativeError() {
+      return relErrors == null ? Double.NaN : Arrays.stream(relErrors).average().orElse(Double.NaN);
+    }
+  }
+
+  /** Receives training steps and evaluations. */
+  public interface Observer {
+    void onStep(SvdTrainer.StepRecord step);
+
+    void onEvaluation(Evaluation evaluation);
+  }
+
+  /**
+   * The outcome.
+   *
+   * @param left  moving-average parameters of f
+   * @param right moving-average parameters of g
+   */
+  public record Result(Trainer.Outcome outcome, Evaluation evaluation, Mlp leftNetwork, Mlp rightNetwork,
+      List<double[]> left, List<double[]> right) {}
+
+  private SvdSolver() {
+  }
+
+  /** The network on a side (d inputs, L outputs) that a configuration describes; g uses seed + 1. */
+  public static Mlp network(SvdConfig c, int inputs, long seed) {
+    MlpSpec spec = new MlpSpec(inputs, c.hidden(), c.outputs(), Activation.parse(c.activation()),
+        Parametrisation.parse(c.parametrisation()),
+        c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale()) : null,
+        null, null);
+    return new Mlp(spec, seed);
+  }
+
+  public static Result solve(SvdProblem problem, SvdConfig config, Observer observer, BooleanSupplier stop) {
+    Mlp f = network(config, problem.data().leftDimension(), config.seed());
+    Mlp g = network(config, problem.data().rightDimension(), config.seed() + 1);
+    NestedSvdLoss loss = new NestedSvdLoss(Nesting.parse(config.nesting()), config.outputs());
+    if (problem.constantMode()) loss = loss.withConstantMode();
+    boolean paired = problem.data() instanceof SvdData.Paired;
+    Precision precision = Precision.parse(config.precision());
+    SessionOptions session = new SessionOptions(SessionOptions.Device.parse(config.device()), 0, 0);
+    Trainer.Settings settings = new Trainer.Settings(config.batch(), config.steps(),
+        new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule()),
+        new ParameterAverage(config.emaDecay()), config.seed());
+    SvdQuadrature leftQ = problem.samples() != null
+        ? SvdQuadrature.empirical(problem.samples().x(), problem.data().leftDimension())
+        : SvdQuadrature.of(problem.left(), config.evalPoints(), config.seed());
+    SvdQuadrature rightQ = problem.samples() != null
+        ? SvdQuadrature.empirical(problem.samples().y(), problem.data().rightDimension())
+        : SvdQuadrature.of(problem.right(), config.evalPoints(), config.seed() + 1);
+    try (SvdTrainingGraph<TFloating> graph = new SvdTrainingGraph<>(f, g, loss, paired,
+        OptimizerSpec.parse(config.optimizer()), precision, session);
+         Float64Evaluator fe = new Float64Evaluator(f, false);
+         Float64Evaluator ge = new Float64Evaluator(g, false)) {
+      SvdTrainer.initialise(graph, initial(f), initial(g));
+      Trainer.Outcome outcome = SvdTrainer.train(graph, problem.data(), settings, step -> {
+        observer.onStep(step);
+        int done = step.step() + 1;
+        if (done % config.evalEvery() == 0 && done < config.steps()) {
+          observer.onEvaluation(evaluate(problem, config, fe, ge, leftQ, rightQ,
+              Trainer.read(graph.session(), graph.leftParameters().averages()),
+              Trainer.read(graph.session(), graph.rightParameters().averages()), done, step.seconds()));
+        }
+      }, stop);
+      List<double[]> pf = Trainer.read(graph.session(), graph.leftParameters().averages());
+      List<double[]> pg = Trainer.read(graph.session(), graph.rightParameters().averages());
+      Evaluation last = evaluate(problem, config, fe, ge, leftQ, rightQ, pf, pg, outcome.steps(), outcome.seconds());
+      observer.onEvaluation(last);
+      return new Result(outcome, last, f, g, pf, pg);
+    }
+  }
+
+  private static List<double[]> initial(Mlp net) {
+    List<double[]> out = new ArrayList<>();
+    net.parameters().forEach(p -> out.add(p.initial()));
+    return out;
+  }
+
+  static Evaluation evaluate(SvdProblem problem, SvdConfig config, Float64Evaluator fe, Float64Evaluator ge,
+      SvdQuadrature leftQ, SvdQuadrature rightQ, List<double[]> pf, List<double[]> pg, int step, double seconds) {
+    int l = config.outputs();
+    SampledFunctions fl = SampledFunctions.wrap(matrix(fe.values(pf, leftQ.points()).values(), leftQ.size(), l),
+        leftQ.weights());
+    SampledFunctions gl = SampledFunctions.wrap(matrix(ge.values(pg, rightQ.points()).values(), rightQ.size(), l),
+        rightQ.weights());
+    DMatrixRMaj gramF = fl.gram();
+    DMatrixRMaj gramG = gl.gram();
+    double[] sigma = new double[l];
+    for (int k = 0; k < l; k++) sigma[k] = Math.sqrt(gramF.get(k, k) * gramG.get(k, k));
+    if (problem.exact().isEmpty()) {
+      return new Evaluation(step, seconds, sigma, null, null, null, null);
+    }
+    SingularSystem exact = problem.exact().get();
+    double[] ref = new double[l];
+    for (int k = 0; k < l; k++) ref[k] = exact.singularValue(problem.exactIndex(k));
+    double[] errors = SpectralMetrics.relativeErrors(sigma, ref);
+    DegeneracyGroups groups = groups(ref);
+    int m = groups.total();
+    MetricReport left = SpectralMetrics.evaluate(fl.leading(m), exactFunctions(problem, exact, leftQ, m, true),
+        groups, Arrays.copyOf(sigma, m), Arrays.copyOf(ref, m));
+    MetricReport right = SpectralMetrics.evaluate(gl.leading(m), exactFunctions(problem, exact, rightQ, m, false),
+        groups, Arrays.copyOf(sigma, m), Arrays.copyOf(ref, m));
+    return new Evaluation(step, seconds, sigma, ref, errors, left, right);
+  }
+
+  /** Groups of equal exact singular values (1e-9 relative), cut at the last complete group. */
+  static DegeneracyGroups groups(double[] descending) {
+    double[] ascending = new double[descending.length];
+    for (int i = 0; i < descending.length; i++) ascending[i] = -descending[i];
+    DegeneracyGroups all = DegeneracyGroups.of(ascending, 1e-9);
+    return all;
+  }
+
+  private static SampledFunctions exactFunctions(SvdProblem problem, SingularSystem exact, SvdQuadrature q, int m,
+      boolean left) {
+    int d = left ? problem.data().leftDimension() : problem.data().rightDimension();
+    DMatrixRMaj v = new DMatrixRMaj(q.size(), m);
+    double[] x = new double[d];
+    for (int i = 0; i < q.size(); i++) {
+      System.arraycopy(q.points(), i * d, x, 0, d);
+      for (int k = 0; k < m; k++) {
+        int e = problem.exactIndex(k);
+        v.set(i, k, left ? exact.left(e, x) : exact.right(e, x));
+      }
+    }
+    return SampledFunctions.wrap(v, q.weights());
+  }
+
+  private static DMatrixRMaj matrix(double[] rowMajor, int rows, int cols) {
+    return DMatrixRMaj.wrap(rows, cols, rowMajor);
+  }
+}
