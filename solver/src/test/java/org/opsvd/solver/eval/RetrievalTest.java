@@ -154,11 +154,30 @@ class RetrievalTest {
         assertEquals(0.5, last.meanAveragePrecision(), 1e-12);
         assertEquals(0.5, both.precisionAtK(), 1e-12);
         assertEquals(2.0 / 3, both.meanAveragePrecision(), 1e-12);
-        assertEquals(first, Retrieval.evaluate(q, g, 2, ql, gl, Retrieval.Modes.columns(0), 2));
-        assertEquals(last, Retrieval.evaluate(q, g, 2, ql, gl, Retrieval.Modes.columns(1), 2));
-        assertArrayEquals(new int[] {3, 4}, Retrieval.Modes.last(2).columns(5));
-        assertArrayEquals(new int[] {0, 1}, Retrieval.Modes.first(2).columns(5));
-        assertArrayEquals(new int[] {4, 0}, Retrieval.Modes.columns(4, 0).columns(5));
+        assertEquals(first, Retrieval.evaluate(q, g, 2, ql, gl, Retrieval.Modes.of(0), 2));
+        assertEquals(last, Retrieval.evaluate(q, g, 2, ql, gl, Retrieval.Modes.of(1), 2));
+        assertArrayEquals(new int[] {3, 4}, Retrieval.Modes.last(2).indices(5));
+        assertArrayEquals(new int[] {0, 1}, Retrieval.Modes.first(2).indices(5));
+        assertArrayEquals(new int[] {4, 0}, Retrieval.Modes.of(4, 0).indices(5));
+    }
+
+    @Test
+    void orderMatchesBoxedSortWithManyTies() {
+        // 500 scores in {−3, …, 3} (heavy ties): the merge sort must equal a comparator sort by
+        // (score descending, index ascending).
+        RandomGenerator rng = new Well19937c(3);
+        double[] s = new double[500];
+        for (int j = 0; j < s.length; j++) {
+            s[j] = rng.nextInt(7) - 3;
+        }
+        Integer[] ref = new Integer[s.length];
+        for (int j = 0; j < s.length; j++) {
+            ref[j] = j;
+        }
+        java.util.Arrays.sort(ref, (a, b) -> s[a] != s[b] ? Double.compare(s[b], s[a]) : Integer.compare(a, b));
+        assertArrayEquals(java.util.Arrays.stream(ref).mapToInt(Integer::intValue).toArray(), Retrieval.order(s));
+        assertArrayEquals(new int[0], Retrieval.order(new double[0]));
+        assertArrayEquals(new int[] {0}, Retrieval.order(new double[] {4}));
     }
 
     @Test
@@ -176,10 +195,10 @@ class RetrievalTest {
         assertMessage("precision cut-off k = 5 exceeds gallery size Ng = 4",
                 () -> Retrieval.evaluate(QUERIES, GALLERY, 2, QUERY_LABELS, GALLERY_LABELS, all, 5));
         assertMessage("mode count d must be at least 1, got 0", () -> Retrieval.Modes.first(0));
-        assertMessage("mode selection repeats column 1", () -> Retrieval.Modes.columns(1, 0, 1));
+        assertMessage("mode selection repeats column 1", () -> Retrieval.Modes.of(1, 0, 1));
         assertMessage("mode selection column 2 is out of range for embedding dimension D = 2",
                 () -> Retrieval.evaluate(QUERIES, GALLERY, 2, QUERY_LABELS, GALLERY_LABELS,
-                        Retrieval.Modes.columns(0, 2), 2));
+                        Retrieval.Modes.of(0, 2), 2));
         assertMessage("query embeddings have D = 3 columns but gallery embeddings have 2",
                 () -> Retrieval.evaluate(new DMatrixRMaj(2, 3), new DMatrixRMaj(4, 2), QUERY_LABELS,
                         GALLERY_LABELS, all, 2));
