@@ -18,6 +18,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 
 /**
@@ -272,6 +273,31 @@ class NestedSvdLossTest {
         for (int b = 0; b < B2; b++) for (int l = 0; l < L; l++) bg[b][l] = dg[b][l] * (1 - gv[b][l] * gv[b][l]);
         assertTrue(maxAbsDiff(mul(transpose(x), bf), matrix(r.get(4))) < 1e-12);
         assertTrue(maxAbsDiff(mul(transpose(y), bg), matrix(r.get(5))) < 1e-12);
+      }
+    }
+  }
+
+  /** Generic in the float type: float32 (paired, constant mode) reproduces float64 to 1e-5. */
+  @Test
+  void float32MatchesFloat64() {
+    Random rnd = new Random(15);
+    double[][] f = gaussian(rnd, B1, L, 1.0), g = gaussian(rnd, B1, L, 1.0);
+    try (Graph gr = new Graph(); Session s = new Session(gr)) {
+      Ops tf = Ops.create(gr);
+      var fp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1, L)));
+      var gp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1, L)));
+      var loss = new NestedSvdLoss(Nesting.JOINT, L).withConstantMode();
+      var t64 = loss.paired(tf, fp, gp);
+      var t32 = loss.paired(tf, tf.dtypes.cast(fp, TFloat32.class), tf.dtypes.cast(gp, TFloat32.class));
+      try (var ft = tensor(f); var gt = tensor(g);
+          var r = s.runner().feed(fp, ft).feed(gp, gt).fetch(t64.loss()).fetch(t64.leftGradient())
+              .fetch(t64.rightGradient()).fetch(tf.dtypes.cast(t32.loss(), TFloat64.class))
+              .fetch(tf.dtypes.cast(t32.leftGradient(), TFloat64.class))
+              .fetch(tf.dtypes.cast(t32.rightGradient(), TFloat64.class)).run()) {
+        assertEquals(TFloat32.class, t32.loss().type());
+        assertEquals(scalar(r.get(0)), scalar(r.get(3)), 1e-5);
+        assertTrue(maxAbsDiff(matrix(r.get(1)), matrix(r.get(4))) < 1e-5);
+        assertTrue(maxAbsDiff(matrix(r.get(2)), matrix(r.get(5))) < 1e-5);
       }
     }
   }
