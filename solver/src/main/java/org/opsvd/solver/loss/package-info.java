@@ -6,6 +6,9 @@
  *       matrix mask M.
  *   <li>{@link org.opsvd.solver.loss.NestedLoraLoss}: the minibatch estimator: logged loss value,
  *       the gradient G injected at the network outputs, and Gram matrices for eigenvalue estimates.
+ *   <li>{@link org.opsvd.solver.loss.NestedSvdLoss}: the SVD form (f, g) for a general operator:
+ *       an independent-samples kernel estimator and a paired-samples (canonical dependence kernel)
+ *       estimator, with injected gradients for both sides and an optional constant mode 0.
  *   <li>{@link org.opsvd.solver.loss.OperatorShift}: T = a·(−H) + b, which maps the wanted lowest
  *       energies of H to the top positive eigenvalues of T (LoRA only learns the positive part).
  * </ul>
