@@ -66,6 +66,19 @@ class ChebyshevFilterSolverTest {
     }
 
     @Test
+    void plainLanczosEstimatesTheLowestEigenvalue() {
+        for (LaplacianStencil s : LaplacianStencil.values()) {
+            Hamiltonian h = Hamiltonian.of(TestPotentials.oscillator(1, 1.3));
+            Grid g = Grid.dirichlet(2, 64, 7);
+            double exact = KroneckerSolver.solve(h, g, s, 1, false).eigenvalues()[0];
+            StringBuilder notes = new StringBuilder();
+            double theta = SpectrumEstimates.lowestQuick(DiscreteHamiltonian.of(h, g, s), 1e-6, 2000, notes);
+            assertEquals(exact, theta, 1e-4 * exact, notes.toString());
+            assertTrue(notes.toString().contains("plain Lanczos"), notes.toString());
+        }
+    }
+
+    @Test
     void degreeRule() {
         // R = (λmax − cut)/(cut − λ₁) = 100: m = 2⌈2.5·10⌉ = 50; clamped below at 8
         assertEquals(50, ChebyshevFilterSolver.degree(5, 0, 1, 101));
