@@ -139,7 +139,7 @@ public final class DiscreteHamiltonian {
      * y[yOff..] = H_h·x[xOff..], matrix-free; the offsets let callers work inside larger work arrays (ARPACK).
      */
     public void apply(double[] x, int xOff, double[] y, int yOff) {
-        stencil(x, xOff, y, yOff, 1.0, 0.0, 0.0, null, kineticWeights);
+        stencil(x, xOff, y, yOff, 1.0, 0.0, 0.0, null, kineticWeights, 0, grid.pointsPerAxis());
     }
 
     /**
@@ -149,6 +149,21 @@ public final class DiscreteHamiltonian {
      * each point before that point is written) or null when β = 0.
      */
     public void applyShifted(double[] x, double[] out, double alpha, double sigma, double beta, double[] prev) {
+        applyShifted(x, out, alpha, sigma, beta, prev, 0, grid.pointsPerAxis());
+    }
+
+    /**
+     * As {@link #applyShifted(double[], double[], double, double, double, double[])}, but writes only the output
+     * points whose first (slowest) coordinate index lies in [from, to): the slices from·n^{d−1} to
+     * to·n^{d−1} − 1 of {@code out}. Disjoint ranges may run on different threads at once (each reads all of
+     * x and writes only its own slices). In 1D only the whole range 0..n is allowed.
+     */
+    public void applyShifted(double[] x, double[] out, double alpha, double sigma, double beta, double[] prev,
+                             int from, int to) {
+        int n = grid.pointsPerAxis();
+        if (from < 0 || to > n || from > to || (grid.dimension() == 1 && (from != 0 || to != n))) {
+            throw new IllegalArgumentException("bad slice range [" + from + ", " + to + ") for " + grid.describe());
+        }
         if (x == out) {
             throw new IllegalArgumentException("x and out must be distinct arrays");
         }
@@ -159,7 +174,7 @@ public final class DiscreteHamiltonian {
         for (int k = 0; k < w.length; k++) {
             w[k] = alpha * kineticWeights[k];
         }
-        stencil(x, 0, out, 0, alpha, sigma, beta, beta == 0 ? null : prev, w);
+        stencil(x, 0, out, 0, alpha, sigma, beta, beta == 0 ? null : prev, w, from, to);
     }
 
     /**
@@ -171,14 +186,17 @@ public final class DiscreteHamiltonian {
      * on 256² and 60³ grids.
      */
     private void stencil(double[] x, int xOff, double[] y, int yOff, double alpha, double sigma, double beta,
-                         double[] prev, double[] weights) {
+                         double[] prev, double[] weights, int from, int to) {
         int n = grid.pointsPerAxis();
         int d = grid.dimension();
         int size = potential.length;
+        int slice = size / n; // points per index of the slowest axis
+        int first = from * slice;
+        int last = to * slice;
         int reach = stencil.reach();
         boolean periodic = grid.boundary() == Boundary.PERIODIC;
         // fastest axis (stride 1), fused with the diagonal
-        for (int line = 0; line < size; line += n) {
+        for (int line = first; line < last; line += n) {
             int xs = xOff + line;
             int ys = yOff + line;
             int lo = Math.min(reach, n);
@@ -201,8 +219,9 @@ public final class DiscreteHamiltonian {
         for (int axis = d - 2; axis >= 0; axis--) {
             stride *= n;
             int block = stride * n;
-            for (int outer = 0; outer < size; outer += block) {
-                for (int i = 0; i < n; i++) {
+            boolean slowest = axis == 0;
+            for (int outer = slowest ? 0 : first; outer < (slowest ? size : last); outer += block) {
+                for (int i = slowest ? from : 0; i < (slowest ? to : n); i++) {
                     int row = outer + i * stride;
                     if (i >= reach && i + reach < n && reach <= 2) {
                         interior(x, xOff, y, yOff + row, row, stride, reach, weights);

@@ -42,11 +42,17 @@ public final class ChebyshevFilterSolver {
     static final int CHECK_ITERATIONS = 30;
     /** Maximum number of (cut, degree) tries. */
     public static final int ATTEMPTS = 4;
+    /**
+     * System property with the default number of threads for the filter's stencil steps (default 1; the
+     * SciPy comparisons use one thread on both sides). Set e.g. {@code -Dopsvd.chebyshev.threads=2}.
+     */
+    public static final String THREADS_PROPERTY = "opsvd.chebyshev.threads";
 
     private final double tolerance;
     private final int maxIterations;
     private final double kappa;
     private final double cut;
+    private final int threads;
 
     /**
      * Defaults: ARPACK tol 1e-10, 60 restarts (a valid cut converges in a few; a cut below λ_nev fails fast and is
@@ -63,6 +69,17 @@ public final class ChebyshevFilterSolver {
      * @param cut           initial cut (NaN: automatic); it is still validated and raised if too low
      */
     public ChebyshevFilterSolver(double tolerance, int maxIterations, double kappa, double cut) {
+        this(tolerance, maxIterations, kappa, cut, Integer.getInteger(THREADS_PROPERTY, 1));
+    }
+
+    /**
+     * @param threads threads for the stencil steps of the filter (bands of slices; results are bitwise the same
+     *                for any count)
+     */
+    public ChebyshevFilterSolver(double tolerance, int maxIterations, double kappa, double cut, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         if (!(tolerance >= 0) || maxIterations < 1 || !(kappa > 0) || Double.isInfinite(cut)) {
             throw new IllegalArgumentException("invalid Chebyshev options: tol = " + tolerance + ", maxIterations = "
                     + maxIterations + ", kappa = " + kappa + ", cut = " + cut);
@@ -71,11 +88,17 @@ public final class ChebyshevFilterSolver {
         this.maxIterations = maxIterations;
         this.kappa = kappa;
         this.cut = cut;
+        this.threads = threads;
     }
 
     /** The same options with a given initial cut. */
     public ChebyshevFilterSolver withCut(double newCut) {
-        return new ChebyshevFilterSolver(tolerance, maxIterations, kappa, newCut);
+        return new ChebyshevFilterSolver(tolerance, maxIterations, kappa, newCut, threads);
+    }
+
+    /** The same options with a given number of filter threads. */
+    public ChebyshevFilterSolver withThreads(int newThreads) {
+        return new ChebyshevFilterSolver(tolerance, maxIterations, kappa, cut, newThreads);
     }
 
     /** The degree rule m = 2·⌈(κ/2)·√((λ_max − cut)/(cut − λ₁))⌉, clamped to [8, 1000]. */
@@ -115,7 +138,10 @@ public final class ChebyshevFilterSolver {
             int m = Math.max(previousDegree, degree(kappa, lowest, c0, upper));
             previousDegree = m;
             notes.append("try ").append(attempt).append(": cut = ").append(c0).append(", m = ").append(m);
-            ChebyshevOperator p = new ChebyshevOperator(h, m, c0, upper);
+            if (threads > 1) {
+                notes.append(", ").append(threads).append(" filter threads");
+            }
+            ChebyshevOperator p = new ChebyshevOperator(h, m, c0, upper, threads);
             DenseSolver.Eigen rr;
             try {
                 ArpackLanczos.Result r = ArpackLanczos.solve(p, n, wanted, ncv, ArpackLanczos.Which.LA, tolerance,

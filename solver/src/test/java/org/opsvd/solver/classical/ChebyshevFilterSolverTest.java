@@ -79,6 +79,19 @@ class ChebyshevFilterSolverTest {
     }
 
     @Test
+    void filterThreadsGiveBitwiseTheSameResult() {
+        for (Grid g : new Grid[] {Grid.dirichlet(2, 40, 7), Grid.dirichlet(3, 13, 6)}) {
+            Hamiltonian h = Hamiltonian.of(g.dimension() == 2 ? TestPotentials.oscillator(1, 1.3)
+                    : TestPotentials.oscillator(1, 1.2, 0.9));
+            DiscreteHamiltonian dh = DiscreteHamiltonian.of(h, g, LaplacianStencil.FOURTH_ORDER);
+            GridEigenpairs one = new ChebyshevFilterSolver().withThreads(1).solve(dh, 10, true);
+            GridEigenpairs three = new ChebyshevFilterSolver().withThreads(3).solve(dh, 10, true);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(one.eigenvalues(), three.eigenvalues(), three.notes());
+            assertTrue(three.notes().contains("3 filter threads"), three.notes());
+        }
+    }
+
+    @Test
     void degreeRule() {
         // R = (λmax − cut)/(cut − λ₁) = 100: m = 2⌈2.5·10⌉ = 50; clamped below at 8
         assertEquals(50, ChebyshevFilterSolver.degree(5, 0, 1, 101));
