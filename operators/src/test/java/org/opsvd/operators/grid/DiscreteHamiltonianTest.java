@@ -56,6 +56,28 @@ class DiscreteHamiltonianTest {
         for (int i = 0; i < y.length; i++) {
             assertEquals(y[i], yPadded[i + 2], 0);
         }
+        // the fused recurrence step out = α(H − σ)x + β·prev, also in place (prev = out)
+        double alpha = 0.37;
+        double sigma = 1.9;
+        double beta = -1.0;
+        double[] prev = new double[h.size()];
+        for (int i = 0; i < prev.length; i++) {
+            prev[i] = rnd.nextGaussian();
+        }
+        double[] fused = new double[h.size()];
+        h.applyShifted(x, fused, alpha, sigma, beta, prev);
+        double[] inPlace = prev.clone();
+        h.applyShifted(x, inPlace, alpha, sigma, beta, inPlace);
+        double[] noPrev = new double[h.size()];
+        h.applyShifted(x, noPrev, alpha, sigma, 0, null);
+        for (int i = 0; i < y.length; i++) {
+            double expected = alpha * (y[i] - sigma * x[i]);
+            double scale = 1e-12 * (1 + Math.abs(y[i]) + Math.abs(x[i]) + Math.abs(prev[i]));
+            assertEquals(expected + beta * prev[i], fused[i], scale);
+            assertEquals(fused[i], inPlace[i], 0);
+            assertEquals(expected, noPrev[i], scale);
+        }
+        assertThrows(IllegalArgumentException.class, () -> h.applyShifted(x, x, 1, 0, 0, null));
         assertEquals(h.size() * (1 + 2 * d * LaplacianStencil.ofOrder(order).reach())
                 - (boundary == Boundary.DIRICHLET ? missingDirichletNeighbours(d, n, order) : 0), a.nz_length);
     }

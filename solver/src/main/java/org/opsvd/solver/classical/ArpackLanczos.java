@@ -142,15 +142,15 @@ public final class ArpackLanczos {
         }
         Arrays.sort(order, (a, b) -> Double.compare(d[a], d[b]));
         double[] values = new double[nev];
-        DMatrixRMaj vec = vectors ? new DMatrixRMaj(n, nev) : null;
+        int[] perm = new int[nev];
         for (int j = 0; j < nev; j++) {
-            int src = order[j];
-            values[j] = d[src];
-            if (vec != null) {
-                for (int i = 0; i < n; i++) {
-                    vec.data[i * nev + j] = z[src * n + i];
-                }
-            }
+            perm[j] = order[j];
+            values[j] = d[perm[j]];
+        }
+        DMatrixRMaj vec = null;
+        if (vectors) {
+            vec = new DMatrixRMaj(n, nev);
+            Transpose.fromColumns(z, n, perm, vec.data);
         }
         return new Result(values, vec, iterations, applications);
     }

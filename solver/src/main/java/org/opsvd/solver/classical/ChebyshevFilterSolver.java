@@ -19,15 +19,16 @@ import org.opsvd.operators.grid.DiscreteHamiltonian;
  * {@link MissedPairSearch} checks on the deflated p(H) that no level below λ_nev was missed (adding any it
  * finds).
  *
- * <p><b>Cut.</b> From a Lanczos estimate λ₁ ≈ λ_min and the Weyl count N(λ) (see {@link SpectrumEstimates})
+ * <p><b>Cut.</b> From a plain-Lanczos estimate λ₁ ≈ λ_min ({@link SpectrumEstimates#lowestQuick}) and the Weyl count N(λ) (see {@link SpectrumEstimates})
  * with N(λ_W) = nev' + {@value MissedPairSearch#CHECK}: cut = λ₁ + 1.5·(λ_W − λ₁). After solving, the result
  * is accepted only if every λ_j &lt; cut and every residual ‖Hv − λv‖/max(1,|λ|) ≤ {@link #RESIDUAL_LIMIT};
  * otherwise (or when ARPACK hits its iteration limit) cut − λ₁ is doubled and the degree kept at least as
  * high, up to {@link #ATTEMPTS} tries.
  *
  * <p><b>Degree.</b> With R = (λ_max − cut)/(cut − λ₁), (λ₁ − c)/e = −(1 + 2/R), so
- * T_m ≈ ½·exp(2m/√R) at λ₁. The rule m = 2·⌈(κ/2)·√R⌉, κ = 5 (even, clamped to [8, 1000]) amplifies the bottom
- * of the spectrum by about ½e^{2κ} ≈ 10⁴ over the damped interval, whatever the grid; finer grids (larger
+ * T_m ≈ ½·exp(2m/√R) at λ₁. The rule m = 2·⌈(κ/2)·√R⌉, κ = 4 (even, clamped to [8, 1000]) amplifies the bottom
+ * of the spectrum by about ½e^{2κ} ≈ 1.5·10³ over the damped interval, whatever the grid (κ = 5 needed the same
+ * number of restarts on the 256² and 60³ oscillators with 25% more products; κ = 3.5 needed more restarts); finer grids (larger
  * λ_max ∝ h⁻²) need m ∝ 1/h.
  *
  * <p>Not for clustered spectra such as hydrogen (levels accumulate below 0, so λ_nev is close to many
@@ -41,18 +42,24 @@ public final class ChebyshevFilterSolver {
     static final int CHECK_ITERATIONS = 30;
     /** Maximum number of (cut, degree) tries. */
     public static final int ATTEMPTS = 4;
+    /**
+     * System property with the default number of threads for the filter's stencil steps (default 1; the
+     * SciPy comparisons use one thread on both sides). Set e.g. {@code -Dopsvd.chebyshev.threads=2}.
+     */
+    public static final String THREADS_PROPERTY = "opsvd.chebyshev.threads";
 
     private final double tolerance;
     private final int maxIterations;
     private final double kappa;
     private final double cut;
+    private final int threads;
 
     /**
      * Defaults: ARPACK tol 1e-10, 60 restarts (a valid cut converges in a few; a cut below λ_nev fails fast and is
-     * raised), κ = 5, automatic cut.
+     * raised), κ = 4, automatic cut.
      */
     public ChebyshevFilterSolver() {
-        this(1e-10, 60, 5.0, Double.NaN);
+        this(1e-10, 60, 4.0, Double.NaN);
     }
 
     /**
@@ -62,6 +69,17 @@ public final class ChebyshevFilterSolver {
      * @param cut           initial cut (NaN: automatic); it is still validated and raised if too low
      */
     public ChebyshevFilterSolver(double tolerance, int maxIterations, double kappa, double cut) {
+        this(tolerance, maxIterations, kappa, cut, Integer.getInteger(THREADS_PROPERTY, 1));
+    }
+
+    /**
+     * @param threads threads for the stencil steps of the filter (bands of slices; results are bitwise the same
+     *                for any count)
+     */
+    public ChebyshevFilterSolver(double tolerance, int maxIterations, double kappa, double cut, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         if (!(tolerance >= 0) || maxIterations < 1 || !(kappa > 0) || Double.isInfinite(cut)) {
             throw new IllegalArgumentException("invalid Chebyshev options: tol = " + tolerance + ", maxIterations = "
                     + maxIterations + ", kappa = " + kappa + ", cut = " + cut);
@@ -70,11 +88,17 @@ public final class ChebyshevFilterSolver {
         this.maxIterations = maxIterations;
         this.kappa = kappa;
         this.cut = cut;
+        this.threads = threads;
     }
 
     /** The same options with a given initial cut. */
     public ChebyshevFilterSolver withCut(double newCut) {
-        return new ChebyshevFilterSolver(tolerance, maxIterations, kappa, newCut);
+        return new ChebyshevFilterSolver(tolerance, maxIterations, kappa, newCut, threads);
+    }
+
+    /** The same options with a given number of filter threads. */
+    public ChebyshevFilterSolver withThreads(int newThreads) {
+        return new ChebyshevFilterSolver(tolerance, maxIterations, kappa, cut, newThreads);
     }
 
     /** The degree rule m = 2·⌈(κ/2)·√((λ_max − cut)/(cut − λ₁))⌉, clamped to [8, 1000]. */
@@ -97,7 +121,7 @@ public final class ChebyshevFilterSolver {
         int ncv = ArpackLanczos.defaultNcv(n, wanted);
         StringBuilder notes = new StringBuilder();
         double upper = h.upperBound();
-        double lowest = SpectrumEstimates.lowest(h, notes);
+        double lowest = SpectrumEstimates.lowestQuick(h, 1e-5, 2000, notes);
         SymmetricOperator stencil = h::apply;
         double c0 = cut;
         if (Double.isNaN(c0)) {
@@ -114,7 +138,10 @@ public final class ChebyshevFilterSolver {
             int m = Math.max(previousDegree, degree(kappa, lowest, c0, upper));
             previousDegree = m;
             notes.append("try ").append(attempt).append(": cut = ").append(c0).append(", m = ").append(m);
-            ChebyshevOperator p = new ChebyshevOperator(h, m, c0, upper);
+            if (threads > 1) {
+                notes.append(", ").append(threads).append(" filter threads");
+            }
+            ChebyshevOperator p = new ChebyshevOperator(h, m, c0, upper, threads);
             DenseSolver.Eigen rr;
             try {
                 ArpackLanczos.Result r = ArpackLanczos.solve(p, n, wanted, ncv, ArpackLanczos.Which.LA, tolerance,

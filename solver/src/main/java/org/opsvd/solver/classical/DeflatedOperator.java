@@ -10,22 +10,19 @@ import org.ejml.data.DMatrixRMaj;
 final class DeflatedOperator implements SymmetricOperator {
 
     private final SymmetricOperator a;
-    private final double[] basis; // k rows of length n
+    private final double[] basis; // V row-major (size × k), not copied
     private final int n;
     private final int k;
     private final double[] work;
+    private final double[] dots;
 
     DeflatedOperator(SymmetricOperator a, DMatrixRMaj v) {
         this.a = a;
         this.n = v.numRows;
         this.k = v.numCols;
-        this.basis = new double[n * k];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < k; j++) {
-                basis[j * n + i] = v.data[i * k + j];
-            }
-        }
+        this.basis = v.data;
         this.work = new double[n];
+        this.dots = new double[k];
     }
 
     @Override
@@ -36,23 +33,26 @@ final class DeflatedOperator implements SymmetricOperator {
         project(y, yOff);
     }
 
-    /** z ← z − V·(Vᵀz) (classical Gram–Schmidt; V is orthonormal and Lanczos reorthogonalises anyway). */
+    /**
+     * z ← z − V·(Vᵀz) (classical Gram–Schmidt; V is orthonormal and Lanczos reorthogonalises anyway), in two
+     * contiguous passes over the row-major V (no transposed copy: building one cost about 0.1 s on a 60³ grid).
+     */
     private void project(double[] z, int off) {
-        double[] dots = new double[k];
-        for (int j = 0; j < k; j++) {
-            double dot = 0;
-            int b = j * n;
-            for (int t = 0; t < n; t++) {
-                dot += basis[b + t] * z[off + t];
+        java.util.Arrays.fill(dots, 0);
+        for (int i = 0; i < n; i++) {
+            double zi = z[off + i];
+            int r = i * k;
+            for (int j = 0; j < k; j++) {
+                dots[j] += basis[r + j] * zi;
             }
-            dots[j] = dot;
         }
-        for (int j = 0; j < k; j++) {
-            double dot = dots[j];
-            int b = j * n;
-            for (int t = 0; t < n; t++) {
-                z[off + t] -= dot * basis[b + t];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            int r = i * k;
+            for (int j = 0; j < k; j++) {
+                s += basis[r + j] * dots[j];
             }
+            z[off + i] -= s;
         }
     }
 }

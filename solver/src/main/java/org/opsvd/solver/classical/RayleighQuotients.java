@@ -16,12 +16,14 @@ final class RayleighQuotients {
     static DenseSolver.Eigen sorted(SymmetricOperator h, DMatrixRMaj v) {
         int n = v.numRows;
         int k = v.numCols;
+        double[] columns = new double[Math.multiplyExact(n, k)];
+        Transpose.toColumns(v.data, n, k, columns);
         double[] x = new double[n];
         double[] hx = new double[n];
         double[] q = new double[k];
         Integer[] order = new Integer[k];
         for (int j = 0; j < k; j++) {
-            Residuals.column(v, j, x);
+            System.arraycopy(columns, j * n, x, 0, n);
             h.apply(x, 0, hx, 0);
             double num = 0;
             double den = 0;
@@ -34,13 +36,13 @@ final class RayleighQuotients {
         }
         Arrays.sort(order, (a, b) -> Double.compare(q[a], q[b]));
         double[] values = new double[k];
-        DMatrixRMaj sorted = new DMatrixRMaj(n, k);
+        int[] perm = new int[k];
         for (int j = 0; j < k; j++) {
             values[j] = q[order[j]];
-            for (int i = 0; i < n; i++) {
-                sorted.data[i * k + j] = v.data[i * k + order[j]];
-            }
+            perm[j] = order[j];
         }
+        DMatrixRMaj sorted = new DMatrixRMaj(n, k);
+        Transpose.fromColumns(columns, n, perm, sorted.data);
         return new DenseSolver.Eigen(values, sorted);
     }
 }

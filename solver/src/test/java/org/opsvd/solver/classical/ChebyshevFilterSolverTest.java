@@ -66,6 +66,32 @@ class ChebyshevFilterSolverTest {
     }
 
     @Test
+    void plainLanczosEstimatesTheLowestEigenvalue() {
+        for (LaplacianStencil s : LaplacianStencil.values()) {
+            Hamiltonian h = Hamiltonian.of(TestPotentials.oscillator(1, 1.3));
+            Grid g = Grid.dirichlet(2, 64, 7);
+            double exact = KroneckerSolver.solve(h, g, s, 1, false).eigenvalues()[0];
+            StringBuilder notes = new StringBuilder();
+            double theta = SpectrumEstimates.lowestQuick(DiscreteHamiltonian.of(h, g, s), 1e-6, 2000, notes);
+            assertEquals(exact, theta, 1e-4 * exact, notes.toString());
+            assertTrue(notes.toString().contains("plain Lanczos"), notes.toString());
+        }
+    }
+
+    @Test
+    void filterThreadsGiveBitwiseTheSameResult() {
+        for (Grid g : new Grid[] {Grid.dirichlet(2, 40, 7), Grid.dirichlet(3, 13, 6)}) {
+            Hamiltonian h = Hamiltonian.of(g.dimension() == 2 ? TestPotentials.oscillator(1, 1.3)
+                    : TestPotentials.oscillator(1, 1.2, 0.9));
+            DiscreteHamiltonian dh = DiscreteHamiltonian.of(h, g, LaplacianStencil.FOURTH_ORDER);
+            GridEigenpairs one = new ChebyshevFilterSolver().withThreads(1).solve(dh, 10, true);
+            GridEigenpairs three = new ChebyshevFilterSolver().withThreads(3).solve(dh, 10, true);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(one.eigenvalues(), three.eigenvalues(), three.notes());
+            assertTrue(three.notes().contains("3 filter threads"), three.notes());
+        }
+    }
+
+    @Test
     void degreeRule() {
         // R = (λmax − cut)/(cut − λ₁) = 100: m = 2⌈2.5·10⌉ = 50; clamped below at 8
         assertEquals(50, ChebyshevFilterSolver.degree(5, 0, 1, 101));
