@@ -183,7 +183,7 @@ final class SvdCommand implements Callable<Integer> {
                     optimizer, learningRate);
         }
         AtomicFiles.writeJson(Map.of("config", config), dir.resolve("config.json"));
-        Progress progress = new Progress(out, System.console() != null, quiet, steps);
+        Progress progress = new Progress(out, System.console() != null, quiet, steps, "σ");
         List<String> history = new ArrayList<>();
         history.add("step,seconds,learning_rate,loss," + String.join(",", columns("s", outputs)));
         List<String> evaluations = new ArrayList<>();
@@ -236,16 +236,16 @@ final class SvdCommand implements Callable<Integer> {
         }
         if (source.pairs != null) {
             PairedData data = source.pairs.size() == 2 ? PairedData.read(source.pairs.get(0), source.pairs.get(1))
-                    : PairedData.read(source.pairs.get(0), requireSplit());
+                    : PairedData.readCsv(source.pairs.get(0), requireSplit());
             if (outputs >= data.size()) {
                 throw new IllegalArgumentException("--L " + outputs + " needs more than " + data.size() + " pairs");
             }
             int n = Math.min(data.size(), evalPoints);
-            double[] x = new double[n * data.leftDimension()];
-            double[] y = new double[n * data.rightDimension()];
+            double[] x = new double[n * data.xDimension()];
+            double[] y = new double[n * data.yDimension()];
             data.sample(new org.hipparchus.random.Well19937c(seed + 7), x, y, n);
-            return SvdProblem.fromSamples("pairs", new SvdData.Paired(data::sample, data.leftDimension(),
-                    data.rightDimension(), data.describe()), new SvdProblem.Samples(x, y));
+            return SvdProblem.fromSamples("pairs", new SvdData.Paired(data::sample, data.xDimension(),
+                    data.yDimension(), data.toString()), new SvdProblem.Samples(x, y));
         }
         switch (source.name) {
             case "volterra": {

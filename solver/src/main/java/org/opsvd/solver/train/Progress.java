@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Training progress for people: on a terminal, one line redrawn in place a few times per second
- * (step, loss, the lowest energy estimates, steps/s, ETA); otherwise (CI logs, files) a plain line
+ * (step, loss, the first estimates, steps/s, ETA); otherwise (CI logs, files) a plain line
  * about every 5% of the run, so logs stay short. Silent when {@code quiet}.
  */
 public final class Progress {
@@ -14,18 +14,26 @@ public final class Progress {
   private final boolean terminal;
   private final boolean quiet;
   private final int total;
+  private final String label;
   private long lastDraw;
   private int lastLineStep = -1;
 
   public Progress(PrintWriter out, boolean terminal, boolean quiet, int total) {
+    this(out, terminal, quiet, total, "E");
+  }
+
+  /** @param label what the reported numbers are, e.g. {@code E} (energies) or {@code σ} (singular values) */
+  public Progress(PrintWriter out, boolean terminal, boolean quiet, int total, String label) {
+    this.label = label;
     this.out = out;
     this.terminal = terminal;
     this.quiet = quiet;
     this.total = total;
   }
 
-  /** Reports one step; {@code energies} are the current estimates (hartree). */
-  public void update(int step, double seconds, double loss, double[] energies) {
+  /** Reports one step; {@code estimates} are the current eigen- or singular-value estimates. */
+  public void update(int step, double seconds, double loss, double[] estimates) {
+    double[] energies = estimates;
     if (quiet) return;
     int done = step + 1;
     long now = System.nanoTime();
@@ -64,8 +72,8 @@ public final class Progress {
     int width = 20;
     int filled = (int) Math.round(width * (double) done / total);
     String bar = "#".repeat(filled) + "-".repeat(width - filled);
-    return String.format(Locale.ROOT, "[%s] %d/%d  loss %.5g  E%s  %.0f steps/s  ETA %s",
-        bar, done, total, loss, e, rate, clock(eta));
+    return String.format(Locale.ROOT, "[%s] %d/%d  loss %.5g  %s%s  %.0f steps/s  ETA %s",
+        bar, done, total, loss, label, e, rate, clock(eta));
   }
 
   static String clock(double seconds) {
