@@ -185,23 +185,22 @@ public final class ExpressionKernel implements KernelOperator {
         return out;
     }
 
+    /** Reports the first unmatched ')' or the innermost '(' left open. */
     private static void checkParentheses(String formula) {
-        int depth = 0;
-        int lastOpen = -1;
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
         for (int i = 0; i < formula.length(); i++) {
             char ch = formula.charAt(i);
             if (ch == '(') {
-                depth++;
-                lastOpen = i;
+                open.push(i);
             } else if (ch == ')') {
-                if (depth == 0) {
+                if (open.isEmpty()) {
                     throw new IllegalArgumentException(pointAt(formula, i, "unmatched ')'"));
                 }
-                depth--;
+                open.pop();
             }
         }
-        if (depth > 0) {
-            throw new IllegalArgumentException(pointAt(formula, lastOpen, "unclosed '('"));
+        if (!open.isEmpty()) {
+            throw new IllegalArgumentException(pointAt(formula, open.peek(), "unclosed '('"));
         }
     }
 

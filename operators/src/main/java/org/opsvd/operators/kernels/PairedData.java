@@ -19,7 +19,8 @@ import org.jetbrains.bio.npy.NpyFile;
  * <p>Files: CSV (comma-, semicolon- or whitespace-separated; blank lines and lines starting with '#'
  * skipped; a first line with no numeric cell is a header), either two files of N rows each or one file
  * whose first {@code split} columns are x and the rest y; or NPY (2D, C order, float64 or float32, read
- * with org.jetbrains.bio:npy; 1D arrays are N×1). Errors name the file, line and column.
+ * with org.jetbrains.bio:npy, either byte order; 1D arrays are N×1; Fortran-order files are rejected by the
+ * library with a clear message). Errors name the file, line and column.
  */
 public final class PairedData {
 

@@ -15,5 +15,9 @@
  * Building blocks: {@link org.opsvd.solver.classical.ArpackLanczos} (ARPACK reverse communication),
  * {@link org.opsvd.solver.classical.NestedDissection}, {@link org.opsvd.solver.classical.PermutedCholesky},
  * {@link org.opsvd.solver.classical.Residuals}.
+ *
+ * <p>For kernel operators ({@link org.opsvd.operators.kernels.KernelOperator}):
+ * {@link org.opsvd.solver.classical.NystromSolver}, the Nyström baseline (sampled kernel matrix, EJML
+ * eigendecomposition, kernel extension of the eigenvectors).
  */
 package org.opsvd.solver.classical;
