@@ -104,7 +104,7 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "512", description = "Samples of x and of y per step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", paramLabel = "LR", defaultValue = "1e-3", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "2e-3", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
     @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "adam or rmsprop (default: ${DEFAULT-VALUE}).")
@@ -125,16 +125,16 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Compute device (default: ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "W", defaultValue = "128,128,128", description = "Hidden widths (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", split = ",", paramLabel = "W", defaultValue = "64,64", description = "Hidden widths of each network (default: ${DEFAULT-VALUE}).")
     List<Integer> hidden;
 
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "softplus", description = "Activation (default: ${DEFAULT-VALUE}).")
     String activation;
 
-    @Option(names = "--network", paramLabel = "shared|disjoint", defaultValue = "shared", description = "Parametrisation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--network", paramLabel = "shared|disjoint", defaultValue = "disjoint", description = "Parametrisation: one MLP per singular function or one shared (default: ${DEFAULT-VALUE}).")
     String parametrisation;
 
-    @Option(names = "--fourier", paramLabel = "M", defaultValue = "0", description = "Random Fourier frequencies (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fourier", paramLabel = "M", defaultValue = "32", description = "Random Fourier frequencies (default: ${DEFAULT-VALUE}).")
     int fourier;
 
     @Option(names = "--fourier-scale", paramLabel = "S", defaultValue = "1", description = "Fourier scale σ (default: ${DEFAULT-VALUE}).")
