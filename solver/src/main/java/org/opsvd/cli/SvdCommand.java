@@ -202,6 +202,13 @@ final class SvdCommand implements Callable<Integer> {
                 evaluations.add(e.step() + "," + e.seconds() + "," + e.meanRelativeError() + ","
                         + (e.left() == null ? "" : e.left().subspaceDistanceAll()) + ","
                         + (e.right() == null ? "" : e.right().subspaceDistanceAll()) + "," + join(e.singularValues()));
+                try {
+                    // rewritten at every evaluation so a crash keeps the history so far
+                    AtomicFiles.writeText(String.join("\n", history) + "\n", dir.resolve("history.csv"));
+                    AtomicFiles.writeText(String.join("\n", evaluations) + "\n", dir.resolve("evaluations.csv"));
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
                 if (e.left() != null) {
                     progress.message(String.format(Locale.ROOT, "  eval @ %d (%.0f s): mean rel. singular-value error %.3e, "
                                     + "subspace distance (all) left %.3e / right %.3e", e.step(), e.seconds(),
