@@ -80,7 +80,7 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "K", description = "--pairs with one file: the first K columns are x.")
     Integer split;
 
-    @Option(names = "--dim", paramLabel = "D", defaultValue = "1", description = "Dimension of x and y (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dim", paramLabel = "D", defaultValue = "1", description = "Dimension of x and y (default: ${DEFAULT-VALUE}; class-pairs: 8).")
     int dimension;
 
     @Option(names = "--rho", paramLabel = "R", defaultValue = "0.6", description = "gaussian-cdk: correlation (default: ${DEFAULT-VALUE}).")
@@ -269,14 +269,14 @@ final class SvdCommand implements Callable<Integer> {
                         k.left(), k.right(), k.exact(), true);
             }
             case "class-pairs": {
-                classPairs = new ClassPairs(classes, Math.max(2, dimension), Math.max(2, dimension), 0.5, true, seed);
+                int d = dimension > 1 ? dimension : 8; // classes separate in 8 dimensions at noise 0.5
+                classPairs = new ClassPairs(classes, d, d, 0.5, true, seed);
                 ClassPairs c = classPairs;
                 SvdData.PairSource src = (rng, x, y, n) -> {
                     ClassPairs.Pairs p = c.pairs(n, rng.nextLong());
                     System.arraycopy(p.x(), 0, x, 0, p.x().length);
                     System.arraycopy(p.y(), 0, y, 0, p.y().length);
                 };
-                int d = Math.max(2, dimension);
                 ClassPairs.Pairs eval = c.pairs(evalPoints, seed + 7);
                 return SvdProblem.fromSamples("class-pairs", new SvdData.Paired(src, d, d, classes
                         + " classes of paired points in R^" + d), new SvdProblem.Samples(eval.x(), eval.y()));
