@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.eval.MetricReport;
@@ -81,19 +79,10 @@ final class SolveCommand implements Callable<Integer> {
         AtomicFiles.writeJson(Map.of("config", config), dir.resolve("config.json"));
 
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch written = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                written.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "opsvd-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
         boolean terminal = System.console() != null;
         Progress progress = new Progress(out, terminal, quiet, config.steps());
-        try (RunLog log = new RunLog(dir, config.outputs())) {
+        try (Interrupts interrupts = Interrupts.install(stop, spec.commandLine().getErr());
+             RunLog log = new RunLog(dir, config.outputs())) {
             NeuralSolver.Result result = NeuralSolver.solve(problem, config, reference, new NeuralSolver.Observer() {
                 @Override
                 public void onStep(Trainer.StepRecord step, double[] energies) {
@@ -118,14 +107,10 @@ final class SolveCommand implements Callable<Integer> {
             }
             printTable(out, reference, result);
             out.println("run directory: " + dir);
-            return result.outcome().completed() || stop.get() ? 0 : Main.RUN_ERROR;
-        } finally {
-            written.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already running: the hook is waiting for us and is now released
+            if (stop.get()) {
+                return Interrupts.INTERRUPTED;
             }
+            return result.outcome().completed() ? 0 : Main.RUN_ERROR;
         }
     }
 

@@ -95,6 +95,10 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "C", defaultValue = "10", description = "class-pairs: classes (default: ${DEFAULT-VALUE}).")
     int classes;
 
+    @Option(names = "--sampling", paramLabel = "stratified|iid", defaultValue = "stratified",
+            description = "Known measures: Latin hypercube (stratified) or independent draws (default: ${DEFAULT-VALUE}).")
+    String sampling;
+
     @Option(names = "--L", paramLabel = "L", defaultValue = "8", description = "Singular pairs to learn (default: ${DEFAULT-VALUE}).")
     int outputs;
 
@@ -239,7 +243,7 @@ final class SvdCommand implements Callable<Integer> {
         if (source.kernel != null) {
             Measure m = parseMeasure(measure, dimension);
             KernelOperator k = new ExpressionKernel(source.kernel, m);
-            return new SvdProblem("kernel", new SvdData.Kernel(k), k.left(), k.right(), k.exact(), false);
+            return new SvdProblem("kernel", new SvdData.Kernel(k, stratified()), k.left(), k.right(), k.exact(), false);
         }
         if (source.pairs != null) {
             PairedData data = source.pairs.size() == 2 ? PairedData.read(source.pairs.get(0), source.pairs.get(1))
@@ -257,15 +261,16 @@ final class SvdCommand implements Callable<Integer> {
         switch (source.name) {
             case "volterra": {
                 KernelOperator k = VolterraOperator.INSTANCE;
-                return new SvdProblem("volterra", new SvdData.Kernel(k), k.left(), k.right(), k.exact(), false);
+                return new SvdProblem("volterra", new SvdData.Kernel(k, stratified()), k.left(), k.right(), k.exact(), false);
             }
             case "gauss-kernel": {
                 KernelOperator k = new GaussianKernelOperator(dimension, lengthScale, sigma);
-                return new SvdProblem("gauss-kernel", new SvdData.Kernel(k), k.left(), k.right(), k.exact(), false);
+                return new SvdProblem("gauss-kernel", new SvdData.Kernel(k, stratified()), k.left(), k.right(), k.exact(), false);
             }
             case "gaussian-cdk": {
                 GaussianDependence k = new GaussianDependence(rho);
-                return new SvdProblem("gaussian-cdk", new SvdData.Paired(k::samplePairs, 1, 1, k.describe()),
+                SvdData.PairSource pairs = stratified() ? k::samplePairsStratified : k::samplePairs;
+                return new SvdProblem("gaussian-cdk", new SvdData.Paired(pairs, 1, 1, k.describe()),
                         k.left(), k.right(), k.exact(), true);
             }
             case "class-pairs": {
@@ -285,6 +290,14 @@ final class SvdCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown operator '" + source.name
                         + "' (expected volterra, gauss-kernel, gaussian-cdk or class-pairs)");
         }
+    }
+
+    private boolean stratified() {
+        return switch (sampling) {
+            case "stratified" -> true;
+            case "iid" -> false;
+            default -> throw new IllegalArgumentException("--sampling '" + sampling + "': expected stratified or iid");
+        };
     }
 
     private int requireSplit() {

@@ -80,6 +80,30 @@ public final class GaussianDependence implements KernelOperator {
         }
     }
 
+    /**
+     * As {@link #samplePairs}, with x and z drawn by Latin hypercube sampling
+     * ({@link Measure#sampleStratified}) separately in each half of the batch, so the two halves
+     * stay independent (the paired estimator's quadratic term multiplies them).
+     */
+    public void samplePairsStratified(RandomGenerator rng, double[] x, double[] y, int count) {
+        if (count < 0 || x.length < count || y.length < count) {
+            throw new IllegalArgumentException("need count >= 0 and arrays of at least count values, got count "
+                    + count + ", lengths " + x.length + ", " + y.length);
+        }
+        double s = Math.sqrt(1 - rho * rho);
+        int half = count / 2;
+        double[] xz = new double[2 * Math.max(half, count - half)];
+        int[][] parts = {{0, half}, {half, count}};
+        for (int[] part : parts) {
+            int n = part[1] - part[0];
+            Measure.Gaussian.standard(2).sampleStratified(rng, xz, n);
+            for (int i = 0; i < n; i++) {
+                x[part[0] + i] = xz[2 * i];
+                y[part[0] + i] = rho * xz[2 * i] + s * xz[2 * i + 1];
+            }
+        }
+    }
+
     @Override
     public Measure left() {
         return STANDARD;

@@ -18,6 +18,37 @@ public sealed interface Measure permits Measure.UniformBox, Measure.Gaussian {
      */
     void sample(RandomGenerator rng, double[] out, int count);
 
+    /**
+     * The quantile of one coordinate (all measures here are products of identical 1D laws): the x
+     * with P(X_i ≤ x) = u, for 0 &lt; u &lt; 1.
+     */
+    double quantile(double u);
+
+    /**
+     * Draws {@code count} points by Latin hypercube sampling: per coordinate, one uniform draw in each
+     * of the {@code count} equal-probability strata, in a random order, mapped through
+     * {@link #quantile}. Every point is still distributed as ρ (so estimators stay unbiased), but sums
+     * over the sample have much smaller variance than for independent draws — in 1D the error of a
+     * smooth integral falls like count^{−3/2} instead of count^{−1/2}.
+     */
+    default void sampleStratified(RandomGenerator rng, double[] out, int count) {
+        int d = dimension();
+        requireRoom(out, count, d);
+        int[] order = new int[count];
+        for (int j = 0; j < d; j++) {
+            for (int i = 0; i < count; i++) order[i] = i;
+            for (int i = count - 1; i > 0; i--) { // Fisher–Yates
+                int k = rng.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[k];
+                order[k] = t;
+            }
+            for (int i = 0; i < count; i++) {
+                out[i * d + j] = quantile((order[i] + rng.nextDouble()) / count);
+            }
+        }
+    }
+
     /** The density dρ/dx at x (Lebesgue), 0 outside the support. */
     double density(double[] x);
 
@@ -52,6 +83,11 @@ public sealed interface Measure permits Measure.UniformBox, Measure.Gaussian {
             for (int i = 0; i < count * dimension; i++) {
                 out[i] = lo + w * rng.nextDouble();
             }
+        }
+
+        @Override
+        public double quantile(double u) {
+            return lo + (hi - lo) * u;
         }
 
         @Override
@@ -97,6 +133,11 @@ public sealed interface Measure permits Measure.UniformBox, Measure.Gaussian {
             for (int i = 0; i < count * dimension; i++) {
                 out[i] = sigma * rng.nextGaussian();
             }
+        }
+
+        @Override
+        public double quantile(double u) {
+            return sigma * Math.sqrt(2) * org.hipparchus.special.Erf.erfInv(2 * u - 1);
         }
 
         @Override

@@ -29,8 +29,13 @@ public sealed interface SvdData {
     void sample(RandomGenerator rng, double[] x, double[] y, int count);
   }
 
-  /** Independent x ~ ρ₀, y ~ ρ₁ and the kernel between them. */
-  record Kernel(KernelOperator operator) implements SvdData {
+  /**
+   * Independent x ~ ρ₀, y ~ ρ₁ and the kernel between them.
+   *
+   * @param stratified draw x and y by Latin hypercube sampling ({@link
+   *                   org.opsvd.operators.kernels.Measure#sampleStratified}) instead of i.i.d.
+   */
+  record Kernel(KernelOperator operator, boolean stratified) implements SvdData {
     @Override
     public int leftDimension() {
       return operator.left().dimension();
@@ -48,8 +53,13 @@ public sealed interface SvdData {
 
     /** Fills x [b1, dx], y [b2, dy] and K [b1, b2]; a non-finite kernel value is an error naming the points. */
     public void batch(RandomGenerator rng, double[] x, double[] y, double[] k, int b1, int b2) {
-      operator.left().sample(rng, x, b1);
-      operator.right().sample(rng, y, b2);
+      if (stratified) {
+        operator.left().sampleStratified(rng, x, b1);
+        operator.right().sampleStratified(rng, y, b2);
+      } else {
+        operator.left().sample(rng, x, b1);
+        operator.right().sample(rng, y, b2);
+      }
       int dx = leftDimension();
       int dy = rightDimension();
       double[] xi = new double[dx];
