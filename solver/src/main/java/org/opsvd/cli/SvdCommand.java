@@ -193,33 +193,37 @@ final class SvdCommand implements Callable<Integer> {
         List<String> evaluations = new ArrayList<>();
         evaluations.add("step,seconds,mean_rel_error,left_subspace_dist_all,right_subspace_dist_all,"
                 + String.join(",", columns("s", outputs)));
-        SvdSolver.Result result = SvdSolver.solve(problem, config, new SvdSolver.Observer() {
-            @Override
-            public void onStep(SvdTrainer.StepRecord s) {
-                progress.update(s.step(), s.seconds(), s.loss(), s.singularValues());
-                history.add((s.step() + 1) + "," + s.seconds() + "," + s.learningRate() + "," + s.loss() + ","
-                        + join(s.singularValues()));
-            }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        SvdSolver.Result result;
+        try (Interrupts interrupts = Interrupts.install(stop, spec.commandLine().getErr())) {
+            result = SvdSolver.solve(problem, config, new SvdSolver.Observer() {
+                @Override
+                public void onStep(SvdTrainer.StepRecord s) {
+                    progress.update(s.step(), s.seconds(), s.loss(), s.singularValues());
+                    history.add((s.step() + 1) + "," + s.seconds() + "," + s.learningRate() + "," + s.loss() + ","
+                            + join(s.singularValues()));
+                }
 
-            @Override
-            public void onEvaluation(SvdSolver.Evaluation e) {
-                evaluations.add(e.step() + "," + e.seconds() + "," + e.meanRelativeError() + ","
-                        + (e.left() == null ? "" : e.left().subspaceDistanceAll()) + ","
-                        + (e.right() == null ? "" : e.right().subspaceDistanceAll()) + "," + join(e.singularValues()));
-                try {
-                    // rewritten at every evaluation so a crash keeps the history so far
-                    AtomicFiles.writeText(String.join("\n", history) + "\n", dir.resolve("history.csv"));
-                    AtomicFiles.writeText(String.join("\n", evaluations) + "\n", dir.resolve("evaluations.csv"));
-                } catch (java.io.IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
+                @Override
+                public void onEvaluation(SvdSolver.Evaluation e) {
+                    evaluations.add(e.step() + "," + e.seconds() + "," + e.meanRelativeError() + ","
+                            + (e.left() == null ? "" : e.left().subspaceDistanceAll()) + ","
+                            + (e.right() == null ? "" : e.right().subspaceDistanceAll()) + "," + join(e.singularValues()));
+                    try {
+                        // rewritten at every evaluation so a crash keeps the history so far
+                        AtomicFiles.writeText(String.join("\n", history) + "\n", dir.resolve("history.csv"));
+                        AtomicFiles.writeText(String.join("\n", evaluations) + "\n", dir.resolve("evaluations.csv"));
+                    } catch (java.io.IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                    if (e.left() != null) {
+                        progress.message(String.format(Locale.ROOT, "  eval @ %d (%.0f s): mean rel. singular-value error %.3e, "
+                                        + "subspace distance (all) left %.3e / right %.3e", e.step(), e.seconds(),
+                                e.meanRelativeError(), e.left().subspaceDistanceAll(), e.right().subspaceDistanceAll()));
+                    }
                 }
-                if (e.left() != null) {
-                    progress.message(String.format(Locale.ROOT, "  eval @ %d (%.0f s): mean rel. singular-value error %.3e, "
-                                    + "subspace distance (all) left %.3e / right %.3e", e.step(), e.seconds(),
-                            e.meanRelativeError(), e.left().subspaceDistanceAll(), e.right().subspaceDistanceAll()));
-                }
-            }
-        }, () -> false);
+            }, stop::get);
+        }
         AtomicFiles.writeText(String.join("\n", history) + "\n", dir.resolve("history.csv"));
         AtomicFiles.writeText(String.join("\n", evaluations) + "\n", dir.resolve("evaluations.csv"));
         Map<String, Object> summary = summary(problem, config, result);
@@ -232,6 +236,9 @@ final class SvdCommand implements Callable<Integer> {
         AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
         printTable(out, result);
         out.println("run directory: " + dir);
+        if (stop.get()) {
+            return Interrupts.INTERRUPTED;
+        }
         return result.outcome().completed() ? 0 : Main.RUN_ERROR;
     }
 
