@@ -102,7 +102,7 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--L", paramLabel = "L", defaultValue = "8", description = "Singular pairs to learn (default: ${DEFAULT-VALUE}).")
     int outputs;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "6000", description = "Optimizer steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "12000", description = "Optimizer steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "512", description = "Samples of x and of y per step (default: ${DEFAULT-VALUE}).")
@@ -129,13 +129,13 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Compute device (default: ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "W", defaultValue = "64,64", description = "Hidden widths of each network (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", split = ",", paramLabel = "W", defaultValue = "128,128", description = "Hidden widths of each network (default: ${DEFAULT-VALUE}).")
     List<Integer> hidden;
 
     @Option(names = "--activation", paramLabel = "NAME", defaultValue = "softplus", description = "Activation (default: ${DEFAULT-VALUE}).")
     String activation;
 
-    @Option(names = "--network", paramLabel = "shared|disjoint", defaultValue = "disjoint", description = "Parametrisation: one MLP per singular function or one shared (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--network", paramLabel = "shared|disjoint", defaultValue = "shared", description = "Parametrisation: one shared MLP for f (and one for g) or one per singular function (default: ${DEFAULT-VALUE}).")
     String parametrisation;
 
     @Option(names = "--fourier", paramLabel = "M", defaultValue = "32", description = "Random Fourier frequencies (default: ${DEFAULT-VALUE}).")
