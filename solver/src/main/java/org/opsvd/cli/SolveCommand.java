@@ -57,6 +57,14 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output; only the final table.")
     boolean quiet;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Write DIR/checkpoint.bin every N steps and at exit (default: as --eval-every; 0 = only at exit).")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR from its checkpoint, bit for bit (give the same options as before).")
+    Path resume;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,8 +75,10 @@ final class SolveCommand implements Callable<Integer> {
         SolveReference reference = SolveReference.compute(problem, outputs, draft.evalGrid(),
                 NeuralSolver.density(draft), draft.seed());
         SolveConfig config = options.resolve(problem, outputs, reference);
-        Path dir = runDirectory(problem, config);
+        Path dir = resume != null ? resume : runDirectory(problem, config);
         Files.createDirectories(dir);
+        String configJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(config);
+        org.opsvd.solver.train.Checkpoint checkpoint = resume == null ? null : resumable(dir, configJson);
         say(out, String.format(Locale.ROOT, "reference: %s%s; evaluation on %s", reference.kind(),
                 reference.fdDescription() == null ? "" : " (finite differences: " + reference.fdDescription() + ")",
                 reference.quadrature()));
@@ -77,17 +87,25 @@ final class SolveCommand implements Callable<Integer> {
                 config.steps(), config.optimizer(), config.learningRate(), config.device()));
         reference.notes().forEach(n -> say(out, "note: " + n));
         AtomicFiles.writeJson(Map.of("config", config), dir.resolve("config.json"));
+        if (checkpoint != null) {
+            say(out, "resuming " + dir + " at step " + checkpoint.step());
+        }
 
         AtomicBoolean stop = new AtomicBoolean();
         boolean terminal = System.console() != null;
         Progress progress = new Progress(out, terminal, quiet, config.steps());
         try (Interrupts interrupts = Interrupts.install(stop, spec.commandLine().getErr());
-             RunLog log = new RunLog(dir, config.outputs())) {
+             RunLog log = new RunLog(dir, config.outputs(), checkpoint == null ? 0 : checkpoint.step())) {
             NeuralSolver.Result result = NeuralSolver.solve(problem, config, reference, new NeuralSolver.Observer() {
                 @Override
                 public void onStep(Trainer.StepRecord step, double[] energies) {
                     progress.update(step.step(), step.seconds(), step.loss(), energies);
                     log.step(step, energies);
+                }
+
+                @Override
+                public void onCheckpoint(int steps) {
+                    log.flush();
                 }
 
                 @Override
@@ -99,7 +117,8 @@ final class SolveCommand implements Callable<Integer> {
                             m == null ? "" : String.format(Locale.ROOT, ", subspace distance (all) %.3e",
                                     m.subspaceDistanceAll())));
                 }
-            }, stop::get);
+            }, stop::get, new NeuralSolver.Checkpointing(dir,
+                    checkpointEvery != null ? checkpointEvery : config.evalEvery(), configJson, checkpoint));
             Map<String, Object> summary = summary(problem, config, reference, result);
             AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
             if (!result.outcome().completed()) {
@@ -112,6 +131,28 @@ final class SolveCommand implements Callable<Integer> {
             }
             return result.outcome().completed() ? 0 : Main.RUN_ERROR;
         }
+    }
+
+    /** The checkpoint in {@code dir}, if it belongs to the same configuration; otherwise says what differs. */
+    private static org.opsvd.solver.train.Checkpoint resumable(Path dir, String configJson) throws IOException {
+        org.opsvd.solver.train.Checkpoint c = org.opsvd.solver.train.Checkpoint.read(dir);
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var saved = mapper.readTree(c.config());
+        var now = mapper.readTree(configJson);
+        List<String> differences = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        saved.fieldNames().forEachRemaining(keys::add);
+        now.fieldNames().forEachRemaining(keys::add);
+        for (String k : keys) {
+            if (!java.util.Objects.equals(saved.get(k), now.get(k))) {
+                differences.add(k + ": " + saved.get(k) + " in the checkpoint, " + now.get(k) + " now");
+            }
+        }
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("cannot resume " + dir + ": the configuration differs ("
+                    + String.join("; ", differences) + ")");
+        }
+        return c;
     }
 
     private void say(PrintWriter out, String s) {
@@ -195,7 +236,13 @@ final class SolveCommand implements Callable<Integer> {
         private final BufferedWriter history;
         private final BufferedWriter evaluations;
 
-        RunLog(Path dir, int outputs) throws IOException {
+        /** New files, or, when resuming after {@code keepSteps} steps, the files cut back to those steps. */
+        RunLog(Path dir, int outputs, int keepSteps) throws IOException {
+            if (keepSteps > 0) {
+                history = reopen(dir.resolve("history.csv"), keepSteps);
+                evaluations = reopen(dir.resolve("evaluations.csv"), keepSteps);
+                return;
+            }
             history = Files.newBufferedWriter(dir.resolve("history.csv"));
             evaluations = Files.newBufferedWriter(dir.resolve("evaluations.csv"));
             List<String> h = new ArrayList<>(List.of("step", "seconds", "learning_rate", "loss"));
@@ -207,6 +254,26 @@ final class SolveCommand implements Callable<Integer> {
             }
             history.write(String.join(",", h) + "\n");
             evaluations.write(String.join(",", v) + "\n");
+        }
+
+        /** Keeps the header and the rows whose first column (the step) is at most {@code keepSteps}. */
+        private static BufferedWriter reopen(Path file, int keepSteps) throws IOException {
+            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            StringBuilder kept = new StringBuilder();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (i > 0) {
+                    int comma = line.indexOf(',');
+                    try {
+                        if (comma < 0 || Integer.parseInt(line.substring(0, comma)) > keepSteps) break;
+                    } catch (NumberFormatException torn) {
+                        break; // a row cut by the crash
+                    }
+                }
+                kept.append(line).append('\n');
+            }
+            AtomicFiles.writeText(kept.toString(), file);
+            return Files.newBufferedWriter(file, java.nio.file.StandardOpenOption.APPEND);
         }
 
         void step(Trainer.StepRecord s, double[] energies) {
@@ -226,6 +293,10 @@ final class SolveCommand implements Callable<Integer> {
                     .append(',').append(m == null ? "" : fmt(m.meanAngle()));
             for (double x : e.rayleigh()) b.append(',').append(fmt(x));
             writeLine(evaluations, b);
+            flush();
+        }
+
+        void flush() {
             try {
                 evaluations.flush();
                 history.flush();

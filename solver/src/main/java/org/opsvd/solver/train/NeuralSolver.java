@@ -53,6 +53,10 @@ public final class NeuralSolver {
     void onStep(Trainer.StepRecord step, double[] energies);
 
     void onEvaluation(Evaluation evaluation);
+
+    /** A checkpoint after {@code steps} steps was written (logs should be flushed to match it). */
+    default void onCheckpoint(int steps) {
+    }
   }
 
   /**
@@ -92,6 +96,18 @@ public final class NeuralSolver {
    */
   public static Result solve(Problem problem, SolveConfig config, SolveReference reference, Observer observer,
       BooleanSupplier stop) {
+    return solve(problem, config, reference, observer, stop, null);
+  }
+
+  /**
+   * Checkpointing of a run: where, how often, the configuration JSON stored with each checkpoint, and
+   * the checkpoint to resume from (null for a fresh start).
+   */
+  public record Checkpointing(java.nio.file.Path directory, int every, String configJson, Checkpoint resume) {}
+
+  /** As {@link #solve(Problem, SolveConfig, SolveReference, Observer, BooleanSupplier)}, with checkpoints. */
+  public static Result solve(Problem problem, SolveConfig config, SolveReference reference, Observer observer,
+      BooleanSupplier stop, Checkpointing checkpoints) {
     Mlp network = network(config);
     SamplingDensity density = density(config);
     OperatorShift shift = new OperatorShift(config.operatorScale(), config.operatorShift());
@@ -106,9 +122,30 @@ public final class NeuralSolver {
         LaplacianMethod.parse(config.laplacian()), config.fdStep(), config.kinetic(), shift.scale(),
         shift.shift(), OptimizerSpec.parse(config.optimizer()), precision, session);
          LearnedEigenfunctions learned = new LearnedEigenfunctions(network)) {
-      List<double[]> initial = new ArrayList<>();
-      network.parameters().forEach(p -> initial.add(p.initial()));
-      Trainer.initialise(graph, initial);
+      int firstStep = 0;
+      org.hipparchus.random.RandomGenerator rng = new org.hipparchus.random.Well19937c(config.seed());
+      Checkpoint resume = checkpoints == null ? null : checkpoints.resume();
+      if (resume != null) {
+        Trainer.load(graph.session(), precision, allVariables(graph), resume.allValues());
+        firstStep = resume.step();
+        rng = resume.generator();
+      } else {
+        List<double[]> initial = new ArrayList<>();
+        network.parameters().forEach(p -> initial.add(p.initial()));
+        Trainer.initialise(graph, initial);
+      }
+      Trainer.CheckpointSink sink = checkpoints == null ? null : (done, generator) -> {
+        List<double[]> values = Trainer.read(graph.session(), allVariables(graph));
+        int n = graph.parameters().size();
+        try {
+          new Checkpoint(done, Checkpoint.saveGenerator(generator), checkpoints.configJson(), values.subList(0, n),
+              values.subList(n, 2 * n), values.subList(2 * n, values.size())).write(checkpoints.directory());
+          observer.onCheckpoint(done);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot write the checkpoint in " + checkpoints.directory()
+              + " (the previous one is intact)", e);
+        }
+      };
       Trainer.Outcome outcome = Trainer.train(graph, density, problem.hamiltonian().potential(), settings, step -> {
         double[] energies = new double[step.rayleigh().length];
         for (int l = 0; l < energies.length; l++) energies[l] = shift.energyOf(step.rayleigh()[l]);
@@ -118,13 +155,21 @@ public final class NeuralSolver {
           observer.onEvaluation(evaluate(learned, Trainer.read(graph.session(), graph.averages()), done,
               step.seconds(), problem, config, reference, density, shift));
         }
-      }, stop);
+      }, stop, firstStep, rng, sink, checkpoints == null ? 0 : checkpoints.every());
       List<double[]> params = Trainer.read(graph.session(), graph.averages());
       Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config, reference,
           density, shift);
       observer.onEvaluation(last);
       return new Result(outcome, last, shift, params, network);
     }
+  }
+
+  /** Parameters, moving averages and optimiser slots, in checkpoint order. */
+  private static <T extends TFloating> List<ResourceVariable<T>> allVariables(TrainingGraph<T> graph) {
+    List<ResourceVariable<T>> all = new ArrayList<>(graph.parameters());
+    all.addAll(graph.averages());
+    all.addAll(graph.optimizer().slots());
+    return all;
   }
 
   static Evaluation evaluate(LearnedEigenfunctions learned, List<double[]> params, int step, double seconds,

@@ -134,10 +134,34 @@ public final class Trainer {
    */
   public static <T extends TFloating> Outcome train(TrainingGraph<T> graph, SamplingDensity density,
       Potential potential, Settings settings, Listener listener, BooleanSupplier stop) {
+    return train(graph, density, potential, settings, listener, stop, 0, new Well19937c(settings.seed()), null, 0);
+  }
+
+  /** Called with the steps completed and the sampler's generator, so a caller can write a checkpoint. */
+  @FunctionalInterface
+  public interface CheckpointSink {
+    void save(int stepsDone, RandomGenerator rng);
+  }
+
+  /**
+   * The loop from step {@code firstStep} with the sampler's generator in the given state (a fresh
+   * seeded one, or one restored from a checkpoint), saving a checkpoint every {@code every} steps and
+   * when the loop ends for any reason ({@code sink} may be null).
+   */
+  public static <T extends TFloating> Outcome train(TrainingGraph<T> graph, SamplingDensity density,
+      Potential potential, Settings settings, Listener listener, BooleanSupplier stop, int firstStep,
+      RandomGenerator rng, CheckpointSink sink, int every) {
+    Outcome outcome = loop(graph, density, potential, settings, listener, stop, firstStep, rng, sink, every);
+    if (sink != null) sink.save(outcome.steps(), rng);
+    return outcome;
+  }
+
+  private static <T extends TFloating> Outcome loop(TrainingGraph<T> graph, SamplingDensity density,
+      Potential potential, Settings settings, Listener listener, BooleanSupplier stop, int firstStep,
+      RandomGenerator rng, CheckpointSink sink, int every) {
     int b = settings.batch();
     int d = density.dimension();
     Precision precision = graph.precision();
-    RandomGenerator rng = new Well19937c(settings.seed());
     double[] x = new double[b * d];
     double[] v = new double[b];
     double[] drift = new double[b * d];
@@ -146,9 +170,12 @@ public final class Trainer {
     double[] g = new double[d];
     long start = System.nanoTime();
     StepRecord last = null;
-    for (int t = 0; t < settings.steps(); t++) {
+    for (int t = firstStep; t < settings.steps(); t++) {
       if (stop.getAsBoolean()) {
         return new Outcome(t, seconds(start), "interrupted after " + t + " steps", last);
+      }
+      if (sink != null && every > 0 && t > firstStep && t % every == 0) {
+        sink.save(t, rng);
       }
       density.sample(rng, x, b);
       for (int i = 0; i < b; i++) {

@@ -1,0 +1,144 @@
+package org.opsvd.solver.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.hipparchus.random.RandomGenerator;
+
+/**
+ * Everything needed to continue a training run bit for bit: the steps completed, the sampler's
+ * generator state, and the values of the parameters, their moving averages and the optimiser slots
+ * (float64 copies of the graph variables, exact for float32 and float64 graphs), plus the resolved
+ * configuration it belongs to (JSON). Stored as one binary file with a CRC-32, written to a temporary
+ * file and renamed over the previous checkpoint, so a crash mid-write never leaves a torn file.
+ *
+ * @param step       steps completed
+ * @param rng        the sampler's generator (serialised; Hipparchus generators are Serializable)
+ * @param config     the resolved configuration as JSON
+ * @param parameters θ
+ * @param averages   θ̄
+ * @param slots      optimiser slots in graph order
+ */
+public record Checkpoint(int step, byte[] rng, String config, List<double[]> parameters, List<double[]> averages,
+    List<double[]> slots) {
+
+  /** The file name inside a run directory. */
+  public static final String FILE = "checkpoint.bin";
+
+  private static final long MAGIC = 0x4f505356_44434b31L; // "OPSVDCK1"
+
+  /** Parameters, averages and slots in one list (the order of {@code Trainer.load}). */
+  public List<double[]> allValues() {
+    List<double[]> all = new ArrayList<>(parameters);
+    all.addAll(averages);
+    all.addAll(slots);
+    return all;
+  }
+
+  /** Serialises a generator's state. */
+  public static byte[] saveGenerator(RandomGenerator rng) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(rng);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise the sampler's generator", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The generator stored in this checkpoint. */
+  public RandomGenerator generator() {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(rng))) {
+      return (RandomGenerator) in.readObject();
+    } catch (IOException | ClassNotFoundException | ClassCastException e) {
+      throw new IllegalArgumentException("checkpoint holds an unreadable generator state", e);
+    }
+  }
+
+  /** Writes {@code dir/checkpoint.bin} atomically. */
+  public void write(Path dir) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeLong(MAGIC);
+      out.writeInt(step);
+      byte[] c = config.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      out.writeInt(c.length);
+      out.write(c);
+      out.writeInt(rng.length);
+      out.write(rng);
+      for (List<double[]> list : List.of(parameters, averages, slots)) {
+        out.writeInt(list.size());
+        for (double[] a : list) {
+          out.writeInt(a.length);
+          for (double v : a) out.writeDouble(v);
+        }
+      }
+    }
+    byte[] body = bytes.toByteArray();
+    CRC32 crc = new CRC32();
+    crc.update(body);
+    Path tmp = Files.createTempFile(dir, FILE, ".tmp");
+    try {
+      try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
+        out.write(body);
+        out.writeLong(crc.getValue());
+      }
+      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Reads {@code dir/checkpoint.bin}; a missing, truncated or corrupt file is an error naming it. */
+  public static Checkpoint read(Path dir) throws IOException {
+    Path file = dir.resolve(FILE);
+    byte[] all;
+    try {
+      all = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no checkpoint to resume from: " + file + " does not exist");
+    }
+    if (all.length < 8 + 8) throw new IllegalArgumentException("checkpoint " + file + " is truncated");
+    CRC32 crc = new CRC32();
+    crc.update(all, 0, all.length - 8);
+    long stored = java.nio.ByteBuffer.wrap(all, all.length - 8, 8).getLong();
+    if (stored != crc.getValue()) {
+      throw new IllegalArgumentException("checkpoint " + file + " is corrupt (checksum mismatch); it was left untouched");
+    }
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 8))) {
+      if (in.readLong() != MAGIC) throw new IllegalArgumentException(file + " is not an opsvd checkpoint");
+      int step = in.readInt();
+      byte[] c = new byte[in.readInt()];
+      in.readFully(c);
+      byte[] rng = new byte[in.readInt()];
+      in.readFully(rng);
+      List<List<double[]>> lists = new ArrayList<>();
+      for (int k = 0; k < 3; k++) {
+        int n = in.readInt();
+        List<double[]> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          double[] a = new double[in.readInt()];
+          for (int j = 0; j < a.length; j++) a[j] = in.readDouble();
+          list.add(a);
+        }
+        lists.add(list);
+      }
+      return new Checkpoint(step, rng, new String(c, java.nio.charset.StandardCharsets.UTF_8), lists.get(0),
+          lists.get(1), lists.get(2));
+    } catch (EOFException | NegativeArraySizeException | OutOfMemoryError e) {
+      throw new IllegalArgumentException("checkpoint " + file + " is truncated or corrupt");
+    }
+  }
+}

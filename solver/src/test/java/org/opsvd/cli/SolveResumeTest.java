@@ -1,0 +1,117 @@
+package org.opsvd.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checkpoints of {@code opsvd solve}: a run killed with SIGKILL and resumed from its last checkpoint
+ * ends bit for bit where an uninterrupted run ends; resuming with other settings, or from a corrupt
+ * checkpoint, is refused with the reason.
+ */
+class SolveResumeTest {
+
+  private static final List<String> OPTIONS = List.of("--operator", "harmonic", "--dim", "1", "--L", "2",
+      "--hidden", "32", "--batch", "128", "--eval-grid", "400", "--steps", "1500", "--checkpoint-every", "100",
+      "--quiet");
+
+  /** {@code opsvd solve} with {@link #OPTIONS}; an option in {@code extra} replaces the one of the same name. */
+  private static ReferenceCommandTest.Run solve(List<String> extra) {
+    List<String> args = new ArrayList<>(List.of("solve"));
+    for (int i = 0; i < OPTIONS.size(); i++) {
+      String o = OPTIONS.get(i);
+      boolean valued = i + 1 < OPTIONS.size() && !OPTIONS.get(i + 1).startsWith("--");
+      if (!extra.contains(o)) {
+        args.add(o);
+        if (valued) args.add(OPTIONS.get(i + 1));
+      }
+      if (valued) i++;
+    }
+    args.addAll(extra);
+    return ReferenceCommandTest.run(args.toArray(String[]::new));
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void killedAndResumedRunEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+    Path straight = dir.resolve("straight");
+    assertEquals(0, solve(List.of("--out", straight.toString())).status());
+
+    Path killed = dir.resolve("killed");
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "org.opsvd.cli.Main", "solve"));
+    cmd.addAll(OPTIONS);
+    cmd.addAll(List.of("--out", killed.toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (System.nanoTime() < deadline && !Files.exists(killed.resolve("checkpoint.bin"))) {
+        Thread.sleep(50);
+      }
+      assertTrue(Files.exists(killed.resolve("checkpoint.bin")), "no checkpoint was written");
+    } finally {
+      p.destroyForcibly(); // SIGKILL: no handler, no shutdown hook
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+    ReferenceCommandTest.Run resumed = solve(List.of("--out", killed.toString(), "--resume", killed.toString()));
+    assertEquals(0, resumed.status(), resumed.err());
+
+    assertArrayEquals(eigenvalues(straight), eigenvalues(killed), 0.0);
+    List<String> a = Files.readAllLines(straight.resolve("history.csv"));
+    List<String> b = Files.readAllLines(killed.resolve("history.csv"));
+    assertEquals(1501, a.size());
+    assertEquals(a.size(), b.size(), "history.csv holds every step exactly once after the resume");
+    for (int i = 1; i < a.size(); i++) {
+      assertEquals(dropSeconds(a.get(i)), dropSeconds(b.get(i)), "history row " + i);
+    }
+  }
+
+  @Test
+  void resumingWithOtherSettingsIsRefusedAndSaysWhatDiffers(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    assertEquals(0, solve(List.of("--out", run.toString(), "--steps", "200")).status());
+    ReferenceCommandTest.Run r = solve(List.of("--out", run.toString(), "--steps", "200", "--lr", "5e-3",
+        "--resume", run.toString()));
+    assertEquals(Main.USAGE_ERROR, r.status(), r.err());
+    assertTrue(r.err().contains("learningRate: 0.001 in the checkpoint, 0.005 now"), r.err());
+  }
+
+  @Test
+  void aCorruptCheckpointIsNamedAndLeftAlone(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    assertEquals(0, solve(List.of("--out", run.toString(), "--steps", "200")).status());
+    Path file = run.resolve("checkpoint.bin");
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(file, bytes);
+    ReferenceCommandTest.Run r = solve(List.of("--out", run.toString(), "--steps", "200", "--resume", run.toString()));
+    assertEquals(Main.USAGE_ERROR, r.status());
+    assertTrue(r.err().contains("checkpoint.bin") && r.err().contains("corrupt"), r.err());
+    assertArrayEquals(bytes, Files.readAllBytes(file), "the corrupt checkpoint is not overwritten");
+    ReferenceCommandTest.Run missing = solve(List.of("--steps", "200", "--resume", dir.resolve("nowhere").toString()));
+    assertTrue(missing.err().contains("does not exist"), missing.err());
+  }
+
+  private static String dropSeconds(String row) {
+    return row.replaceFirst(",[^,]*,", ",");
+  }
+
+  private static double[] eigenvalues(Path run) throws Exception {
+    JsonNode e = new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("eigenvalues");
+    double[] out = new double[e.size()];
+    for (int i = 0; i < out.length; i++) out[i] = e.get(i).asDouble();
+    return out;
+  }
+}
