@@ -121,6 +121,7 @@ final class SolveCommand implements Callable<Integer> {
                     checkpointEvery != null ? checkpointEvery : config.evalEvery(), configJson, checkpoint));
             Map<String, Object> summary = summary(problem, config, reference, result);
             AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
+            writeEigenfunctions(dir, reference, result.evaluation());
             if (!result.outcome().completed()) {
                 out.println("stopped early: " + result.outcome().stopReason());
             }
@@ -131,6 +132,20 @@ final class SolveCommand implements Callable<Integer> {
             }
             return result.outcome().completed() ? 0 : Main.RUN_ERROR;
         }
+    }
+
+    /**
+     * {@code points.npy} [N, d], {@code weights.npy} [N] and {@code eigenfunctions.npy} [N, L] (float64,
+     * ψ_l(x_i) = √p·f_l, unnormalised) on the evaluation quadrature, for plotting and analysis in Python.
+     */
+    private static void writeEigenfunctions(Path dir, SolveReference reference, NeuralSolver.Evaluation e)
+            throws IOException {
+        int n = reference.weights().length;
+        int d = reference.points().length / n;
+        var psi = e.psi().valuesCopy();
+        AtomicFiles.writeNpy(dir.resolve("points.npy"), reference.points(), new int[] {n, d});
+        AtomicFiles.writeNpy(dir.resolve("weights.npy"), reference.weights(), new int[] {n});
+        AtomicFiles.writeNpy(dir.resolve("eigenfunctions.npy"), psi.data, new int[] {psi.numRows, psi.numCols});
     }
 
     /** The checkpoint in {@code dir}, if it belongs to the same configuration; otherwise says what differs. */

@@ -59,6 +59,19 @@ class SolveCommandTest {
     assertEquals("step,seconds,learning_rate,loss,E0,E1,E2", history.get(0));
     assertEquals(3001, history.size());
     assertTrue(Files.readAllLines(dir.resolve("evaluations.csv")).size() >= 11);
+    // eigenfunctions on the evaluation grid, as NPY for Python users: [800, 3] float64, with the points
+    var psi = org.jetbrains.bio.npy.NpyFile.read(dir.resolve("eigenfunctions.npy"), Integer.MAX_VALUE);
+    assertArrayEquals(new int[] {800, 3}, psi.getShape());
+    var points = org.jetbrains.bio.npy.NpyFile.read(dir.resolve("points.npy"), Integer.MAX_VALUE);
+    assertArrayEquals(new int[] {800, 1}, points.getShape());
+    double[] v = psi.asDoubleArray();
+    double[] w = org.jetbrains.bio.npy.NpyFile.read(dir.resolve("weights.npy"), Integer.MAX_VALUE).asDoubleArray();
+    double norm0 = 0;
+    for (int i = 0; i < 800; i++) norm0 += w[i] * v[3 * i] * v[3 * i];
+    // ‖ψ_0‖² ≈ λ_0 of T = a(−H) + b, from summary.json's shift: b − a·E_0
+    JsonNode cfg = s.get("config");
+    double lambda0 = cfg.get("operatorShift").asDouble() - cfg.get("operatorScale").asDouble() * 0.5;
+    assertEquals(lambda0, norm0, 0.02 * lambda0);
   }
 
   @Test

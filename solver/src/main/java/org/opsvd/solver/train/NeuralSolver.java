@@ -36,9 +36,10 @@ public final class NeuralSolver {
    * @param normEnergies  squared-norm energies (L)
    * @param relErrors     |E_l − E_l^ref| / |E_l^ref| of the Rayleigh energies (L)
    * @param metrics       NeuralSVD metrics over the comparable modes, or null without reference functions
+   * @param psi           the learned ψ_l = √p·f_l on the evaluation quadrature (not normalised)
    */
   public record Evaluation(int step, double seconds, double[] rayleigh, double[] normEnergies, double[] relErrors,
-      MetricReport metrics) {
+      MetricReport metrics, SampledFunctions psi) {
 
     /** Mean relative eigenvalue error over all L modes. */
     public double meanRelativeError() {
@@ -194,6 +195,6 @@ public final class NeuralSolver {
       metrics = SpectralMetrics.evaluate(learnedM, reference.functions(), starts,
           java.util.Arrays.copyOf(rayleigh, m), java.util.Arrays.copyOf(reference.energies(), m));
     }
-    return new Evaluation(step, seconds, rayleigh, normEnergies, errors, metrics);
+    return new Evaluation(step, seconds, rayleigh, normEnergies, errors, metrics, s.psi());
   }
 }
