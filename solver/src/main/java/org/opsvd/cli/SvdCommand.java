@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.opsvd.operators.kernels.ExpressionKernel;
 import org.opsvd.operators.kernels.GaussianDependence;
