@@ -35,7 +35,8 @@ class SolveInterruptTest {
       }
       assertTrue(Files.readAllLines(evaluations).size() >= 2, "training never reached an evaluation");
       new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "solve did not exit after SIGINT");
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS),
+          "solve did not exit after SIGINT; its output:\n" + Files.readString(dir.resolve("log.txt")));
     } finally {
       p.destroyForcibly();
     }
