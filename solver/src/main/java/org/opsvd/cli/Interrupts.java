@@ -8,9 +8,9 @@ import sun.misc.SignalHandler;
 /**
  * Ctrl-C (SIGINT) and SIGTERM during a long run: the first signal only sets a stop flag, so the run
  * ends after the current step and writes everything computed so far; a second one quits at once.
- * The JVM's shutdown sequence is never started by the first signal — native libraries (TensorFlow via
- * JavaCPP) register shutdown hooks of their own, and racing them while a session is still in use can
- * hang the process.
+ * The JVM's shutdown sequence is never started by the first signal, so no shutdown hook (JavaCPP
+ * registers its own) runs while a TensorFlow session is still in use. A process that inherits SIGINT as
+ * ignored (a background job of a non-interactive shell) still stops on SIGTERM.
  */
 final class Interrupts implements AutoCloseable {
 

@@ -31,15 +31,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        int status = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-        if (status == Interrupts.INTERRUPTED) {
-            // Everything is written and flushed. After a Ctrl-C the JVM's shutdown hooks (TensorFlow's
-            // native runtime registers some) were seen to hang on a loaded machine; skip them.
-            System.out.flush();
-            System.err.flush();
-            Runtime.getRuntime().halt(status);
-        }
-        System.exit(status);
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given output streams; returns the exit status. */

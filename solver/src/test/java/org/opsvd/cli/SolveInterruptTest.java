@@ -14,12 +14,17 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C (SIGINT) during {@code opsvd solve} stops training and still writes the results computed so far. */
+/**
+ * An interrupt during {@code opsvd solve} stops training and still writes the results computed so far.
+ * The test sends SIGTERM, which the solve handles exactly like Ctrl-C's SIGINT: a process started from a
+ * background job of a non-interactive shell (as CI may be) inherits SIGINT as ignored, so SIGINT cannot
+ * be tested reliably there.
+ */
 class SolveInterruptTest {
 
   @Test
   @EnabledOnOs(OS.LINUX)
-  void sigintWritesTheResultsSoFar(@TempDir Path dir) throws Exception {
+  void anInterruptWritesTheResultsSoFar(@TempDir Path dir) throws Exception {
     Path run = dir.resolve("run");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.opsvd.cli.Main",
@@ -34,14 +39,14 @@ class SolveInterruptTest {
         Thread.sleep(200);
       }
       assertTrue(Files.readAllLines(evaluations).size() >= 2, "training never reached an evaluation");
-      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
       assertTrue(p.waitFor(120, TimeUnit.SECONDS),
-          "solve did not exit after SIGINT; its output:\n" + Files.readString(dir.resolve("log.txt")));
+          "solve did not exit after SIGTERM; its output:\n" + Files.readString(dir.resolve("log.txt")));
     } finally {
       p.destroyForcibly();
     }
     String log = Files.readString(dir.resolve("log.txt"));
-    assertEquals(130, p.exitValue(), "128 + SIGINT, the shell convention for Ctrl-C\n" + log);
+    assertEquals(130, p.exitValue(), "130 (128 + SIGINT), the shell convention for Ctrl-C\n" + log);
     JsonNode s = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
     assertTrue(s.get("stop_reason").asText().startsWith("interrupted after"), s.toString());
     int steps = s.get("steps").asInt();
