@@ -1,0 +1,114 @@
+package org.opsvd.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.opsvd.solver.neural.Float64Evaluator;
+import org.opsvd.solver.neural.Mlp;
+import org.opsvd.solver.train.Checkpoint;
+import org.opsvd.solver.train.NeuralSolver;
+import org.opsvd.solver.train.SamplingDensity;
+import org.opsvd.solver.train.SolveConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code opsvd eval RUN_DIR --points FILE}: the learned eigenfunctions ψ_l = √p·f_l of a {@code solve} run
+ * (its moving-average parameters from {@code checkpoint.bin}) at arbitrary points — anywhere in R^d, not
+ * only on a grid — written as NPY [N, L], float64.
+ */
+@Command(name = "eval", sortOptions = false,
+        description = "Evaluate the learned eigenfunctions of a solve run at arbitrary points (CSV or NPY in, NPY out).",
+        footer = {"", "Example:", "  opsvd eval runs/harmonic-2d-L15-... --points points.csv --out psi.npy"})
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A directory written by 'opsvd solve'.")
+    Path run;
+
+    @Option(names = "--points", paramLabel = "FILE", required = true,
+            description = "Points as CSV (one point per row, d columns) or NPY [N, d].")
+    Path points;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output NPY [N, L] (default: RUN_DIR/eval.npy).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Path configFile = run.resolve("config.json");
+        if (!Files.exists(configFile)) {
+            throw new IllegalArgumentException(run + " is not a solve run directory (no config.json)");
+        }
+        SolveConfig config = new ObjectMapper().treeToValue(new ObjectMapper().readTree(configFile.toFile()).get("config"),
+                SolveConfig.class);
+        Checkpoint checkpoint = Checkpoint.read(run);
+        int d = config.dimension();
+        double[] x = readPoints(points, d);
+        int n = x.length / d;
+        Mlp network = NeuralSolver.network(config);
+        SamplingDensity density = NeuralSolver.density(config);
+        double[] f;
+        try (Float64Evaluator evaluator = new Float64Evaluator(network, false)) {
+            f = evaluator.values(checkpoint.averages(), x).values();
+        }
+        int l = network.outputs();
+        double[] point = new double[d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x, i * d, point, 0, d);
+            double s = density.sqrtDensity(point);
+            for (int k = 0; k < l; k++) f[i * l + k] *= s;
+        }
+        Path target = out != null ? out : run.resolve("eval.npy");
+        AtomicFiles.writeNpy(target, f, new int[] {n, l});
+        stdout.println("wrote ψ at " + n + " points (" + l + " functions, step " + checkpoint.step() + ") to " + target);
+        return 0;
+    }
+
+    /** Points from CSV or NPY, checked against the run's dimension. */
+    static double[] readPoints(Path file, int d) throws java.io.IOException {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("points file not found: " + file);
+        }
+        if (file.toString().endsWith(".npy")) {
+            var array = org.jetbrains.bio.npy.NpyFile.read(file, Integer.MAX_VALUE);
+            int[] shape = array.getShape();
+            int columns = shape.length == 1 ? 1 : shape[shape.length - 1];
+            if (shape.length > 2 || columns != d) {
+                throw new IllegalArgumentException("points in " + file + " have shape " + java.util.Arrays.toString(shape)
+                        + "; the run is " + d + "-dimensional, expected [N, " + d + "]");
+            }
+            return array.asDoubleArray();
+        }
+        List<Double> values = new ArrayList<>();
+        int row = 0;
+        for (String line : Files.readAllLines(file)) {
+            row++;
+            String t = line.trim();
+            if (t.isEmpty() || t.startsWith("#")) continue;
+            String[] cells = t.split("[,;\\s]+");
+            if (cells.length != d) {
+                throw new IllegalArgumentException(file + ":" + row + ": " + cells.length + " columns; the run is "
+                        + d + "-dimensional");
+            }
+            for (String c : cells) {
+                try {
+                    values.add(Double.parseDouble(c));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(file + ":" + row + ": not a number: '" + c + "'");
+                }
+            }
+        }
+        if (values.isEmpty()) throw new IllegalArgumentException("no points in " + file);
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
