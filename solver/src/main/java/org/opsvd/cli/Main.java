@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "opsvd", mixinStandardHelpOptions = true, version = "opsvd 0.1.0",
         description = "Top eigenfunctions of operators: neural solvers checked against classical references.",
-        subcommands = {SolveCommand.class, SvdCommand.class, EvalCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SolveCommand.class, SvdCommand.class, EvalCommand.class, ExportCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status when the command line itself is wrong. */

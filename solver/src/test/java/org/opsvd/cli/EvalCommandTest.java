@@ -54,4 +54,35 @@ class EvalCommandTest {
     r = ReferenceCommandTest.run("eval", dir.resolve("nothing").toString(), "--points", csv.toString());
     assertTrue(r.err().contains("not a solve run directory"), r.err());
   }
+
+  /** The exported SavedModel gives the same ψ as the in-process float64 evaluation, to 1e-6 in float32. */
+  @Test
+  void savedModelRoundTripInJava(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    assertEquals(0, ReferenceCommandTest.run("solve", "--operator", "harmonic", "--dim", "2", "--L", "3",
+        "--hidden", "16", "--batch", "64", "--steps", "100", "--eval-grid", "20", "--quiet", "--out",
+        run.toString()).status());
+    Path model = dir.resolve("model");
+    ReferenceCommandTest.Run r = ReferenceCommandTest.run("export", run.toString(), "--saved-model", model.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(Files.exists(model.resolve("saved_model.pb")));
+    double[] points = NpyFile.read(run.resolve("points.npy"), Integer.MAX_VALUE).asDoubleArray();
+    double[] expected = NpyFile.read(run.resolve("eigenfunctions.npy"), Integer.MAX_VALUE).asDoubleArray();
+    float[] xs = new float[points.length];
+    for (int i = 0; i < xs.length; i++) xs[i] = (float) points[i];
+    try (var bundle = org.tensorflow.SavedModelBundle.load(model.toString(), "serve");
+         var x = org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(xs.length / 2, 2),
+             org.tensorflow.ndarray.buffer.DataBuffers.of(xs, true, false));
+         var result = bundle.function("serving_default").call(java.util.Map.of("x", x))) {
+      double[] psi = org.opsvd.solver.neural.Tensors.values(result.get("psi").orElseThrow());
+      assertEquals(expected.length, psi.length);
+      double max = 0;
+      for (double v : expected) max = Math.max(max, Math.abs(v));
+      for (int i = 0; i < psi.length; i++) {
+        assertEquals(expected[i], psi[i], 1e-6 * Math.max(1, max), "entry " + i);
+      }
+    }
+    r = ReferenceCommandTest.run("export", run.toString(), "--saved-model", model.toString());
+    assertTrue(r.err().contains("exists and is not empty"), r.err());
+  }
 }

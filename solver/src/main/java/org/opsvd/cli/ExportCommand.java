@@ -1,0 +1,114 @@
+package org.opsvd.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.opsvd.solver.neural.Mlp;
+import org.opsvd.solver.neural.Parameter;
+import org.opsvd.solver.neural.Precision;
+import org.opsvd.solver.train.Checkpoint;
+import org.opsvd.solver.train.NeuralSolver;
+import org.opsvd.solver.train.SamplingDensity;
+import org.opsvd.solver.train.SolveConfig;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.family.TFloating;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code opsvd export RUN_DIR --saved-model OUT}: the learned eigenfunctions of a solve run as a TensorFlow
+ * SavedModel with the weights frozen as constants — signature {@code serving_default}, input {@code x}
+ * [N, d], output {@code psi} [N, L] = √p(x)·f(x) (the importance envelope included) — loadable from Python
+ * ({@code tf.saved_model.load}) and Java ({@code SavedModelBundle.load(dir, "serve")}).
+ */
+@Command(name = "export", sortOptions = false,
+        description = "Export the learned eigenfunctions of a solve run as a TensorFlow SavedModel.",
+        footer = {"", "Example:", "  opsvd export runs/harmonic-2d-L15-... --saved-model psi_model",
+            "  python: m = tf.saved_model.load('psi_model'); m.signatures['serving_default'](x=tf.constant(pts))['psi']"})
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A directory written by 'opsvd solve'.")
+    Path run;
+
+    @Option(names = "--saved-model", paramLabel = "OUT", required = true, description = "SavedModel directory to create.")
+    Path target;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "float32",
+            description = "float32 or float64 model (default: ${DEFAULT-VALUE}).")
+    String precision;
+
+    @Override
+    public Integer call() throws Exception {
+        Path configFile = run.resolve("config.json");
+        if (!Files.exists(configFile)) {
+            throw new IllegalArgumentException(run + " is not a solve run directory (no config.json)");
+        }
+        if (Files.exists(target) && Files.list(target).findAny().isPresent()) {
+            throw new IllegalArgumentException("--saved-model " + target + " exists and is not empty");
+        }
+        ObjectMapper mapper = new ObjectMapper();
+        SolveConfig config = mapper.treeToValue(mapper.readTree(configFile.toFile()).get("config"), SolveConfig.class);
+        Checkpoint checkpoint = Checkpoint.read(run);
+        Mlp network = NeuralSolver.network(config);
+        SamplingDensity density = NeuralSolver.density(config);
+        Precision p = Precision.parse(precision);
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g);
+            export(tf, g, network, density, checkpoint.averages(), p);
+        }
+        spec.commandLine().getOut().println("wrote SavedModel " + target + " (input x [N, " + config.dimension()
+                + "], output psi [N, " + config.outputs() + "], " + p + ")");
+        return 0;
+    }
+
+    private <T extends TFloating> void export(Ops tf, Graph g, Mlp network, SamplingDensity density,
+                                              List<double[]> values, Precision p) throws java.io.IOException {
+        int d = network.inputDimension();
+        Placeholder<T> x = tf.withName("x").placeholder(p.type(), Placeholder.shape(Shape.of(-1, d)));
+        List<Operand<T>> params = new ArrayList<>();
+        List<Parameter> specs = network.parameters();
+        for (int i = 0; i < specs.size(); i++) {
+            params.add(p.constant(tf, specs.get(i).shape(), values.get(i)));
+        }
+        Operand<T> f = network.value(tf, x, params);
+        Operand<T> sqrtP = sqrtDensity(tf, x, density, p);
+        Operand<T> psi = tf.withName("psi").math.mul(f, tf.expandDims(sqrtP, tf.constant(1)));
+        try (Session s = new Session(g)) {
+            SavedModelBundle.exporter(target.toString()).withSession(s)
+                    .withSignature(Signature.builder().key("serving_default").input("x", x).output("psi", psi).build())
+                    .export();
+        }
+    }
+
+    /** √p(x) [N] as graph ops, normalised as in training. */
+    private static <T extends TFloating> Operand<T> sqrtDensity(Ops tf, Operand<T> x, SamplingDensity density,
+                                                               Precision p) {
+        int d = density.dimension();
+        if (density instanceof SamplingDensity.Gaussian gauss) {
+            double s2 = gauss.scale() * gauss.scale();
+            Operand<T> r2 = tf.reduceSum(tf.math.square(x), tf.constant(1));
+            return tf.math.mul(p.scalar(tf, Math.pow(2 * Math.PI * s2, -0.25 * d)),
+                    tf.math.exp(tf.math.mul(r2, p.scalar(tf, -1 / (4 * s2)))));
+        }
+        SamplingDensity.UniformBox box = (SamplingDensity.UniformBox) density;
+        Operand<T> inside = tf.dtypes.cast(tf.reduceAll(tf.math.lessEqual(tf.math.abs(x),
+                p.scalar(tf, box.halfWidth())), tf.constant(1)), p.type());
+        return tf.math.mul(inside, p.scalar(tf, Math.pow(2 * box.halfWidth(), -0.5 * d)));
+    }
+}
