@@ -126,22 +126,21 @@ public final class ExpressionPotential implements Potential {
     }
 
     private static void checkParentheses(String formula) {
-        int depth = 0;
-        int lastOpen = -1;
+        // positions of the '(' still open; the innermost unclosed one is reported
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
         for (int i = 0; i < formula.length(); i++) {
             char ch = formula.charAt(i);
             if (ch == '(') {
-                depth++;
-                lastOpen = i;
+                open.push(i);
             } else if (ch == ')') {
-                if (depth == 0) {
+                if (open.isEmpty()) {
                     throw new IllegalArgumentException(pointAt(formula, i, "unmatched ')'"));
                 }
-                depth--;
+                open.pop();
             }
         }
-        if (depth > 0) {
-            throw new IllegalArgumentException(pointAt(formula, lastOpen, "unclosed '('"));
+        if (!open.isEmpty()) {
+            throw new IllegalArgumentException(pointAt(formula, open.peek(), "unclosed '('"));
         }
     }
 

@@ -51,6 +51,9 @@ class ExpressionPotentialTest {
     void unbalancedParenthesesAndDanglingOperatorsAreReported() {
         var open = assertThrows(IllegalArgumentException.class, () -> new ExpressionPotential("0.5*(x^2+y^2", 2));
         assertTrue(open.getMessage().contains("position 5: unclosed '('"), open.getMessage());
+        // the caret goes to the '(' left open, not to the last '(' (which is closed)
+        var nested = assertThrows(IllegalArgumentException.class, () -> new ExpressionPotential("sqrt(x^2+(y^2)", 2));
+        assertTrue(nested.getMessage().contains("position 5: unclosed '('"), nested.getMessage());
         var close = assertThrows(IllegalArgumentException.class, () -> new ExpressionPotential("x^2)", 1));
         assertTrue(close.getMessage().contains("position 4: unmatched ')'"), close.getMessage());
         var dangling = assertThrows(IllegalArgumentException.class, () -> new ExpressionPotential("x^2+", 1));
