@@ -5,9 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.objecthunter.exp4j.Expression;
-import net.objecthunter.exp4j.ExpressionBuilder;
-import net.objecthunter.exp4j.ValidationResult;
-import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
 
@@ -67,22 +64,8 @@ public final class ExpressionKernel implements KernelOperator {
             shortNames.add("r");
         }
         names.addAll(shortNames);
-        checkParentheses(formula);
-        try {
-            this.expression = new ExpressionBuilder(formula).variables(names).build();
-        } catch (UnknownFunctionOrVariableException e) {
-            throw new IllegalArgumentException(pointAt(formula, e.getPosition(),
-                    "unknown variable or function '" + e.getToken() + "' (variables: " + String.join(", ", names)
-                            + ")"), e);
-        } catch (IllegalArgumentException | java.util.EmptyStackException e) {
-            String m = e.getMessage();
-            throw new IllegalArgumentException(pointAt(formula, formula.length(),
-                    m == null || m.isBlank() ? "incomplete expression" : m), e);
-        }
-        ValidationResult check = expression.validate(false);
-        if (!check.isValid()) {
-            throw new IllegalArgumentException(pointAt(formula, formula.length(), String.join("; ", check.getErrors())));
-        }
+        this.expression = org.opsvd.operators.Formulas.compile("kernel", formula, names,
+                " (variables: " + String.join(", ", names) + ")");
         this.usesRadius = expression.getVariableNames().contains("r");
         this.symmetric = left.equals(right) && probeSymmetry();
     }
@@ -183,31 +166,5 @@ public final class ExpressionKernel implements KernelOperator {
             names.add(out[i]);
         }
         return out;
-    }
-
-    /** Reports the first unmatched ')' or the innermost '(' left open. */
-    private static void checkParentheses(String formula) {
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
-        for (int i = 0; i < formula.length(); i++) {
-            char ch = formula.charAt(i);
-            if (ch == '(') {
-                open.push(i);
-            } else if (ch == ')') {
-                if (open.isEmpty()) {
-                    throw new IllegalArgumentException(pointAt(formula, i, "unmatched ')'"));
-                }
-                open.pop();
-            }
-        }
-        if (!open.isEmpty()) {
-            throw new IllegalArgumentException(pointAt(formula, open.peek(), "unclosed '('"));
-        }
-    }
-
-    /** "malformed kernel expression at position 7: ...\n  formula\n        ^". */
-    static String pointAt(String formula, int position, String what) {
-        int pos = Math.max(0, Math.min(position, formula.length()));
-        return "malformed kernel expression at position " + (pos + 1) + ": " + what + "\n  " + formula
-                + "\n  " + " ".repeat(pos) + "^";
     }
 }

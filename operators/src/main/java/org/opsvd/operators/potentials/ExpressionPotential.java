@@ -5,9 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import net.objecthunter.exp4j.Expression;
-import net.objecthunter.exp4j.ExpressionBuilder;
-import net.objecthunter.exp4j.ValidationResult;
-import net.objecthunter.exp4j.tokenizer.UnknownFunctionOrVariableException;
 import org.opsvd.operators.Potential;
 
 /**
@@ -57,19 +54,7 @@ public final class ExpressionPotential implements Potential {
         }
         names.add("r");
         this.axisNames = axis.toArray(new String[0]);
-        checkParentheses(formula);
-        try {
-            this.expression = new ExpressionBuilder(formula).variables(names).build();
-        } catch (UnknownFunctionOrVariableException e) {
-            throw new IllegalArgumentException(pointAt(formula, e.getPosition(),
-                    "unknown variable or function '" + e.getToken() + "'" + hint(dimension)), e);
-        } catch (IllegalArgumentException | java.util.EmptyStackException e) {
-            throw new IllegalArgumentException(pointAt(formula, formula.length(), describe(e)), e);
-        }
-        ValidationResult check = expression.validate(false);
-        if (!check.isValid()) {
-            throw new IllegalArgumentException(pointAt(formula, formula.length(), String.join("; ", check.getErrors())));
-        }
+        this.expression = org.opsvd.operators.Formulas.compile("potential", formula, names, hint(dimension));
         this.usesRadius = expression.getVariableNames().contains("r");
     }
 
@@ -118,36 +103,5 @@ public final class ExpressionPotential implements Potential {
     private static String hint(int dimension) {
         String vars = dimension <= 3 ? String.join(", ", List.of(XYZ).subList(0, dimension)) + ", " : "";
         return " (variables in " + dimension + "D: " + vars + "x1.." + "x" + dimension + ", r)";
-    }
-
-    private static String describe(Exception e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? "incomplete expression" : m;
-    }
-
-    private static void checkParentheses(String formula) {
-        // positions of the '(' still open; the innermost unclosed one is reported
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
-        for (int i = 0; i < formula.length(); i++) {
-            char ch = formula.charAt(i);
-            if (ch == '(') {
-                open.push(i);
-            } else if (ch == ')') {
-                if (open.isEmpty()) {
-                    throw new IllegalArgumentException(pointAt(formula, i, "unmatched ')'"));
-                }
-                open.pop();
-            }
-        }
-        if (!open.isEmpty()) {
-            throw new IllegalArgumentException(pointAt(formula, open.peek(), "unclosed '('"));
-        }
-    }
-
-    /** "malformed potential expression at position 7: ...\n  formula\n        ^". */
-    static String pointAt(String formula, int position, String what) {
-        int pos = Math.max(0, Math.min(position, formula.length()));
-        return "malformed potential expression at position " + (pos + 1) + ": " + what + "\n  " + formula
-                + "\n  " + " ".repeat(pos) + "^";
     }
 }
