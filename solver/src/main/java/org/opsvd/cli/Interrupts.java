@@ -43,7 +43,9 @@ final class Interrupts implements AutoCloseable {
         try {
             return Signal.handle(new Signal(name), handler);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            return null; // signal not available on this platform: the default behaviour stays
+            // The JVM refuses the signal (unknown on this platform, or reserved by -Xrs): its default
+            // behaviour stays, i.e. that signal ends the run without the results being written.
+            return null;
         }
     }
 

@@ -62,12 +62,13 @@ public sealed interface SvdData {
       }
       int dx = leftDimension();
       int dy = rightDimension();
+      double[][] ys = new double[b2][]; // each y row copied once, not once per (x, y) pair
+      for (int j = 0; j < b2; j++) ys[j] = java.util.Arrays.copyOfRange(y, j * dy, (j + 1) * dy);
       double[] xi = new double[dx];
-      double[] yj = new double[dy];
       for (int i = 0; i < b1; i++) {
         System.arraycopy(x, i * dx, xi, 0, dx);
         for (int j = 0; j < b2; j++) {
-          System.arraycopy(y, j * dy, yj, 0, dy);
+          double[] yj = ys[j];
           double v = operator.kernel(xi, yj);
           if (!Double.isFinite(v)) {
             throw new IllegalArgumentException("kernel is not finite: k(" + java.util.Arrays.toString(xi) + ", "
