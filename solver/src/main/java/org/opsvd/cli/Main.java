@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "opsvd", mixinStandardHelpOptions = true, version = "opsvd 0.1.0",
         description = "Top eigenfunctions of operators: neural solvers checked against classical references.",
-        subcommands = {SolveCommand.class, SvdCommand.class, EvalCommand.class, ExportCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SolveCommand.class, ReproduceCommand.class, SvdCommand.class, EvalCommand.class, ExportCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status when the command line itself is wrong. */
@@ -57,6 +57,12 @@ public final class Main implements Runnable {
             }
             return ex instanceof IllegalArgumentException ? USAGE_ERROR : RUN_ERROR;
         });
+        try {
+            args = ConfigFile.expand(cli, "solve", args);
+        } catch (IllegalArgumentException e) {
+            err.println("opsvd: error: " + e.getMessage());
+            return USAGE_ERROR;
+        }
         return cli.execute(args);
     }
 }

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  opsvd solve --operator harmonic --dim 2 --L 15",
             "  opsvd solve --operator hydrogen --dim 2 --L 9 --steps 20000",
+            "  opsvd solve --config experiments/hydrogen2d-paper/neuralsvd-seq-b128.yaml --steps 20000",
             "  opsvd solve --potential \"0.5*(x^2+4*y^2)\" --dim 2 --L 6 --out runs/aniso"})
 final class SolveCommand implements Callable<Integer> {
 
@@ -50,6 +51,11 @@ final class SolveCommand implements Callable<Integer> {
 
     @Mixin
     SolveOptions options;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Experiment file (YAML, keys = these options without '--', plus 'version: 1'); "
+                    + "options on the command line override it. Copied into the run directory.")
+    Path configFile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/NAME-DdD-LL-TIME).")
     Path out;
@@ -87,6 +93,9 @@ final class SolveCommand implements Callable<Integer> {
                 config.steps(), config.optimizer(), config.learningRate(), config.device()));
         reference.notes().forEach(n -> say(out, "note: " + n));
         AtomicFiles.writeJson(Map.of("config", config), dir.resolve("config.json"));
+        if (configFile != null) {
+            AtomicFiles.writeText(Files.readString(configFile), dir.resolve("experiment.yaml"));
+        }
         if (checkpoint != null) {
             say(out, "resuming " + dir + " at step " + checkpoint.step());
         }

@@ -1,0 +1,162 @@
+package org.opsvd.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code opsvd reproduce EXPERIMENT}: runs every experiment file of a set over several seeds with
+ * {@code opsvd solve --config}, and writes a table of the five metrics (mean ± standard deviation over
+ * seeds) next to the paper's numbers, with each run's wall-clock time.
+ */
+@Command(name = "reproduce", sortOptions = false,
+        description = "Run a set of experiment files over seeds and tabulate the metrics next to the paper's.",
+        footer = {"", "EXPERIMENT is a directory of YAML experiment files, one file, or a name under experiments/.",
+            "", "Examples:",
+            "  opsvd reproduce hydrogen2d-paper --seeds 3 --steps 20000",
+            "  opsvd reproduce experiments/oscillator2d-paper/neuralsvd-seq-b512.yaml --seeds 1",
+            "", "Writes OUT/results.md and OUT/results.csv (mean and std over seeds, the paper's numbers) and",
+            "OUT/runs.csv (one row per run), rewritten after every run with the count of runs done, and one",
+            "run directory per file and seed (OUT/NAME-seedS, with run.log)."})
+final class ReproduceCommand implements Callable<Integer> {
+
+    /** The five metrics of the paper, as named in summary.json and in the paper's table. */
+    static final List<String> METRICS = List.of("rel_eigval_error", "angle_distance", "subspace_dist_avg",
+            "subspace_dist_all", "orthogonality");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "EXPERIMENT", description = "Experiment directory, file, or name under experiments/.")
+    String experiment;
+
+    @Option(names = "--seeds", paramLabel = "K", defaultValue = "3", description = "Seeds 0..K-1 per file (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Override the files' step counts (e.g. for a quick check).")
+    Integer steps;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/reproduce-NAME-TIME).")
+    Path out;
+
+    @Option(names = "--paper", paramLabel = "CSV", defaultValue = "experiments/paper-hydrogen-eval.csv",
+            description = "The paper's numbers (default: ${DEFAULT-VALUE}; a missing file leaves the column empty).")
+    Path paper;
+
+    @Override
+    public Integer call() throws Exception {
+        if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
+        if (steps != null && steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+        List<Path> files = experimentFiles(experiment);
+        CommandSpec solve = new CommandLine(new Main()).getSubcommands().get("solve").getCommandSpec();
+        List<ConfigFile> configs = new ArrayList<>();
+        for (Path f : files) configs.add(ConfigFile.read(f, solve)); // every file checked before the first run
+        PaperTable paperTable = PaperTable.read(paper);
+        Path dir = out != null ? out : Path.of("runs", "reproduce-" + name(experiment) + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(dir);
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf(Locale.ROOT, "opsvd reproduce: %d file(s) x %d seed(s) -> %s%n", files.size(), seeds, dir);
+
+        ResultsTable table = new ResultsTable(configs, seeds, paperTable);
+        int total = files.size() * seeds;
+        int done = 0;
+        boolean failed = false;
+        for (ConfigFile config : configs) {
+            for (int seed = 0; seed < seeds; seed++) {
+                String runName = stem(config.file()) + "-seed" + seed;
+                Path runDir = dir.resolve(runName);
+                List<String> args = new ArrayList<>(List.of("solve", "--config", config.file().toString(),
+                        "--seed", Integer.toString(seed), "--out", runDir.toString(), "--quiet"));
+                if (steps != null) args.addAll(List.of("--steps", steps.toString()));
+                long start = System.nanoTime();
+                StringWriter log = new StringWriter();
+                int status;
+                try (PrintWriter w = new PrintWriter(log)) {
+                    status = Main.execute(args.toArray(String[]::new), w, w);
+                }
+                double seconds = (System.nanoTime() - start) * 1e-9;
+                Files.createDirectories(runDir);
+                AtomicFiles.writeText("opsvd " + String.join(" ", args) + "\n\n" + log, runDir.resolve("run.log"));
+                done++;
+                if (status != 0) {
+                    failed = true;
+                    String reason = log.toString().lines().filter(l -> l.startsWith("opsvd: error:")).findFirst()
+                            .orElse("exit status " + status);
+                    table.failure(config, seed, reason);
+                    console.printf(Locale.ROOT, "[%d/%d] %s FAILED (%s); see %s%n", done, total, runName, reason,
+                            runDir.resolve("run.log"));
+                } else {
+                    JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
+                    table.add(config, seed, summary, seconds);
+                    JsonNode m = summary.get("metrics");
+                    console.printf(Locale.ROOT, "[%d/%d] %s: rel. eigenvalue error %.3e, subspace distance (all) %s, %.0f s%n",
+                            done, total, runName, m.get("rel_eigval_error").asDouble(),
+                            m.get("subspace_dist_all").isNull() ? "-" : String.format(Locale.ROOT, "%.3e",
+                                    m.get("subspace_dist_all").asDouble()), seconds);
+                }
+                console.flush();
+                AtomicFiles.writeText(table.runsCsv(), dir.resolve("runs.csv"));
+                AtomicFiles.writeText(table.csv(), dir.resolve("results.csv"));
+                AtomicFiles.writeText(table.markdown(experiment, done, total), dir.resolve("results.md"));
+            }
+        }
+        console.println();
+        console.print(table.markdown(experiment, done, total));
+        console.println("results: " + dir.resolve("results.md") + ", " + dir.resolve("results.csv"));
+        return failed ? Main.RUN_ERROR : 0;
+    }
+
+    /** The YAML files an experiment argument names, sorted. */
+    static List<Path> experimentFiles(String experiment) throws IOException {
+        Path p = Path.of(experiment);
+        if (!Files.exists(p)) {
+            Path named = Path.of("experiments", experiment);
+            Path namedFile = Path.of("experiments", experiment + ".yaml");
+            p = Files.exists(named) ? named : namedFile;
+        }
+        if (!Files.exists(p)) {
+            String known = "";
+            if (Files.isDirectory(Path.of("experiments"))) {
+                try (Stream<Path> s = Files.list(Path.of("experiments"))) {
+                    known = " (experiments/ has: " + String.join(", ", s.filter(Files::isDirectory)
+                            .map(x -> x.getFileName().toString()).sorted().toList()) + ")";
+                }
+            }
+            throw new IllegalArgumentException("no experiment '" + experiment + "': not a file or directory, and "
+                    + "not under experiments/" + known);
+        }
+        if (!Files.isDirectory(p)) return List.of(p);
+        try (Stream<Path> s = Files.list(p)) {
+            List<Path> files = s.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                    .sorted().toList();
+            if (files.isEmpty()) throw new IllegalArgumentException("experiment directory " + p + " has no .yaml files");
+            return files;
+        }
+    }
+
+    static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    }
+
+    private static String name(String experiment) {
+        return stem(Path.of(experiment));
+    }
+}
