@@ -53,7 +53,7 @@ class ReproduceCommandTest {
         assertTrue(runs.stream().skip(1).allMatch(l -> l.contains(",ok,150,")), String.join("\n", runs));
         String md = Files.readString(out.resolve("results.md"));
         assertTrue(md.contains("4 of 4 runs done.") && md.contains("| a-b128 | neuralsvd-seq | 128 | 2 |")
-                && md.contains("| | paper | | | 0.5 | 0.25 | 0.12 | 0.062 | 1e-05 | |"), md);
+                && md.contains("| | paper | | | 0.50 | 0.25 | 0.13 | 0.063 | 1.0e-05 | |"), md);
         assertTrue(Files.exists(out.resolve("a-b128-seed1/summary.json")));
         assertTrue(Files.readString(out.resolve("a-b128-seed1/run.log")).startsWith("opsvd solve --config"));
     }
