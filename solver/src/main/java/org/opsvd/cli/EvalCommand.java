@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.opsvd.solver.neural.Float64Evaluator;
+import org.opsvd.solver.neural.NetworkEvaluator;
 import org.opsvd.solver.neural.Mlp;
 import org.opsvd.solver.train.Checkpoint;
 import org.opsvd.solver.train.NeuralSolver;
@@ -58,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
         Mlp network = NeuralSolver.network(config);
         SamplingDensity density = NeuralSolver.density(config);
         double[] f;
-        try (Float64Evaluator evaluator = new Float64Evaluator(network, false)) {
+        try (NetworkEvaluator<?> evaluator = NetworkEvaluator.float64(network, false)) {
             f = evaluator.values(checkpoint.averages(), x).values();
         }
         int l = network.outputs();

@@ -23,7 +23,7 @@ import org.opsvd.solver.eval.ClassPairs;
 import org.opsvd.solver.eval.MetricReport;
 import org.opsvd.solver.eval.Retrieval;
 import org.opsvd.solver.eval.RetrievalReport;
-import org.opsvd.solver.neural.Float64Evaluator;
+import org.opsvd.solver.neural.NetworkEvaluator;
 import org.opsvd.solver.train.SvdConfig;
 import org.opsvd.solver.train.SvdData;
 import org.opsvd.solver.train.SvdProblem;
@@ -426,8 +426,8 @@ final class SvdCommand implements Callable<Integer> {
         ClassPairs.Labelled gy = classPairs.ys(1000, seed + 12);
         double[] fq;
         double[] gg;
-        try (Float64Evaluator fe = new Float64Evaluator(r.leftNetwork(), false);
-             Float64Evaluator ge = new Float64Evaluator(r.rightNetwork(), false)) {
+        try (NetworkEvaluator<?> fe = NetworkEvaluator.float64(r.leftNetwork(), false);
+             NetworkEvaluator<?> ge = NetworkEvaluator.float64(r.rightNetwork(), false)) {
             fq = fe.values(r.left(), qx.points()).values();
             gg = ge.values(r.right(), gy.points()).values();
         }

@@ -4,11 +4,13 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.opsvd.operators.Potential;
 import org.opsvd.solver.eval.SampledFunctions;
-import org.opsvd.solver.neural.Float64Evaluator;
+import org.opsvd.solver.neural.NetworkEvaluator;
+import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.neural.Network;
 
 /**
- * Evaluates a trained network's wavefunctions in float64, whatever precision it was trained in:
+ * Evaluates a trained network's wavefunctions, whatever precision it was trained in (network in float64 by
+ * default or float32, everything after it in float64):
  * ψ_l = √p·f_l and Hψ_l = √p·H̃f_l (exact forward Laplacian) at given points, as
  * {@link SampledFunctions} with the caller's quadrature weights. Parameters are fed, so one instance
  * serves any number of parameter sets (e.g. the moving average at each evaluation).
@@ -20,11 +22,20 @@ public final class LearnedEigenfunctions implements AutoCloseable {
   public record Sampled(SampledFunctions psi, SampledFunctions hamiltonianPsi) {}
 
   private final Network network;
-  private final Float64Evaluator evaluator;
+  private final NetworkEvaluator<?> evaluator;
 
+  /** A float64 evaluation. */
   public LearnedEigenfunctions(Network network) {
+    this(network, Precision.FLOAT64);
+  }
+
+  /**
+   * @param precision the network's evaluation precision (float32: 3–4× faster, values to a few 1e-6 relative);
+   *                  the functions and all quadrature sums are float64 either way
+   */
+  public LearnedEigenfunctions(Network network, Precision precision) {
     this.network = network;
-    this.evaluator = new Float64Evaluator(network, true);
+    this.evaluator = new NetworkEvaluator<>(network, true, precision);
   }
 
   /**
@@ -40,7 +51,7 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     if (points.length != n * d) {
       throw new IllegalArgumentException(points.length + " coordinates for " + n + " points in " + d + " dimensions");
     }
-    Float64Evaluator.Arrays a = evaluator.jet(parameters, points);
+    NetworkEvaluator.Arrays a = evaluator.jet(parameters, points);
     DMatrixRMaj psi = new DMatrixRMaj(n, l);
     DMatrixRMaj hpsi = new DMatrixRMaj(n, l);
     double[] point = new double[d];

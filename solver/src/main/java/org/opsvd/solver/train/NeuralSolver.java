@@ -122,7 +122,7 @@ public final class NeuralSolver {
     try (TrainingGraph<TFloating> graph = new TrainingGraph<>(network, loss,
         LaplacianMethod.parse(config.laplacian()), config.fdStep(), config.kinetic(), shift.scale(),
         shift.shift(), OptimizerSpec.parse(config.optimizer()), precision, session);
-         LearnedEigenfunctions learned = new LearnedEigenfunctions(network)) {
+         LearnedEigenfunctions learned = new LearnedEigenfunctions(network, Precision.parse(config.evalPrecision()))) {
       int firstStep = 0;
       org.hipparchus.random.RandomGenerator rng = new org.hipparchus.random.Well19937c(config.seed());
       Checkpoint resume = checkpoints == null ? null : checkpoints.resume();

@@ -37,13 +37,15 @@ import java.util.List;
  * @param seed             seed of the network initialisation and of the sampler
  * @param evalGrid         points per axis of the evaluation quadrature grid on [−box, box]^d
  * @param evalEvery        evaluate on the grid every this many steps (and at the end)
+ * @param evalPrecision    precision of the network in evaluation, float64 or float32 (quadrature sums are
+ *                         float64 either way)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, String optimizer, boolean cosineSchedule, double emaDecay,
     String nesting, String laplacian, double fdStep, String precision, String device,
     List<Integer> hidden, String activation, String parametrisation, int fourierFeatures, double fourierScale,
     Double envelopeScale, boolean boxMask, double box, String sampler, double samplerScale,
-    double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery) {
+    double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery, String evalPrecision) {
 
   public SolveConfig {
     hidden = List.copyOf(hidden);
@@ -60,6 +62,7 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     org.opsvd.solver.loss.Nesting.parse(nesting);
     org.opsvd.solver.neural.LaplacianMethod.parse(laplacian);
     org.opsvd.solver.neural.Precision.parse(precision);
+    org.opsvd.solver.neural.Precision.parse(evalPrecision);
     SessionOptions.Device.parse(device);
     org.opsvd.solver.neural.Activation.parse(activation);
     org.opsvd.solver.neural.Parametrisation.parse(parametrisation);

@@ -13,7 +13,7 @@ import org.opsvd.solver.eval.SpectralMetrics;
 import org.opsvd.solver.loss.NestedSvdLoss;
 import org.opsvd.solver.loss.Nesting;
 import org.opsvd.solver.neural.Activation;
-import org.opsvd.solver.neural.Float64Evaluator;
+import org.opsvd.solver.neural.NetworkEvaluator;
 import org.opsvd.solver.neural.Mlp;
 import org.opsvd.solver.neural.MlpSpec;
 import org.opsvd.solver.neural.Parametrisation;
@@ -96,8 +96,8 @@ public final class SvdSolver {
         : SvdQuadrature.of(problem.right(), config.evalPoints(), config.seed() + 1);
     try (SvdTrainingGraph<TFloating> graph = new SvdTrainingGraph<>(f, g, loss, paired,
         OptimizerSpec.parse(config.optimizer()), precision, session);
-         Float64Evaluator fe = new Float64Evaluator(f, false);
-         Float64Evaluator ge = new Float64Evaluator(g, false)) {
+         NetworkEvaluator<?> fe = NetworkEvaluator.float64(f, false);
+         NetworkEvaluator<?> ge = NetworkEvaluator.float64(g, false)) {
       SvdTrainer.initialise(graph, initial(f), initial(g));
       Trainer.Outcome outcome = SvdTrainer.train(graph, problem.data(), settings, step -> {
         observer.onStep(step);
@@ -122,7 +122,7 @@ public final class SvdSolver {
     return out;
   }
 
-  static Evaluation evaluate(SvdProblem problem, SvdConfig config, Float64Evaluator fe, Float64Evaluator ge,
+  static Evaluation evaluate(SvdProblem problem, SvdConfig config, NetworkEvaluator<?> fe, NetworkEvaluator<?> ge,
       SvdQuadrature leftQ, SvdQuadrature rightQ, List<double[]> pf, List<double[]> pg, int step, double seconds) {
     int l = config.outputs();
     SampledFunctions fl = SampledFunctions.wrap(matrix(fe.values(pf, leftQ.points()).values(), leftQ.size(), l),

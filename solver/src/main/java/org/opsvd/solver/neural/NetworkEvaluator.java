@@ -11,36 +11,53 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.family.TFloating;
 
 /**
- * Evaluates a {@link Network} in float64 at many points, in chunks, with parameters fed per call
- * (so the same graph serves the training variables, their moving average, or a checkpoint, whatever
- * precision they were trained in). Outputs are row-major doubles: values [N, L], gradients
- * [N, d, L], Laplacians [N, L] (forward Laplacian, exact).
+ * Evaluates a {@link Network} at many points, in chunks, with parameters fed per call (so the same graph
+ * serves the training variables, their moving average, or a checkpoint, whatever precision they were
+ * trained in). The graph runs in float64 (default) or float32; outputs are row-major doubles either way:
+ * values [N, L], gradients [N, d, L], Laplacians [N, L] (forward Laplacian, exact).
+ *
+ * <p>Float32 is 3–4× faster on the CPU (measured: the 2-64-128-128-128-16 jet at 10⁶ points, 9 s vs 32 s on
+ * a loaded 2-core machine) with values, gradients and Laplacians to a few 1e-6 of their largest magnitude (NetworkEvaluatorTest);
+ * accumulate quadratures in double.
  */
-public final class Float64Evaluator implements AutoCloseable {
+public final class NetworkEvaluator<T extends TFloating> implements AutoCloseable {
 
   /** Values, gradients and Laplacians at N points (gradients and Laplacians null for {@link #values}). */
   public record Arrays(double[] values, double[] gradients, double[] laplacians) {}
 
-  private static final int CHUNK = 4096;
+  /** Points per Session.run (16384 measured ~10% faster than 4096 at 10⁶ points). */
+  private static final int CHUNK = 16384;
 
   private final Network network;
+  private final Precision precision;
   private final Graph graph = new Graph();
   private final Session session;
-  private final Placeholder<TFloat64> x;
-  private final List<Placeholder<TFloat64>> params = new ArrayList<>();
-  private final Operand<TFloat64> value;
-  private final Jet<TFloat64> jet;
+  private final Placeholder<T> x;
+  private final List<Placeholder<T>> params = new ArrayList<>();
+  private final Operand<T> value;
+  private final Jet<T> jet;
 
-  /** @param withJet also build the forward jet (gradient and Laplacian) */
-  public Float64Evaluator(Network network, boolean withJet) {
+  /** A float64 evaluator. @param withJet also build the forward jet (gradient and Laplacian) */
+  public static NetworkEvaluator<TFloat64> float64(Network network, boolean withJet) {
+    return new NetworkEvaluator<>(network, withJet, Precision.FLOAT64);
+  }
+
+  /**
+   * @param withJet   also build the forward jet (gradient and Laplacian)
+   * @param precision the graph's precision
+   */
+  public NetworkEvaluator(Network network, boolean withJet, Precision precision) {
     this.network = network;
+    this.precision = precision;
     Ops tf = Ops.create(graph);
-    this.x = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1, network.inputDimension())));
-    List<Operand<TFloat64>> ops = new ArrayList<>();
+    Class<T> type = precision.type();
+    this.x = tf.placeholder(type, Placeholder.shape(Shape.of(-1, network.inputDimension())));
+    List<Operand<T>> ops = new ArrayList<>();
     for (Parameter p : network.parameters()) {
-      Placeholder<TFloat64> ph = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(p.shape())));
+      Placeholder<T> ph = tf.placeholder(type, Placeholder.shape(Shape.of(p.shape())));
       params.add(ph);
       ops.add(ph);
     }
@@ -74,7 +91,7 @@ public final class Float64Evaluator implements AutoCloseable {
     try {
       List<Parameter> specs = network.parameters();
       for (int i = 0; i < specs.size(); i++) {
-        fixed.add(Tensors.of(Precision.FLOAT64, specs.get(i).shape(), parameters.get(i)));
+        fixed.add(Tensors.of(precision, specs.get(i).shape(), parameters.get(i)));
       }
       for (int start = 0; start < n; start += CHUNK) {
         int m = Math.min(CHUNK, n - start);
@@ -83,7 +100,7 @@ public final class Float64Evaluator implements AutoCloseable {
         for (int i = 0; i < params.size(); i++) runner.feed(params.get(i), fixed.get(i));
         runner.fetch(value);
         if (withJet) runner.fetch(jet.gradient()).fetch(jet.laplacian());
-        try (Tensor tx = Tensors.of(Precision.FLOAT64, new long[] {m, d}, chunk);
+        try (Tensor tx = Tensors.of(precision, new long[] {m, d}, chunk);
              Result r = runner.feed(x, tx).run()) {
           System.arraycopy(Tensors.values(r.get(0)), 0, f, start * l, m * l);
           if (withJet) {
