@@ -261,8 +261,10 @@ public final class CellEvaluator implements AutoCloseable {
             || c.startsWith("org.opsvd.notebook.")) {
           continue;
         }
-        trace.append("\tat ").append(el.getClassName().startsWith("REPL.")
-            ? "cell snippet (cell line " + line + ")" : el.toString()).append('\n');
+        boolean snippet = c.startsWith("REPL.") || c.isEmpty()
+            || (el.getFileName() != null && el.getFileName().startsWith("#"));
+        trace.append("\tat ").append(snippet ? "notebook code (JShell snippet " + el.getFileName() + ", line "
+            + el.getLineNumber() + ")" : el.toString()).append('\n');
       }
       t = t.getCause();
       first = false;

@@ -32,7 +32,7 @@ public final class OpsvdKernel extends BaseKernel {
     final String kind;
 
     CellError(CellException e) {
-      super(e.kind() + ": " + firstLine(e.getMessage()), e);
+      super(e.kind() + ": " + e.getMessage(), e, false, false); // no kernel stack trace: the message says it all
       this.kind = e.kind();
     }
   }
@@ -106,10 +106,5 @@ public final class OpsvdKernel extends BaseKernel {
   public void onShutdown(boolean restarting) {
     super.onShutdown(restarting);
     evaluator.close();
-  }
-
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }
