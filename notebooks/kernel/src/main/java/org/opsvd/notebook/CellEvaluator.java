@@ -28,7 +28,8 @@ import jdk.jshell.VarSnippet;
  * in order, and the first one that does not compile, refers to something undefined, or throws ends the cell with
  * a {@link CellException} (what a Jupyter client reports as an error, so {@code nbconvert --execute} fails). The
  * value of the cell is the value of its last snippet when that snippet is an expression (a bare expression or a
- * variable name), else null.
+ * variable name) not ended by a semicolon (IPython's convention: {@code display(img);} shows no value), else
+ * null.
  *
  * <p>Line magics are lines of the form {@code %name args} on their own; {@code %jars} (alias
  * {@code %classpath}) adds jars, directories or globs such as {@code lib/*.jar} to the class path of later
@@ -167,8 +168,11 @@ public final class CellEvaluator implements AutoCloseable {
           }
       }
       int line = firstLine + lineOf(code, consumed + leadingBlank(rest));
-      value = evalSnippet(source, line);
       String remaining = info.remaining() == null ? "" : info.remaining();
+      value = evalSnippet(source, line);
+      if (rest.substring(0, rest.length() - remaining.length()).strip().endsWith(";")) {
+        value = null; // as in IPython, a trailing semicolon hides the value (e.g. display(...)'s id)
+      }
       if (info.completeness() == SourceCodeAnalysis.Completeness.UNKNOWN && remaining.equals(rest)) {
         break;
       }

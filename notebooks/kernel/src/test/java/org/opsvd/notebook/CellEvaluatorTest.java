@@ -38,6 +38,7 @@ class CellEvaluatorTest {
     assertEquals(List.of(1, 2), cells.eval("List.of(1, 2)"));
     assertNull(cells.eval("var unused = List.of(3);"), "a declaration has no value");
     assertNull(cells.eval("System.out.print(\"\")"), "a void call has no value");
+    assertNull(cells.eval("40 + 2;"), "a trailing semicolon hides the value");
   }
 
   @Test
