@@ -1,0 +1,139 @@
+// notebook: 02-hydrogen-2d.ipynb
+// Single-file program, and the source of notebooks/02-hydrogen-2d.ipynb (notebooks/sync.py generates it).
+// Run without Jupyter:  java -cp "solver/target/opsvd.jar:solver/target/lib/*" notebooks/java/Hydrogen2D.java
+// %% [markdown]
+// # 2D hydrogen, as in the NeuralSVD paper
+//
+// H = −½Δ − 1/|x| in two dimensions. The exact levels are E_n = −1/(2(n − ½)²), n = 1, 2, …, with
+// degeneracy 2n − 1: −2, then −2/9 three times, then −2/25 five times. The Coulomb singularity and the slow
+// decay of the excited states make this the hard case of the paper.
+//
+// **Budget.** The cell marked *Budget* keeps the solve at a few thousand steps (about 15 s) so the notebook
+// runs in CI. At this budget the learned energies are off by several to tens of percent (the ground state's
+// cusp at r = 0 is the hardest part) — this notebook shows the workflow, not a converged result. Raise
+// `STEPS` (e.g. 60 000) and `HIDDEN` for real use; the project README lists what accuracy 2D hydrogen
+// reaches so far.
+// %%
+//! %jars ../solver/target/opsvd.jar ../solver/target/lib/*.jar
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.opsvd.operators.OperatorCatalog;
+import org.opsvd.operators.OperatorRequest;
+import org.opsvd.operators.Problem;
+import org.opsvd.operators.spectra.Hydrogen2DEigenbasis;
+import org.opsvd.solver.classical.ReferenceOptions;
+import org.opsvd.solver.classical.ReferenceSolution;
+import org.opsvd.solver.classical.ReferenceSolver;
+import org.opsvd.solver.train.NeuralSolver;
+import org.opsvd.solver.train.SolveBuilder;
+import org.opsvd.solver.train.SolveReference;
+// %% end
+
+public class Hydrogen2D {
+  // %% [markdown]
+  // A helper that draws functions sampled on a uniform n×n grid as a row of heatmaps (red > 0, blue < 0),
+  // showing the central fraction `zoom` of the box.
+  // %%
+  static BufferedImage heatmaps(List<double[]> fields, int n, int pixels, double zoom) {
+    BufferedImage img = new BufferedImage(fields.size() * (pixels + 8), pixels, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, img.getWidth(), img.getHeight());
+    for (int f = 0; f < fields.size(); f++) {
+      double[] z = fields.get(f);
+      double max = Arrays.stream(z).map(Math::abs).max().orElse(1);
+      for (int px = 0; px < pixels; px++) {
+        for (int py = 0; py < pixels; py++) {
+          int ix = (int) (n / 2 + (px - pixels / 2.0) * n * zoom / pixels);
+          int iy = (int) (n / 2 + (pixels / 2.0 - 1 - py) * n * zoom / pixels);
+          double v = z[ix * n + iy] / max;
+          int c = (int) Math.round(255 * (1 - Math.abs(v)));
+          img.setRGB(f * (pixels + 8) + px, py, v >= 0 ? new Color(255, c, c).getRGB() : new Color(c, c, 255).getRGB());
+        }
+      }
+    }
+    g.dispose();
+    return img;
+  }
+  // %% end
+
+  public static void main(String[] args) throws Exception {
+    // %% [markdown]
+    // ## The operator and its references
+    // The box only truncates R²; 15 bohr holds the n = 1, 2 states (they decay like e^{−2r/(2n−1)}). The
+    // classical reference is radial: one 1D finite-volume problem per angular momentum m, which resolves the
+    // singularity far better than a Cartesian grid.
+    // %%
+    Problem problem = OperatorCatalog.build(OperatorRequest.named("hydrogen", 2, 0.5).withHalfWidth(15.0));
+    ReferenceSolution fd = ReferenceSolver.solve(problem, ReferenceOptions.defaults(2, 4));
+    System.out.println(problem.hamiltonian().describe());
+    System.out.println("exact:  " + Arrays.toString(problem.exact().eigenvalues(4)));
+    System.out.printf(Locale.ROOT, "radial: %s%n        (%s, max rel. error %.1e)%n", Arrays.toString(fd.eigenvalues()),
+        fd.discretisation(), fd.maxRelativeError());
+    // %% [markdown]
+    // ## NeuralSVD — **Budget**
+    // %%
+    int STEPS = 6000;            // e.g. 60_000 for real use
+    int[] HIDDEN = {64, 64, 64}; // opsvd solve's default is 128, 128, 128
+    int L = 4;                   // shells n = 1 and n = 2
+    // %%
+    SolveBuilder builder = SolveBuilder.of(problem).outputs(L).steps(STEPS).batch(256).hidden(HIDDEN)
+        .learningRate(2e-3).sampler("gaussian", 4.0).evalGrid(200);
+    SolveReference reference = builder.reference();
+    NeuralSolver.Result result = builder.solve();
+    NeuralSolver.Evaluation eval = result.evaluation();
+    System.out.printf(Locale.ROOT, "%d steps in %.1f s, evaluated on %s%n", result.outcome().steps(),
+        result.outcome().seconds(), reference.quadrature());
+    System.out.printf(Locale.ROOT, "%3s  %10s  %12s  %12s  %10s%n", "l", "exact", "radial FD", "NeuralSVD", "NN error");
+    for (int l = 0; l < L; l++) {
+      System.out.printf(Locale.ROOT, "%3d  %10.6f  %12.8f  %12.6f  %10.2e%n", l, reference.exact()[l],
+          fd.eigenvalues()[l], eval.rayleigh()[l], eval.relErrors()[l]);
+    }
+    if (eval.metrics() != null) {
+      System.out.printf(Locale.ROOT, "subspace distance (all %d modes) %.2e%n", eval.metrics().modes(),
+          eval.metrics().subspaceDistanceAll());
+    }
+    // %% [markdown]
+    // ## The eigenfunctions
+    // Top row: the learned ψ_0 … ψ_3 on the evaluation grid (central 18 × 18 bohr). Bottom row: the exact
+    // ones (1s, then the n = 2 shell with m = −1, 0, 1); within the n = 2 shell the network may return any
+    // rotation of them.
+    // %%
+    int n = (int) Math.round(Math.sqrt(eval.psi().points()));
+    List<double[]> learned = new java.util.ArrayList<>();
+    List<double[]> exact = new java.util.ArrayList<>();
+    Hydrogen2DEigenbasis basis = new Hydrogen2DEigenbasis(1.0, 0.5, L);
+    double[] points = reference.points();
+    for (int l = 0; l < L; l++) {
+      double[] z = new double[n * n];
+      double[] w = new double[n * n];
+      for (int i = 0; i < z.length; i++) {
+        z[i] = eval.psi().value(i, l);
+        w[i] = basis.value(l, new double[] {points[2 * i], points[2 * i + 1]});
+      }
+      learned.add(z);
+      exact.add(w);
+    }
+    display(heatmaps(learned, n, 160, 0.6));
+    display(heatmaps(exact, n, 160, 0.6));
+    // %% end
+  }
+
+  /** Without Jupyter: images go to notebooks/target/figures, anything else is printed. */
+  static int figures = 0;
+
+  static void display(Object o) throws java.io.IOException {
+    if (o instanceof java.awt.image.RenderedImage img) {
+      java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("opsvd.figures", "notebooks/target/figures"));
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Path file = dir.resolve("hydrogen-2d-" + (++figures) + ".png");
+      javax.imageio.ImageIO.write(img, "png", file.toFile());
+      System.out.println("[figure written to " + file + "]");
+    } else {
+      System.out.println(o);
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package org.opsvd.solver.train;
+
+import java.util.List;
+import org.opsvd.operators.Problem;
+import org.opsvd.solver.loss.OperatorShift;
+import org.opsvd.solver.neural.Laplacians;
+
+/**
+ * A NeuralSVD solve from Java code (notebooks, scripts) in three lines, with the same defaults as
+ * {@code opsvd solve} ({@link SolveDefaults}) for every setting left unset:
+ *
+ * <pre>{@code
+ * SolveBuilder b = SolveBuilder.of(problem).outputs(6).steps(3000).hidden(64, 64);
+ * SolveReference reference = b.reference();  // exact / finite-difference reference, built once
+ * NeuralSolver.Result result = b.solve();    // trains, then evaluates on the reference's quadrature
+ * }</pre>
+ *
+ * <p>The operator mapping T = a(−H) + b is taken from the reference ({@link SolveDefaults#shift}) unless
+ * {@link #mapping} sets it. Only the settings a notebook usually changes have setters; {@link #config()}
+ * gives the full {@link SolveConfig} for anything else (records are immutable: rebuild it and call
+ * {@link NeuralSolver#solve} directly). A builder is not thread-safe; the reference is computed on the
+ * first call of {@link #reference()}, {@link #config()} or {@link #solve()} and reused after that (the
+ * setters that change it — outputs, evaluation grid, sampler, seed — are refused afterwards).
+ */
+public final class SolveBuilder {
+
+  private final Problem problem;
+  private Integer outputs;
+  private Integer steps;
+  private int batch = SolveDefaults.BATCH;
+  private double learningRate = SolveDefaults.LEARNING_RATE;
+  private List<Integer> hidden = List.of(128, 128, 128);
+  private String activation = "softplus";
+  private Double envelope;
+  private String sampler;
+  private Double samplerScale;
+  private Double scale;
+  private Double shift;
+  private long seed;
+  private Integer evalGrid;
+  private Integer evalEvery;
+  private String precision = "float32";
+  private String device = "cpu";
+  private SolveReference reference;
+
+  private SolveBuilder(Problem problem) {
+    if (problem == null) throw new IllegalArgumentException("problem must not be null");
+    this.problem = problem;
+  }
+
+  /** A builder with every setting at the {@code opsvd solve} default. */
+  public static SolveBuilder of(Problem problem) {
+    return new SolveBuilder(problem);
+  }
+
+  /** L, the number of eigenfunctions (default {@link SolveDefaults#outputs}). */
+  public SolveBuilder outputs(int l) {
+    unlocked("outputs");
+    this.outputs = l;
+    return this;
+  }
+
+  /** Optimiser steps (default {@link SolveDefaults#steps}). */
+  public SolveBuilder steps(int n) {
+    this.steps = n;
+    return this;
+  }
+
+  /** Batch size B, even (default {@value SolveDefaults#BATCH}). */
+  public SolveBuilder batch(int b) {
+    this.batch = b;
+    return this;
+  }
+
+  /** Initial learning rate (default 1e-3, cosine-annealed to 0). */
+  public SolveBuilder learningRate(double lr) {
+    this.learningRate = lr;
+    return this;
+  }
+
+  /** Hidden-layer widths of the shared MLP (default 128, 128, 128). */
+  public SolveBuilder hidden(int... widths) {
+    this.hidden = java.util.Arrays.stream(widths).boxed().toList();
+    return this;
+  }
+
+  /** softplus, tanh, sin or gelu (default softplus). */
+  public SolveBuilder activation(String name) {
+    this.activation = name;
+    return this;
+  }
+
+  /** A learnable envelope exp(−|x|/s) with initial s (default none). */
+  public SolveBuilder envelope(Double s) {
+    this.envelope = s;
+    return this;
+  }
+
+  /** Training density: {@code gaussian} (std) or {@code uniform} (half-width) (default per operator). */
+  public SolveBuilder sampler(String kind, double scale) {
+    unlocked("sampler");
+    this.sampler = kind;
+    this.samplerScale = scale;
+    return this;
+  }
+
+  /** T = a(−H) + b explicitly, instead of the mapping derived from the reference. */
+  public SolveBuilder mapping(double a, double b) {
+    this.scale = a;
+    this.shift = b;
+    return this;
+  }
+
+  /** Seed of the initialisation, the sampler and Monte Carlo evaluation points (default 0). */
+  public SolveBuilder seed(long s) {
+    unlocked("seed");
+    this.seed = s;
+    return this;
+  }
+
+  /** Points per axis of the evaluation grid (default {@link SolveDefaults#evalGrid}). */
+  public SolveBuilder evalGrid(int n) {
+    unlocked("evalGrid");
+    this.evalGrid = n;
+    return this;
+  }
+
+  /** Evaluate every n steps (default steps/10); evaluations reach {@link NeuralSolver.Observer}s. */
+  public SolveBuilder evalEvery(int n) {
+    this.evalEvery = n;
+    return this;
+  }
+
+  /** float32 (default) or float64 training. */
+  public SolveBuilder precision(String p) {
+    this.precision = p;
+    return this;
+  }
+
+  /** cpu (default) or gpu (needs the CUDA build). */
+  public SolveBuilder device(String d) {
+    this.device = d;
+    return this;
+  }
+
+  public Problem problem() {
+    return problem;
+  }
+
+  /** The L in use. */
+  public int resolvedOutputs() {
+    return outputs != null ? outputs : SolveDefaults.outputs(problem);
+  }
+
+  /** The reference the solve is checked against (computed on first use, as {@code opsvd solve} does). */
+  public SolveReference reference() {
+    if (reference == null) {
+      SolveConfig draft = build(null);
+      reference = SolveReference.compute(problem, draft.outputs(), draft.evalGrid(), NeuralSolver.density(draft),
+          draft.seed());
+    }
+    return reference;
+  }
+
+  /** The fully resolved configuration, as {@code opsvd solve} would write it to {@code config.json}. */
+  public SolveConfig config() {
+    return build(reference());
+  }
+
+  /** Trains and evaluates, silently. */
+  public NeuralSolver.Result solve() {
+    return solve(new NeuralSolver.Observer() {
+      @Override
+      public void onStep(Trainer.StepRecord step, double[] energies) {
+      }
+
+      @Override
+      public void onEvaluation(NeuralSolver.Evaluation evaluation) {
+      }
+    });
+  }
+
+  /** Trains and evaluates, reporting steps and intermediate evaluations to {@code observer}. */
+  public NeuralSolver.Result solve(NeuralSolver.Observer observer) {
+    return NeuralSolver.solve(problem, config(), reference(), observer, () -> false);
+  }
+
+  private void unlocked(String what) {
+    if (reference != null) {
+      throw new IllegalStateException(what + " cannot change after the reference was computed; make a new builder");
+    }
+  }
+
+  /** As {@code SolveOptions.resolve} of the CLI: a null reference leaves the mapping at (1, 0) (a draft). */
+  private SolveConfig build(SolveReference ref) {
+    int l = resolvedOutputs();
+    int n = steps != null ? steps : SolveDefaults.steps(l);
+    double a = 1;
+    double b = 0;
+    if (ref != null) {
+      OperatorShift auto = scale == null || shift == null ? SolveDefaults.shift(ref, l) : null;
+      a = scale != null ? scale : auto.scale();
+      b = shift != null ? shift : auto.shift();
+    }
+    boolean expression = problem.name().equals("expression");
+    return new SolveConfig(expression ? null : problem.name(),
+        expression ? problem.hamiltonian().potential().describe() : null,
+        problem.dimension(), problem.hamiltonian().kinetic(), l, n, batch, learningRate, "adam", true, 0.995,
+        "seq", "forward", Laplacians.DEFAULT_STEP, precision, device, hidden, activation, "shared", 0, 1,
+        envelope, SolveDefaults.boxMask(problem), problem.halfWidth(),
+        sampler != null ? sampler : SolveDefaults.sampler(problem),
+        samplerScale != null ? samplerScale : SolveDefaults.samplerScale(problem),
+        a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
+        evalEvery != null ? evalEvery : Math.max(1, n / 10));
+  }
+}

@@ -1,0 +1,62 @@
+package org.opsvd.solver.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.opsvd.operators.OperatorCatalog;
+import org.opsvd.operators.OperatorRequest;
+import org.opsvd.operators.Problem;
+import org.opsvd.solver.loss.OperatorShift;
+import org.junit.jupiter.api.Test;
+
+class SolveBuilderTest {
+
+  private final Problem oscillator = OperatorCatalog.build(OperatorRequest.named("harmonic", 1, 0.5));
+
+  @Test
+  void unsetSettingsTakeTheSolveDefaults() {
+    SolveBuilder b = SolveBuilder.of(oscillator).outputs(3);
+    SolveConfig c = b.config();
+    assertEquals(3, c.outputs());
+    assertEquals(SolveDefaults.steps(3), c.steps());
+    assertEquals(SolveDefaults.BATCH, c.batch());
+    assertEquals(List.of(128, 128, 128), c.hidden());
+    assertEquals(SolveDefaults.sampler(oscillator), c.sampler());
+    assertEquals(SolveDefaults.samplerScale(oscillator), c.samplerScale());
+    assertEquals(SolveDefaults.evalGrid(oscillator), c.evalGrid());
+    assertEquals(c.steps() / 10, c.evalEvery());
+    OperatorShift auto = SolveDefaults.shift(b.reference(), 3);
+    assertEquals(auto.scale(), c.operatorScale());
+    assertEquals(auto.shift(), c.operatorShift());
+    assertEquals("harmonic", c.operator());
+  }
+
+  @Test
+  void settersOverrideAndTheReferenceIsBuiltOnce() {
+    SolveBuilder b = SolveBuilder.of(oscillator).outputs(2).steps(100).batch(64).hidden(8, 8).learningRate(0.01)
+        .sampler("gaussian", 2.0).evalGrid(50).mapping(0.5, 1.5);
+    SolveConfig c = b.config();
+    assertEquals(100, c.steps());
+    assertEquals(64, c.batch());
+    assertEquals(List.of(8, 8), c.hidden());
+    assertEquals(0.01, c.learningRate());
+    assertEquals(2.0, c.samplerScale());
+    assertEquals(50, c.evalGrid());
+    assertEquals(0.5, c.operatorScale());
+    assertEquals(1.5, c.operatorShift());
+    assertEquals(10, c.evalEvery());
+    assertSame(b.reference(), b.reference());
+    assertEquals(50 * 1, b.reference().weights().length);
+    assertThrows(IllegalStateException.class, () -> b.outputs(3));
+  }
+
+  @Test
+  void expressionProblemsRecordTheFormula() {
+    Problem p = OperatorCatalog.build(OperatorRequest.formula("0.5*x^2", 1, 0.5));
+    SolveConfig c = SolveBuilder.of(p).outputs(2).steps(10).config();
+    assertEquals(null, c.operator());
+    assertEquals("0.5*x^2", c.potential());
+  }
+}
