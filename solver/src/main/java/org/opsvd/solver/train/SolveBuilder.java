@@ -211,6 +211,6 @@ public final class SolveBuilder {
         sampler != null ? sampler : SolveDefaults.sampler(problem),
         samplerScale != null ? samplerScale : SolveDefaults.samplerScale(problem),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
-        evalEvery != null ? evalEvery : Math.max(1, n / 10));
+        evalEvery != null ? evalEvery : Math.max(1, n / 10), "float64");
   }
 }
