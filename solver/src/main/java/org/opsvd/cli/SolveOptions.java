@@ -66,6 +66,11 @@ final class SolveOptions {
     @Option(names = "--envelope", paramLabel = "S0", description = "Learnable envelope exp(-|x|/s) with initial s (default: none).")
     Double envelope;
 
+    @Option(names = "--cusp", paramLabel = "KAPPA",
+            description = "Coulomb cusp factor exp(-κr/(1+κr)) on every output; κ = Z/(c(d-1)) cancels the -Z/r "
+                    + "singularity of the local energy (hydrogen: 2 in 2D, 1 in 3D for c = 0.5) (default: none).")
+    Double cusp;
+
     @Option(names = "--sampler", paramLabel = "KIND", description = "gaussian or uniform (default: per operator).")
     String sampler;
 
@@ -113,7 +118,7 @@ final class SolveOptions {
                 optimizer, !constantLearningRate, ema, nesting, laplacian,
                 fdStep != null ? fdStep : Laplacians.DEFAULT_STEP, precision, device,
                 hidden != null ? hidden : List.of(128, 128, 128), activation, parametrisation, fourier, fourierScale,
-                envelope, SolveDefaults.boxMask(problem), problem.halfWidth(),
+                envelope, cusp, SolveDefaults.boxMask(problem), problem.halfWidth(),
                 sampler != null ? sampler : SolveDefaults.sampler(problem),
                 samplerScale != null ? samplerScale : SolveDefaults.samplerScale(problem),
                 a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Architecture of an {@link Mlp}: f: R^d → R^L,
- * f_l(x) = MLP_l(φ(x)) · e_l(x) · b(x), with optional Fourier features φ, envelope e_l and box
- * mask b (each absent means the identity map or the factor 1).
+ * f_l(x) = MLP_l(φ(x)) · e_l(x) · b(x) · J(x), with optional Fourier features φ, envelope e_l, box
+ * mask b and Coulomb cusp factor J (each absent means the identity map or the factor 1).
  *
  * @param inputDimension d ≥ 1
  * @param hiddenWidths widths of the hidden layers (at least one, each ≥ 1), e.g. [128, 128, 128]
@@ -16,10 +16,11 @@ import java.util.Objects;
  * @param fourier random Fourier features, or null for the raw input x
  * @param envelope learnable exp(−|x|/s_l) envelope, or null
  * @param box Dirichlet box mask, or null
+ * @param cusp Coulomb cusp factor at the origin, or null
  */
 public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int outputs,
     Activation activation, Parametrisation parametrisation, FourierFeatures fourier,
-    Envelope envelope, BoxMask box) {
+    Envelope envelope, BoxMask box, Cusp cusp) {
 
   /**
    * Fixed features φ(x) = [sin(xB), cos(xB)] ∈ R^{2m}, B = 2πσ·N(0,1) ∈ R^{d×m} drawn from the
@@ -70,6 +71,21 @@ public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int output
     }
   }
 
+  /**
+   * Coulomb cusp factor J(x) = exp(−κr/(1 + κr)), r = |x|, multiplying every output: J ≈ e^{−κr} near the
+   * origin and → e^{−1} for r ≫ 1/κ, so it shapes only the nucleus and not the tails. For H = −cΔ − Z/r in
+   * d ≥ 2 dimensions, κ = Z/(c(d−1)) makes the singular part c·κ(d−1)/r of −cΔJ/J cancel −Z/r (Kato's cusp
+   * condition): the local energy Hψ/ψ stays bounded at the nucleus, for every state. Physicists' hydrogen:
+   * κ = 2 in 2D, κ = 1 in 3D. Unlike a cusp in 1D, ΔJ has no δ part for d ≥ 2 (ΔJ ~ −κ(d−1)/r is integrable).
+   */
+  public record Cusp(double kappa) {
+    public Cusp {
+      if (!(kappa > 0) || Double.isInfinite(kappa)) {
+        throw new IllegalArgumentException("cusp slope κ must be finite and > 0, got " + kappa);
+      }
+    }
+  }
+
   public MlpSpec {
     if (inputDimension < 1) throw new IllegalArgumentException("input dimension must be >= 1, got " + inputDimension);
     if (outputs < 1) throw new IllegalArgumentException("number of outputs must be >= 1, got " + outputs);
@@ -86,33 +102,39 @@ public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int output
   /** Softplus, shared, no features, no envelope, no mask. */
   public static MlpSpec of(int inputDimension, List<Integer> hiddenWidths, int outputs) {
     return new MlpSpec(inputDimension, hiddenWidths, outputs, Activation.SOFTPLUS,
-        Parametrisation.SHARED, null, null, null);
+        Parametrisation.SHARED, null, null, null, null);
   }
 
   public MlpSpec withActivation(Activation a) {
-    return new MlpSpec(inputDimension, hiddenWidths, outputs, a, parametrisation, fourier, envelope, box);
+    return new MlpSpec(inputDimension, hiddenWidths, outputs, a, parametrisation, fourier, envelope, box, cusp);
   }
 
   public MlpSpec withParametrisation(Parametrisation p) {
-    return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, p, fourier, envelope, box);
+    return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, p, fourier, envelope, box, cusp);
   }
 
   /** m frequencies, scale σ. */
   public MlpSpec withFourier(int frequencies, double scale) {
     return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, parametrisation,
-        new FourierFeatures(frequencies, scale), envelope, box);
+        new FourierFeatures(frequencies, scale), envelope, box, cusp);
   }
 
   /** Envelope with initial scale s (e.g. 10) and the default smoothing ε = 1. */
   public MlpSpec withEnvelope(double initialScale) {
     return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, parametrisation, fourier,
-        new Envelope(initialScale), box);
+        new Envelope(initialScale), box, cusp);
   }
 
   /** Box mask for [−ℓ, ℓ]^d. */
   public MlpSpec withBox(double halfWidth) {
     return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, parametrisation, fourier,
-        envelope, new BoxMask(halfWidth));
+        envelope, new BoxMask(halfWidth), cusp);
+  }
+
+  /** Coulomb cusp factor with slope κ at the origin. */
+  public MlpSpec withCusp(double kappa) {
+    return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, parametrisation, fourier, envelope, box,
+        new Cusp(kappa));
   }
 
   /** Width of the first layer's input: 2m with Fourier features, else d. */

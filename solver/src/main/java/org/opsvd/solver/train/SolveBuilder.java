@@ -207,7 +207,7 @@ public final class SolveBuilder {
         expression ? problem.hamiltonian().potential().describe() : null,
         problem.dimension(), problem.hamiltonian().kinetic(), l, n, batch, learningRate, "adam", true, 0.995,
         "seq", "forward", Laplacians.DEFAULT_STEP, precision, device, hidden, activation, "shared", 0, 1,
-        envelope, SolveDefaults.boxMask(problem), problem.halfWidth(),
+        envelope, null, SolveDefaults.boxMask(problem), problem.halfWidth(),
         sampler != null ? sampler : SolveDefaults.sampler(problem),
         samplerScale != null ? samplerScale : SolveDefaults.samplerScale(problem),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),

@@ -28,6 +28,7 @@ import java.util.List;
  * @param fourierFeatures  number m of random Fourier frequencies (0 = raw input)
  * @param fourierScale     σ of the Fourier frequencies
  * @param envelopeScale    initial s_l of the learnable envelope exp(−|x|/s_l), or null for none
+ * @param cusp             slope κ of the Coulomb cusp factor exp(−κr/(1+κr)) on every output, or null for none
  * @param boxMask          Dirichlet box mask on [−box, box]^d
  * @param box              half-width of the operator's box (evaluation grid, mask, uniform sampler)
  * @param sampler          gaussian or uniform
@@ -44,7 +45,7 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     int steps, int batch, double learningRate, String optimizer, boolean cosineSchedule, double emaDecay,
     String nesting, String laplacian, double fdStep, String precision, String device,
     List<Integer> hidden, String activation, String parametrisation, int fourierFeatures, double fourierScale,
-    Double envelopeScale, boolean boxMask, double box, String sampler, double samplerScale,
+    Double envelopeScale, Double cusp, boolean boxMask, double box, String sampler, double samplerScale,
     double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery, String evalPrecision) {
 
   public SolveConfig {

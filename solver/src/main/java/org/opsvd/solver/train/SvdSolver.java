@@ -73,7 +73,7 @@ public final class SvdSolver {
     MlpSpec spec = new MlpSpec(inputs, c.hidden(), c.outputs(), Activation.parse(c.activation()),
         Parametrisation.parse(c.parametrisation()),
         c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale()) : null,
-        null, null);
+        null, null, null);
     return new Mlp(spec, seed);
   }
 

@@ -34,7 +34,10 @@ class LaplaciansTest {
         Arguments.of("softplus shared fourier+envelope", base.withFourier(8, 0.5).withEnvelope(1.5)),
         Arguments.of("softplus disjoint fourier+envelope+box", disjoint.withFourier(8, 0.5).withEnvelope(1.5).withBox(2.0)),
         Arguments.of("tanh disjoint d=3 envelope+box", new MlpSpec(3, List.of(16, 16), 2, Activation.TANH,
-            Parametrisation.DISJOINT, null, new MlpSpec.Envelope(1.5), new MlpSpec.BoxMask(2.0))),
+            Parametrisation.DISJOINT, null, new MlpSpec.Envelope(1.5), new MlpSpec.BoxMask(2.0), null)),
+        Arguments.of("softplus shared fourier+cusp", base.withFourier(8, 0.5).withCusp(2.0)),
+        Arguments.of("tanh disjoint d=3 cusp+box", new MlpSpec(3, List.of(16, 16), 2, Activation.TANH,
+            Parametrisation.DISJOINT, null, null, new MlpSpec.BoxMask(2.0), new MlpSpec.Cusp(1.0))),
         Arguments.of("softplus shared d=1 L=1 box", MlpSpec.of(1, List.of(16), 1).withBox(2.0)));
   }
 
