@@ -71,7 +71,7 @@ final class SolveOptions {
                     + "singularity of the local energy (hydrogen: 2 in 2D, 1 in 3D for c = 0.5) (default: none).")
     Double cusp;
 
-    @Option(names = "--sampler", paramLabel = "KIND", description = "gaussian or uniform (default: per operator).")
+    @Option(names = "--sampler", paramLabel = "KIND", description = "gaussian, mixture (Gaussians of std s/16, s/4, s) or uniform (default: per operator).")
     String sampler;
 
     @Option(names = "--sampler-scale", paramLabel = "S", description = "Gaussian std or uniform half-width (default: per operator).")

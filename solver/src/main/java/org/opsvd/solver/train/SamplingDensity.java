@@ -76,6 +76,100 @@ public sealed interface SamplingDensity {
     }
   }
 
+  /**
+   * Equal-weight mixture of centred Gaussians N(0, s_k²I_d), p = (1/K) Σ_k N_k. With responsibilities
+   * γ_k = N_k/(K p): ∇log p = −Σ_k γ_k x/s_k², Δp/p = Σ_k γ_k (|x|²/s_k⁴ − d/s_k²) and
+   * Δ√p/√p = Δp/(2p) − |∇log p|²/4 (computed with log-sum-exp, so far tails do not underflow to 0/0).
+   * For Coulomb problems a mixture covers the nucleus, where the lowest state lives, and the outer
+   * shells at once: with one wide Gaussian only ~1% of a batch lands near the nucleus and the estimate of
+   * the lowest state's norm rests on a handful of points.
+   */
+  record GaussianMixture(int dimension, double[] scales) implements SamplingDensity {
+    public GaussianMixture {
+      requireDimension(dimension);
+      if (scales.length == 0) throw new IllegalArgumentException("a Gaussian mixture needs at least one scale");
+      scales = scales.clone();
+      for (double s : scales) {
+        if (!(s > 0) || !Double.isFinite(s)) {
+          throw new IllegalArgumentException("Gaussian mixture scales must be positive and finite, got " + s);
+        }
+      }
+    }
+
+    /** Three components s/16, s/4, s: nucleus, inner and outer shells of a Coulomb problem. */
+    public static GaussianMixture threeScale(int dimension, double scale) {
+      return new GaussianMixture(dimension, new double[] {scale / 16, scale / 4, scale});
+    }
+
+    @Override
+    public double[] scales() {
+      return scales.clone();
+    }
+
+    @Override
+    public void sample(RandomGenerator rng, double[] out, int count) {
+      for (int i = 0; i < count; i++) {
+        double s = scales[rng.nextInt(scales.length)];
+        for (int j = 0; j < dimension; j++) out[i * dimension + j] = s * rng.nextGaussian();
+      }
+    }
+
+    /** log N_k(x) for every component, and their log-sum-exp minus log K (= log p) in the last slot. */
+    private double[] logTerms(double[] x) {
+      double r2 = 0;
+      for (int j = 0; j < dimension; j++) r2 += x[j] * x[j];
+      double[] t = new double[scales.length + 1];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < scales.length; k++) {
+        double s2 = scales[k] * scales[k];
+        t[k] = -0.5 * dimension * Math.log(2 * Math.PI * s2) - r2 / (2 * s2);
+        max = Math.max(max, t[k]);
+      }
+      double sum = 0;
+      for (int k = 0; k < scales.length; k++) sum += Math.exp(t[k] - max);
+      t[scales.length] = max + Math.log(sum / scales.length);
+      return t;
+    }
+
+    @Override
+    public double sqrtDensity(double[] x) {
+      return Math.exp(0.5 * logTerms(x)[scales.length]);
+    }
+
+    @Override
+    public void drift(double[] x, double[] out) {
+      double[] t = logTerms(x);
+      double c = 0;
+      for (int k = 0; k < scales.length; k++) {
+        c += Math.exp(t[k] - t[scales.length]) / scales.length / (scales[k] * scales[k]);
+      }
+      for (int j = 0; j < dimension; j++) out[j] = -c * x[j];
+    }
+
+    @Override
+    public double curvature(double[] x) {
+      double[] t = logTerms(x);
+      double r2 = 0;
+      for (int j = 0; j < dimension; j++) r2 += x[j] * x[j];
+      double lapOverP = 0;
+      double c = 0;
+      for (int k = 0; k < scales.length; k++) {
+        double gamma = Math.exp(t[k] - t[scales.length]) / scales.length;
+        double s2 = scales[k] * scales[k];
+        lapOverP += gamma * (r2 / (s2 * s2) - dimension / s2);
+        c += gamma / s2;
+      }
+      return 0.5 * lapOverP - 0.25 * c * c * r2;
+    }
+
+    @Override
+    public String describe() {
+      StringBuilder b = new StringBuilder("gaussian-mixture(s=");
+      for (int k = 0; k < scales.length; k++) b.append(k > 0 ? "," : "").append(String.format(Locale.ROOT, "%g", scales[k]));
+      return b.append(')').toString();
+    }
+  }
+
   /** Uniform on the box [−ℓ, ℓ]^d: √p constant, no drift, no curvature. */
   record UniformBox(int dimension, double halfWidth) implements SamplingDensity {
     public UniformBox {
@@ -116,12 +210,17 @@ public sealed interface SamplingDensity {
     }
   }
 
-  /** Parses {@code gaussian} or {@code uniform} with its scale (std for Gaussian, half-width for uniform). */
+  /**
+   * Parses {@code gaussian}, {@code mixture} or {@code uniform} with its scale (std for Gaussian, the widest
+   * std for the three-scale mixture {@link GaussianMixture#threeScale}, half-width for uniform).
+   */
   static SamplingDensity of(String kind, int dimension, double scale) {
     return switch (kind.toLowerCase(Locale.ROOT)) {
       case "gaussian", "normal" -> new Gaussian(dimension, scale);
+      case "mixture", "gaussian-mixture" -> GaussianMixture.threeScale(dimension, scale);
       case "uniform", "box" -> new UniformBox(dimension, scale);
-      default -> throw new IllegalArgumentException("unknown sampler '" + kind + "' (expected gaussian or uniform)");
+      default -> throw new IllegalArgumentException("unknown sampler '" + kind
+          + "' (expected gaussian, mixture or uniform)");
     };
   }
 

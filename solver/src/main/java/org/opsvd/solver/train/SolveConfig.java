@@ -31,7 +31,7 @@ import java.util.List;
  * @param cusp             slope κ of the Coulomb cusp factor exp(−κr/(1+κr)) on every output, or null for none
  * @param boxMask          Dirichlet box mask on [−box, box]^d
  * @param box              half-width of the operator's box (evaluation grid, mask, uniform sampler)
- * @param sampler          gaussian or uniform
+ * @param sampler          gaussian, mixture (three Gaussians s/16, s/4, s) or uniform
  * @param samplerScale     Gaussian standard deviation, or uniform half-width
  * @param operatorScale    a in T = a·(−H) + b
  * @param operatorShift    b

@@ -15,14 +15,50 @@ class SamplingDensityTest {
 
   @Test
   void gaussianDriftAndCurvatureMatchFiniteDifferencesOfSqrtP() {
-    SamplingDensity p = new SamplingDensity.Gaussian(3, 1.7);
-    double[] x = {0.4, -1.1, 2.0};
+    checkAgainstFiniteDifferences(new SamplingDensity.Gaussian(3, 1.7), new double[] {0.4, -1.1, 2.0}, 1e-6);
+  }
+
+  @Test
+  void mixtureDriftAndCurvatureMatchFiniteDifferencesOfSqrtP() {
+    SamplingDensity p = SamplingDensity.of("mixture", 2, 8.0);
+    // near the nucleus (narrow component dominates), between components, and in the far tail
+    checkAgainstFiniteDifferences(p, new double[] {0.3, -0.2}, 1e-5);
+    checkAgainstFiniteDifferences(p, new double[] {1.5, 2.0}, 1e-6);
+    checkAgainstFiniteDifferences(p, new double[] {30.0, -25.0}, 1e-6);
+  }
+
+  @Test
+  void mixtureIsNormalisedAndSamplesItsComponents() {
+    SamplingDensity.GaussianMixture p = new SamplingDensity.GaussianMixture(1, new double[] {0.5, 4.0});
+    double sum = 0;
+    double h = 1e-3;
+    for (double x = -40; x <= 40; x += h) {
+      double s = p.sqrtDensity(new double[] {x});
+      sum += s * s * h;
+    }
+    assertEquals(1.0, sum, 1e-9);
+    double[] xs = new double[200_000];
+    p.sample(new Well19937c(3), xs, xs.length);
+    double var = 0;
+    int near = 0;
+    for (double v : xs) {
+      var += v * v;
+      if (Math.abs(v) < 1) near++;
+    }
+    assertEquals((0.25 + 16) / 2, var / xs.length, 0.15, "variance of the mixture");
+    // P(|x| < 1) = ½ P(|N(0,.25)| < 1) + ½ P(|N(0,16)| < 1) = ½·0.9545 + ½·0.1974
+    assertEquals(0.5760, near / (double) xs.length, 0.005);
+    assertEquals("gaussian-mixture(s=0.500000,4.00000)", p.describe());
+  }
+
+  private static void checkAgainstFiniteDifferences(SamplingDensity p, double[] x, double tolerance) {
+    int d = x.length;
     double h = 1e-4;
     double s0 = p.sqrtDensity(x);
-    double[] drift = new double[3];
+    double[] drift = new double[d];
     p.drift(x, drift);
     double lap = 0;
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < d; i++) {
       double[] up = x.clone();
       double[] dn = x.clone();
       up[i] += h;
@@ -30,10 +66,10 @@ class SamplingDensityTest {
       double su = p.sqrtDensity(up);
       double sd = p.sqrtDensity(dn);
       // ∇log p = 2∇√p/√p
-      assertEquals(2 * (su - sd) / (2 * h) / s0, drift[i], 1e-7, "drift " + i);
+      assertEquals(2 * (su - sd) / (2 * h) / s0, drift[i], tolerance * Math.max(1, Math.abs(drift[i])), "drift " + i);
       lap += (su - 2 * s0 + sd) / (h * h);
     }
-    assertEquals(lap / s0, p.curvature(x), 1e-6);
+    assertEquals(lap / s0, p.curvature(x), tolerance * Math.max(1, Math.abs(lap / s0)), "curvature");
   }
 
   @Test
@@ -70,5 +106,6 @@ class SamplingDensityTest {
     assertTrue(e.getMessage().contains("laplace"));
     assertThrows(IllegalArgumentException.class, () -> new SamplingDensity.Gaussian(2, -1));
     assertThrows(IllegalArgumentException.class, () -> new SamplingDensity.UniformBox(0, 1));
+    assertThrows(IllegalArgumentException.class, () -> new SamplingDensity.GaussianMixture(2, new double[] {1, 0}));
   }
 }
