@@ -33,8 +33,17 @@ final class SolveOptions {
     @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.995", description = "Parameter moving average for evaluation, 0 = off (default: ${DEFAULT-VALUE}).")
     double ema;
 
-    @Option(names = "--nesting", paramLabel = "seq|jnt", defaultValue = "seq", description = "Sequential or joint nesting (default: ${DEFAULT-VALUE}).")
-    String nesting;
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "neuralsvd-seq",
+            description = "neuralsvd-seq, neuralsvd-joint (NeuralSVD, nested LoRA), or the baselines neuralef, neuralef-unbiased (NeuralEF) and spin (SpIN) (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--spin-decay", paramLabel = "BETA", defaultValue = "0.01",
+            description = "SpIN: moving-average rate β of Σ̄ and of the Jacobians J̄, in (0, 1]; 1 = no averaging (default: ${DEFAULT-VALUE}).")
+    double spinDecay;
+
+    @Option(names = "--spin-memory-mb", paramLabel = "MB", defaultValue = "2048",
+            description = "SpIN: refuse to run when the Jacobian moving average J̄, L(L+1)/2·P numbers (P = network parameters; 4 bytes each in float32, 8 in float64), exceeds MB MiB; the step needs about as much again (default: ${DEFAULT-VALUE}).")
+    int spinMemoryMb;
 
     @Option(names = "--laplacian", paramLabel = "METHOD", defaultValue = "forward", description = "forward, autodiff or fd (default: ${DEFAULT-VALUE}).")
     String laplacian;
@@ -105,7 +114,7 @@ final class SolveOptions {
                 problem.dimension(), problem.hamiltonian().kinetic(), l, n,
                 batch != null ? batch : SolveDefaults.BATCH,
                 learningRate != null ? learningRate : SolveDefaults.LEARNING_RATE,
-                optimizer, !constantLearningRate, ema, nesting, laplacian,
+                optimizer, !constantLearningRate, ema, method, spinDecay, spinMemoryMb, laplacian,
                 fdStep != null ? fdStep : Laplacians.DEFAULT_STEP, precision, device,
                 hidden != null ? hidden : List.of(128, 128, 128), activation, parametrisation, fourier, fourierScale,
                 envelope, SolveDefaults.boxMask(problem), problem.halfWidth(),

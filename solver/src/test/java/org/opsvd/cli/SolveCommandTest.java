@@ -103,12 +103,12 @@ class SolveCommandTest {
     }
   }
 
-  /** Every Laplacian strategy, nesting, network form and precision is wired through the whole solve. */
+  /** Every Laplacian strategy, NeuralSVD nesting, network form and precision is wired through the whole solve. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "--laplacian autodiff| 0.05",
       "--laplacian fd --fd-eps 0.01| 0.05",
-      "--nesting jnt| 0.05",
+      "--method neuralsvd-joint| 0.05",
       "--network disjoint --hidden 16,16| 0.05",
       "--fourier 32 --fourier-scale 0.3 --envelope 5| 0.05",
       "--precision float64 --optimizer rmsprop --lr 3e-3| 0.05",
@@ -134,7 +134,8 @@ class SolveCommandTest {
       "--batch 255|--batch must be even",
       "--optimizer sgd|unknown optimizer 'sgd'",
       "--laplacian magic|magic",
-      "--nesting nested|unknown nesting 'nested'",
+      "--method nested|unknown method 'nested' (expected spin, neuralef",
+      "--method spin --spin-decay 0|--spin-decay must be in (0, 1]",
       "--precision float16|unknown precision 'float16'",
       "--activation relu6|relu6",
       "--sampler laplace|unknown sampler 'laplace'",
