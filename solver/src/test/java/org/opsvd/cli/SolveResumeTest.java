@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checkpoints of {@code opsvd solve}: a run killed with SIGKILL and resumed from its last checkpoint
@@ -43,17 +45,19 @@ class SolveResumeTest {
     return ReferenceCommandTest.run(args.toArray(String[]::new));
   }
 
-  @Test
+  /** For SpIN the checkpoint also carries its moving averages Σ̄ and J̄, so it resumes bit for bit too. */
+  @ParameterizedTest
+  @ValueSource(strings = {"neuralsvd-seq", "spin"})
   @EnabledOnOs(OS.LINUX)
-  void killedAndResumedRunEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+  void killedAndResumedRunEqualsAnUninterruptedOne(String method, @TempDir Path dir) throws Exception {
     Path straight = dir.resolve("straight");
-    assertEquals(0, solve(List.of("--out", straight.toString())).status());
+    assertEquals(0, solve(List.of("--out", straight.toString(), "--method", method)).status());
 
     Path killed = dir.resolve("killed");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "org.opsvd.cli.Main", "solve"));
     cmd.addAll(OPTIONS);
-    cmd.addAll(List.of("--out", killed.toString()));
+    cmd.addAll(List.of("--out", killed.toString(), "--method", method));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -65,7 +69,8 @@ class SolveResumeTest {
       p.destroyForcibly(); // SIGKILL: no handler, no shutdown hook
       p.waitFor(30, TimeUnit.SECONDS);
     }
-    ReferenceCommandTest.Run resumed = solve(List.of("--out", killed.toString(), "--resume", killed.toString()));
+    ReferenceCommandTest.Run resumed = solve(List.of("--out", killed.toString(), "--resume", killed.toString(),
+        "--method", method));
     assertEquals(0, resumed.status(), resumed.err());
 
     assertArrayEquals(eigenvalues(straight), eigenvalues(killed), 0.0);
