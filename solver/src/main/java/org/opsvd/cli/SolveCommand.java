@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * {@code history.csv}, {@code evaluations.csv}).
  */
 @Command(name = "solve", sortOptions = false,
-        description = "Learn the lowest L eigenfunctions with NeuralSVD and compare with the references.",
+        description = "Learn the lowest L eigenfunctions with NeuralSVD (or the baselines NeuralEF, SpIN) and compare with the references.",
         footer = {"", "Examples:",
             "  opsvd solve --operator harmonic --dim 2 --L 15",
             "  opsvd solve --operator hydrogen --dim 2 --L 9 --steps 20000",
@@ -77,7 +77,8 @@ final class SolveCommand implements Callable<Integer> {
         Problem problem = operator.problem();
         int outputs = options.outputs != null ? options.outputs : SolveDefaults.outputs(problem);
         SolveConfig draft = options.resolve(problem, outputs, null);
-        say(out, "opsvd solve: " + problem.name() + " " + problem.hamiltonian().describe() + ", L = " + outputs);
+        say(out, "opsvd solve: " + problem.name() + " " + problem.hamiltonian().describe() + ", L = " + outputs
+                + ", method " + org.opsvd.solver.loss.Method.parse(draft.method()));
         SolveReference reference = SolveReference.compute(problem, outputs, draft.evalGrid(),
                 NeuralSolver.density(draft), draft.seed());
         SolveConfig config = options.resolve(problem, outputs, reference);
@@ -88,8 +89,8 @@ final class SolveCommand implements Callable<Integer> {
         say(out, String.format(Locale.ROOT, "reference: %s%s; evaluation on %s", reference.kind(),
                 reference.fdDescription() == null ? "" : " (finite differences: " + reference.fdDescription() + ")",
                 reference.quadrature()));
-        say(out, String.format(Locale.ROOT, "T = %.6g·(−H) + %.6g; %s nesting, %s, B = %d, %d steps, %s lr %.3g, %s",
-                config.operatorScale(), config.operatorShift(), config.nesting(), config.precision(), config.batch(),
+        say(out, String.format(Locale.ROOT, "T = %.6g·(−H) + %.6g; method %s, %s, B = %d, %d steps, %s lr %.3g, %s",
+                config.operatorScale(), config.operatorShift(), methodLabel(config), config.precision(), config.batch(),
                 config.steps(), config.optimizer(), config.learningRate(), config.device()));
         reference.notes().forEach(n -> say(out, "note: " + n));
         AtomicFiles.writeJson(Map.of("config", config), dir.resolve("config.json"));
@@ -179,6 +180,13 @@ final class SolveCommand implements Callable<Integer> {
         return c;
     }
 
+    /** The method name, with SpIN's decay. */
+    private static String methodLabel(SolveConfig config) {
+        org.opsvd.solver.loss.Method m = org.opsvd.solver.loss.Method.parse(config.method());
+        return m == org.opsvd.solver.loss.Method.SPIN
+                ? String.format(Locale.ROOT, "%s (decay %.3g)", m, config.spinDecay()) : m.toString();
+    }
+
     private void say(PrintWriter out, String s) {
         if (!quiet) {
             out.println(s);
@@ -239,8 +247,8 @@ final class SolveCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%4s  %16s  %16s  %16s  %16s  %10s%n", "l", "learned E", "E from norm",
                 "exact", "finite diff.", "rel. error");
         for (int l = 0; l < e.rayleigh().length; l++) {
-            out.printf(Locale.ROOT, "%4d  %16.10f  %16.10f  %16s  %16s  %10.3e%n", l, e.rayleigh()[l],
-                    e.normEnergies()[l], exact == null ? "-" : String.format(Locale.ROOT, "%.10f", exact[l]),
+            out.printf(Locale.ROOT, "%4d  %16.10f  %16s  %16s  %16s  %10.3e%n", l, e.rayleigh()[l],
+                    e.normEnergies() == null ? "-" : String.format(Locale.ROOT, "%.10f", e.normEnergies()[l]), exact == null ? "-" : String.format(Locale.ROOT, "%.10f", exact[l]),
                     fd == null || l >= fd.length ? "-" : String.format(Locale.ROOT, "%.10f", fd[l]), e.relErrors()[l]);
         }
         out.println();

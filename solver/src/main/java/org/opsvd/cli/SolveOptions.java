@@ -2,8 +2,8 @@ package org.opsvd.cli;
 
 import java.util.List;
 import org.opsvd.operators.Problem;
-import org.opsvd.solver.loss.OperatorShift;
 import org.opsvd.solver.neural.Laplacians;
+import org.opsvd.solver.train.SolveBuilder;
 import org.opsvd.solver.train.SolveConfig;
 import org.opsvd.solver.train.SolveDefaults;
 import org.opsvd.solver.train.SolveReference;
@@ -33,8 +33,17 @@ final class SolveOptions {
     @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.995", description = "Parameter moving average for evaluation, 0 = off (default: ${DEFAULT-VALUE}).")
     double ema;
 
-    @Option(names = "--nesting", paramLabel = "seq|jnt", defaultValue = "seq", description = "Sequential or joint nesting (default: ${DEFAULT-VALUE}).")
-    String nesting;
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "neuralsvd-seq",
+            description = "neuralsvd-seq, neuralsvd-joint (NeuralSVD, nested LoRA), or the baselines neuralef, neuralef-unbiased (NeuralEF) and spin (SpIN) (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--spin-decay", paramLabel = "BETA", defaultValue = "0.01",
+            description = "SpIN: moving-average rate β of Σ̄ and of the Jacobians J̄, in (0, 1]; 1 = no averaging (default: ${DEFAULT-VALUE}).")
+    double spinDecay;
+
+    @Option(names = "--spin-memory-mb", paramLabel = "MB", defaultValue = "2048",
+            description = "SpIN: refuse to run when the Jacobian moving average J̄, L(L+1)/2·P numbers (P = network parameters; 4 bytes each in float32, 8 in float64), exceeds MB MiB; the step needs about as much again (default: ${DEFAULT-VALUE}).")
+    int spinMemoryMb;
 
     @Option(names = "--laplacian", paramLabel = "METHOD", defaultValue = "forward", description = "forward, autodiff or fd (default: ${DEFAULT-VALUE}).")
     String laplacian;
@@ -98,30 +107,18 @@ final class SolveOptions {
     String evalPrecision;
 
     /**
-     * The resolved configuration. With a null reference the operator mapping is left at (1, 0): that
-     * draft only serves to build the reference.
+     * The resolved configuration ({@link SolveBuilder#resolve}: the same defaults as from Java code). With a
+     * null reference the operator mapping is left at (1, 0): that draft only serves to build the reference.
      */
     SolveConfig resolve(Problem problem, int l, SolveReference reference) {
-        int n = steps != null ? steps : SolveDefaults.steps(l);
-        double a = 1;
-        double b = 0;
-        if (reference != null) {
-            OperatorShift auto = scale == null || shift == null ? SolveDefaults.shift(reference, l) : null;
-            a = scale != null ? scale : auto.scale();
-            b = shift != null ? shift : scale != null ? a * reference.nextLevelAbove(l - 1) : auto.shift();
-        }
-        return new SolveConfig(problem.name().equals("expression") ? null : problem.name(),
-                problem.name().equals("expression") ? problem.hamiltonian().potential().describe() : null,
-                problem.dimension(), problem.hamiltonian().kinetic(), l, n,
-                batch != null ? batch : SolveDefaults.BATCH,
-                learningRate != null ? learningRate : SolveDefaults.LEARNING_RATE,
-                optimizer, !constantLearningRate, ema, nesting, laplacian,
-                fdStep != null ? fdStep : Laplacians.DEFAULT_STEP, precision, device,
-                hidden != null ? hidden : List.of(128, 128, 128), activation, parametrisation, fourier, fourierScale,
-                envelope, cusp, SolveDefaults.boxMask(problem), problem.halfWidth(),
-                sampler != null ? sampler : SolveDefaults.sampler(problem),
-                samplerScale != null ? samplerScale : SolveDefaults.samplerScale(problem),
-                a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
-                evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision);
+        return SolveBuilder.of(problem).outputs(l).steps(steps).batch(batch != null ? batch : SolveDefaults.BATCH)
+                .learningRate(learningRate != null ? learningRate : SolveDefaults.LEARNING_RATE)
+                .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
+                .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep != null ? fdStep : Laplacians.DEFAULT_STEP)
+                .precision(precision).device(device).hidden(hidden != null ? hidden : List.of(128, 128, 128))
+                .activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)
+                .envelope(envelope).cusp(cusp).sampler(sampler, samplerScale).mapping(scale, shift).seed(seed)
+                .evalGrid(evalGrid).evalEvery(evalEvery).evalPrecision(evalPrecision)
+                .resolve(reference);
     }
 }

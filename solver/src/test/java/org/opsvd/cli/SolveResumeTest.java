@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Checkpoints of {@code opsvd solve}: a run killed with SIGKILL and resumed from its last checkpoint
@@ -27,9 +29,9 @@ class SolveResumeTest {
       "--hidden", "32", "--batch", "128", "--eval-grid", "400", "--steps", "1500", "--checkpoint-every", "100",
       "--quiet");
 
-  /** {@code opsvd solve} with {@link #OPTIONS}; an option in {@code extra} replaces the one of the same name. */
-  private static ReferenceCommandTest.Run solve(List<String> extra) {
-    List<String> args = new ArrayList<>(List.of("solve"));
+  /** {@link #OPTIONS} with the options in {@code extra}; an option in {@code extra} replaces the one of the same name. */
+  private static List<String> options(List<String> extra) {
+    List<String> args = new ArrayList<>();
     for (int i = 0; i < OPTIONS.size(); i++) {
       String o = OPTIONS.get(i);
       boolean valued = i + 1 < OPTIONS.size() && !OPTIONS.get(i + 1).startsWith("--");
@@ -40,20 +42,36 @@ class SolveResumeTest {
       if (valued) i++;
     }
     args.addAll(extra);
+    return args;
+  }
+
+  /** {@code opsvd solve} with {@link #options}. */
+  private static ReferenceCommandTest.Run solve(List<String> extra) {
+    List<String> args = new ArrayList<>(List.of("solve"));
+    args.addAll(options(extra));
     return ReferenceCommandTest.run(args.toArray(String[]::new));
   }
 
-  @Test
+  /**
+   * For SpIN the checkpoint also carries its moving averages Σ̄ and J̄, so it resumes bit for bit too (600 steps:
+   * a SpIN step costs about 3 NeuralSVD steps here).
+   */
+  @ParameterizedTest
+  @CsvSource({"neuralsvd-seq, 1500", "spin, 600"})
   @EnabledOnOs(OS.LINUX)
-  void killedAndResumedRunEqualsAnUninterruptedOne(@TempDir Path dir) throws Exception {
+  void killedAndResumedRunEqualsAnUninterruptedOne(String method, int steps, @TempDir Path dir) throws Exception {
+    List<String> run = List.of("--method", method, "--steps", Integer.toString(steps));
     Path straight = dir.resolve("straight");
-    assertEquals(0, solve(List.of("--out", straight.toString())).status());
+    List<String> first = new ArrayList<>(run);
+    first.addAll(List.of("--out", straight.toString()));
+    assertEquals(0, solve(first).status());
 
     Path killed = dir.resolve("killed");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "org.opsvd.cli.Main", "solve"));
-    cmd.addAll(OPTIONS);
-    cmd.addAll(List.of("--out", killed.toString()));
+    List<String> second = new ArrayList<>(run);
+    second.addAll(List.of("--out", killed.toString()));
+    cmd.addAll(options(second));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -65,13 +83,15 @@ class SolveResumeTest {
       p.destroyForcibly(); // SIGKILL: no handler, no shutdown hook
       p.waitFor(30, TimeUnit.SECONDS);
     }
-    ReferenceCommandTest.Run resumed = solve(List.of("--out", killed.toString(), "--resume", killed.toString()));
+    List<String> third = new ArrayList<>(second);
+    third.addAll(List.of("--resume", killed.toString()));
+    ReferenceCommandTest.Run resumed = solve(third);
     assertEquals(0, resumed.status(), resumed.err());
 
     assertArrayEquals(eigenvalues(straight), eigenvalues(killed), 0.0);
     List<String> a = Files.readAllLines(straight.resolve("history.csv"));
     List<String> b = Files.readAllLines(killed.resolve("history.csv"));
-    assertEquals(1501, a.size());
+    assertEquals(steps + 1, a.size());
     assertEquals(a.size(), b.size(), "history.csv holds every step exactly once after the resume");
     for (int i = 1; i < a.size(); i++) {
       assertEquals(dropSeconds(a.get(i)), dropSeconds(b.get(i)), "history row " + i);

@@ -41,25 +41,7 @@ import org.tensorflow.types.family.TFloating;
  * <p>Instances are immutable and hold no graph state; {@link #build} may be called for any number of
  * graphs.
  */
-public final class NestedLoraLoss {
-
-  /**
-   * The graph operands of one batch.
-   *
-   * @param loss logged loss value, scalar (not differentiated)
-   * @param outputGradient G [B, L], the gradient injected at the outputs (stop-gradient)
-   * @param gram full-batch FᵀF/B [L, L]; diag = squared norms ‖f_l‖², the LoRA eigenvalue estimate
-   * @param operatorGram full-batch FᵀTF/B [L, L]; diag(operatorGram)/diag(gram) = Rayleigh quotients
-   */
-  public record Terms<T extends TFloating>(
-      Operand<T> loss, Operand<T> outputGradient, Operand<T> gram, Operand<T> operatorGram) {
-    public Terms {
-      Objects.requireNonNull(loss, "loss");
-      Objects.requireNonNull(outputGradient, "outputGradient");
-      Objects.requireNonNull(gram, "gram");
-      Objects.requireNonNull(operatorGram, "operatorGram");
-    }
-  }
+public final class NestedLoraLoss implements TrainingLoss {
 
   private final Nesting nesting;
   private final int outputs;
@@ -84,6 +66,7 @@ public final class NestedLoraLoss {
   }
 
   /** Number of learned functions L. */
+  @Override
   public int outputs() {
     return outputs;
   }
@@ -109,7 +92,8 @@ public final class NestedLoraLoss {
    * @param operatorOutputs TF [B, L], the operator applied to the outputs (values only)
    * @throws IllegalArgumentException on a rank or static-size mismatch, or a static odd B
    */
-  public <T extends TFloating> Terms<T> build(Ops tf, Operand<T> f, Operand<T> operatorOutputs) {
+  @Override
+  public <T extends TFloating> LossTerms<T> build(Ops tf, Operand<T> f, Operand<T> operatorOutputs) {
     Objects.requireNonNull(tf, "tf");
     checkShape("F", f.shape());
     checkShape("TF", operatorOutputs.shape());
@@ -163,7 +147,7 @@ public final class NestedLoraLoss {
 
     Operand<T> gram = tf.math.div(tf.linalg.matMul(f, f, MatMul.transposeA(true)), batch);
     Operand<T> operatorGram = tf.math.div(tf.linalg.matMul(f, tfv, MatMul.transposeA(true)), batch);
-    return new Terms<>(loss, g, gram, operatorGram);
+    return new LossTerms<>(loss, g, gram, operatorGram);
   }
 
   private void checkShape(String what, Shape shape) {

@@ -6,6 +6,10 @@
  *       matrix mask M.
  *   <li>{@link org.opsvd.solver.loss.NestedLoraLoss}: the minibatch estimator: logged loss value,
  *       the gradient G injected at the network outputs, and Gram matrices for eigenvalue estimates.
+ *   <li>{@link org.opsvd.solver.loss.Method}, {@link org.opsvd.solver.loss.TrainingLoss},
+ *       {@link org.opsvd.solver.loss.LossTerms}: the methods of {@code opsvd solve} on one interface;
+ *       the baselines {@link org.opsvd.solver.loss.NeuralEfLoss} (NeuralEF) and
+ *       {@link org.opsvd.solver.loss.SpinLoss} (SpIN, masked gradient).
  *   <li>{@link org.opsvd.solver.loss.NestedSvdLoss}: the SVD form (f, g) for a general operator:
  *       an independent-samples kernel estimator and a paired-samples (canonical dependence kernel)
  *       estimator, with injected gradients for both sides and an optional constant mode 0.

@@ -8,8 +8,11 @@ import org.opsvd.solver.eval.MetricReport;
 import org.opsvd.solver.eval.RayleighRitz;
 import org.opsvd.solver.eval.SampledFunctions;
 import org.opsvd.solver.eval.SpectralMetrics;
-import org.opsvd.solver.loss.Nesting;
+import org.opsvd.solver.loss.Method;
 import org.opsvd.solver.loss.NestedLoraLoss;
+import org.opsvd.solver.loss.NeuralEfLoss;
+import org.opsvd.solver.loss.SpinLoss;
+import org.opsvd.solver.loss.TrainingLoss;
 import org.opsvd.solver.loss.OperatorShift;
 import org.opsvd.solver.neural.Activation;
 import org.opsvd.solver.neural.LaplacianMethod;
@@ -20,10 +23,16 @@ import org.opsvd.solver.neural.Precision;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * NeuralSVD for a Schrödinger operator, end to end: builds the network and the training graph from a
- * {@link SolveConfig}, trains, and evaluates the moving-average parameters in float64 on the
- * reference's quadrature — eigenvalues by Rayleigh quotients E_l = ⟨ψ_l, Hψ_l⟩/⟨ψ_l, ψ_l⟩ and by
- * squared norms E_l = −(‖ψ_l‖² − b)/a, and the NeuralSVD metrics against the reference functions.
+ * NeuralSVD (or a baseline: NeuralEF, SpIN; {@link Method}) for a Schrödinger operator, end to end: builds the
+ * network and the training graph from a {@link SolveConfig}, trains, and evaluates the moving-average
+ * parameters in float64 on the reference's quadrature — eigenvalues by Rayleigh quotients
+ * E_l = ⟨ψ_l, Hψ_l⟩/⟨ψ_l, ψ_l⟩ (scale-free, so valid for every method) and, for NeuralSVD only, by squared
+ * norms E_l = −(‖ψ_l‖² − b)/a, and the NeuralSVD metrics against the reference functions.
+ *
+ * <p>SpIN's functions are defined up to the Cholesky mixing: its ψ are evaluated as L⁻¹ψ with L the Cholesky
+ * factor of the exact evaluation Gram C = ⟨ψ, ψ⟩ on the quadrature (Gram–Schmidt in order), not of the
+ * training average Σ̄: the quadrature Gram belongs to the evaluated (moving-average) parameters and is exact,
+ * while Σ̄ is a noisy average over past parameters (and includes the ridge).
  */
 public final class NeuralSolver {
 
@@ -33,7 +42,7 @@ public final class NeuralSolver {
    * @param step          steps completed
    * @param seconds       training wall time so far
    * @param rayleigh      Rayleigh-quotient energies (L)
-   * @param normEnergies  squared-norm energies (L)
+   * @param normEnergies  squared-norm energies (L); null for the baselines, whose norms carry no eigenvalue
    * @param relErrors     |E_l − E_l^ref| / |E_l^ref| of the Rayleigh energies (L)
    * @param metrics       NeuralSVD metrics over the comparable modes, or null without reference functions
    * @param psi           the learned ψ_l = √p·f_l on the evaluation quadrature (not normalised)
@@ -115,7 +124,7 @@ public final class NeuralSolver {
     shift.requireCapturable(config.outputs(), reference.energies());
     Precision precision = Precision.parse(config.precision());
     SessionOptions session = new SessionOptions(SessionOptions.Device.parse(config.device()), 0, 0);
-    NestedLoraLoss loss = new NestedLoraLoss(Nesting.parse(config.nesting()), config.outputs());
+    TrainingLoss loss = loss(config, network, precision);
     Trainer.Settings settings = new Trainer.Settings(config.batch(), config.steps(),
         new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule()),
         new ParameterAverage(config.emaDecay()), config.seed());
@@ -165,11 +174,36 @@ public final class NeuralSolver {
     }
   }
 
-  /** Parameters, moving averages and optimiser slots, in checkpoint order. */
+  /**
+   * The loss a configuration describes. SpIN with β &lt; 1 first checks that its Jacobian moving average,
+   * L(L+1)/2·P numbers, fits under {@code spinMemoryMb}.
+   *
+   * @throws IllegalArgumentException when it does not
+   */
+  public static TrainingLoss loss(SolveConfig config, Mlp network, Precision precision) {
+    Method method = Method.parse(config.method());
+    int l = config.outputs();
+    return switch (method) {
+      case NEURALSVD_SEQ, NEURALSVD_JOINT -> new NestedLoraLoss(method.nesting(), l);
+      case NEURALEF -> new NeuralEfLoss(false, l);
+      case NEURALEF_UNBIASED -> new NeuralEfLoss(true, l);
+      case SPIN -> {
+        if (config.spinDecay() < 1) {
+          long p = 0;
+          for (var parameter : network.parameters()) p += parameter.initial().length;
+          SpinLoss.requireMemory(l, p, precision == Precision.FLOAT32 ? 4 : 8, config.spinMemoryMb());
+        }
+        yield new SpinLoss(l, config.spinDecay(), SpinLoss.DEFAULT_RIDGE);
+      }
+    };
+  }
+
+  /** Parameters, moving averages, optimiser slots and loss state (SpIN's averages), in checkpoint order. */
   private static <T extends TFloating> List<ResourceVariable<T>> allVariables(TrainingGraph<T> graph) {
     List<ResourceVariable<T>> all = new ArrayList<>(graph.parameters());
     all.addAll(graph.averages());
     all.addAll(graph.optimizer().slots());
+    all.addAll(graph.state());
     return all;
   }
 
@@ -177,14 +211,18 @@ public final class NeuralSolver {
       Problem problem, SolveConfig config, SolveReference reference, SamplingDensity density, OperatorShift shift) {
     LearnedEigenfunctions.Sampled s = learned.sample(params, reference.points(), reference.weights(), density,
         problem.hamiltonian().potential(), problem.hamiltonian().kinetic());
+    Method method = Method.parse(config.method());
+    if (method == Method.SPIN) {
+      s = orthonormalised(s);
+    }
     RayleighRitz rr = RayleighRitz.of(s.psi(), s.hamiltonianPsi());
     double[] rayleigh = rr.rayleighQuotients();
     double[] norms = rr.squaredNorms();
     int l = rayleigh.length;
-    double[] normEnergies = new double[l];
+    double[] normEnergies = method.isNeuralSvd() ? new double[l] : null;
     double[] errors = new double[l];
     for (int k = 0; k < l; k++) {
-      normEnergies[k] = shift.energyOf(norms[k]);
+      if (normEnergies != null) normEnergies[k] = shift.energyOf(norms[k]);
       errors[k] = Math.abs(rayleigh[k] - reference.energies()[k]) / Math.abs(reference.energies()[k]);
     }
     MetricReport metrics = null;
@@ -196,5 +234,29 @@ public final class NeuralSolver {
           java.util.Arrays.copyOf(rayleigh, m), java.util.Arrays.copyOf(reference.energies(), m));
     }
     return new Evaluation(step, seconds, rayleigh, normEnergies, errors, metrics, s.psi());
+  }
+
+  /**
+   * SpIN's demixing: ψ' = ψ·L⁻ᵀ and Hψ' = Hψ·L⁻ᵀ with C = ⟨ψ, ψ⟩ = LLᵀ on the quadrature, so ψ'_k is ψ_k
+   * orthogonalised against ψ_1..ψ_{k−1} and normalised (⟨ψ', ψ'⟩ = I).
+   *
+   * @throws IllegalArgumentException when C is not positive definite (linearly dependent functions)
+   */
+  static LearnedEigenfunctions.Sampled orthonormalised(LearnedEigenfunctions.Sampled s) {
+    org.ejml.data.DMatrixRMaj c = s.psi().gram();
+    int l = c.numRows;
+    var chol = org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(l, true);
+    if (!chol.decompose(c.copy())) {
+      throw new IllegalArgumentException("SpIN evaluation: the Gram matrix of the learned functions is not positive"
+          + " definite (the functions are linearly dependent), so they cannot be orthonormalised");
+    }
+    org.ejml.data.DMatrixRMaj lower = chol.getT(null);
+    org.ejml.data.DMatrixRMaj inverse = new org.ejml.data.DMatrixRMaj(l, l);
+    if (!org.ejml.dense.row.CommonOps_DDRM.invert(lower, inverse)) {
+      throw new IllegalArgumentException("SpIN evaluation: singular Cholesky factor");
+    }
+    org.ejml.data.DMatrixRMaj r = new org.ejml.data.DMatrixRMaj(l, l);
+    org.ejml.dense.row.CommonOps_DDRM.transpose(inverse, r);
+    return new LearnedEigenfunctions.Sampled(s.psi().times(r), s.hamiltonianPsi().times(r));
   }
 }

@@ -29,9 +29,21 @@ public final class SolveBuilder {
   private Integer steps;
   private int batch = SolveDefaults.BATCH;
   private double learningRate = SolveDefaults.LEARNING_RATE;
+  private String optimizer = "adam";
+  private boolean cosineSchedule = true;
+  private double emaDecay = 0.995;
+  private String method = "neuralsvd-seq";
+  private double spinDecay = 0.01;
+  private int spinMemoryMb = 2048;
+  private String laplacian = "forward";
+  private double fdStep = Laplacians.DEFAULT_STEP;
   private List<Integer> hidden = List.of(128, 128, 128);
   private String activation = "softplus";
+  private String parametrisation = "shared";
+  private int fourierFeatures;
+  private double fourierScale = 1;
   private Double envelope;
+  private Double cusp;
   private String sampler;
   private Double samplerScale;
   private Double scale;
@@ -39,6 +51,7 @@ public final class SolveBuilder {
   private long seed;
   private Integer evalGrid;
   private Integer evalEvery;
+  private String evalPrecision = "float64";
   private String precision = "float32";
   private String device = "cpu";
   private SolveReference reference;
@@ -54,14 +67,14 @@ public final class SolveBuilder {
   }
 
   /** L, the number of eigenfunctions (default {@link SolveDefaults#outputs}). */
-  public SolveBuilder outputs(int l) {
+  public SolveBuilder outputs(Integer l) {
     unlocked("outputs");
     this.outputs = l;
     return this;
   }
 
   /** Optimiser steps (default {@link SolveDefaults#steps}). */
-  public SolveBuilder steps(int n) {
+  public SolveBuilder steps(Integer n) {
     this.steps = n;
     return this;
   }
@@ -78,9 +91,77 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** Hidden-layer widths of the shared MLP (default 128, 128, 128). */
+  /** Hidden-layer widths (default 128, 128, 128). */
   public SolveBuilder hidden(int... widths) {
-    this.hidden = java.util.Arrays.stream(widths).boxed().toList();
+    return hidden(java.util.Arrays.stream(widths).boxed().toList());
+  }
+
+  /** Hidden-layer widths (default 128, 128, 128). */
+  public SolveBuilder hidden(List<Integer> widths) {
+    this.hidden = List.copyOf(widths);
+    return this;
+  }
+
+  /** adam (default) or rmsprop. */
+  public SolveBuilder optimizer(String name) {
+    this.optimizer = name;
+    return this;
+  }
+
+  /** Cosine annealing of the learning rate to 0 (default) or a constant rate. */
+  public SolveBuilder cosineSchedule(boolean on) {
+    this.cosineSchedule = on;
+    return this;
+  }
+
+  /** Parameter moving-average decay for evaluation, 0 = off (default 0.995). */
+  public SolveBuilder emaDecay(double decay) {
+    this.emaDecay = decay;
+    return this;
+  }
+
+  /** neuralsvd-seq (default), neuralsvd-joint, neuralef, neuralef-unbiased or spin. */
+  public SolveBuilder method(String name) {
+    this.method = name;
+    return this;
+  }
+
+  /** SpIN: moving-average rate β (default 0.01) and the memory cap of its Jacobian average (default 2048 MB). */
+  public SolveBuilder spin(double decay, int memoryMb) {
+    this.spinDecay = decay;
+    this.spinMemoryMb = memoryMb;
+    return this;
+  }
+
+  /** forward (default), autodiff or fd, with the finite-difference step (default 0.01). */
+  public SolveBuilder laplacian(String name, double step) {
+    this.laplacian = name;
+    this.fdStep = step;
+    return this;
+  }
+
+  /** shared (default: one MLP with L outputs) or disjoint (L MLPs). */
+  public SolveBuilder parametrisation(String name) {
+    this.parametrisation = name;
+    return this;
+  }
+
+  /** m random Gaussian Fourier frequencies of scale σ (default: none, raw input). */
+  public SolveBuilder fourier(int frequencies, double scale) {
+    this.fourierFeatures = frequencies;
+    this.fourierScale = scale;
+    return this;
+  }
+
+  /** Coulomb cusp factor exp(−κr/(1+κr)) on every output (default: none); κ = Z/(c(d−1)). */
+  public SolveBuilder cusp(Double kappa) {
+    this.cusp = kappa;
+    return this;
+  }
+
+  /** Network precision in evaluation: float64 (default) or float32. */
+  public SolveBuilder evalPrecision(String p) {
+    this.evalPrecision = p;
     return this;
   }
 
@@ -96,16 +177,22 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** Training density: {@code gaussian} (std) or {@code uniform} (half-width) (default per operator). */
-  public SolveBuilder sampler(String kind, double scale) {
+  /**
+   * Training density: {@code gaussian} (std), {@code mixture} (widest std) or {@code uniform} (half-width)
+   * (default per operator); either may be null for the operator's default.
+   */
+  public SolveBuilder sampler(String kind, Double scale) {
     unlocked("sampler");
     this.sampler = kind;
     this.samplerScale = scale;
     return this;
   }
 
-  /** T = a(−H) + b explicitly, instead of the mapping derived from the reference. */
-  public SolveBuilder mapping(double a, double b) {
+  /**
+   * T = a(−H) + b explicitly, instead of the mapping derived from the reference; either may be null (a
+   * given alone keeps b = a·E_next, the first reference level above the L-th).
+   */
+  public SolveBuilder mapping(Double a, Double b) {
     this.scale = a;
     this.shift = b;
     return this;
@@ -119,14 +206,14 @@ public final class SolveBuilder {
   }
 
   /** Points per axis of the evaluation grid (default {@link SolveDefaults#evalGrid}). */
-  public SolveBuilder evalGrid(int n) {
+  public SolveBuilder evalGrid(Integer n) {
     unlocked("evalGrid");
     this.evalGrid = n;
     return this;
   }
 
   /** Evaluate every n steps (default steps/10); evaluations reach {@link NeuralSolver.Observer}s. */
-  public SolveBuilder evalEvery(int n) {
+  public SolveBuilder evalEvery(Integer n) {
     this.evalEvery = n;
     return this;
   }
@@ -155,7 +242,7 @@ public final class SolveBuilder {
   /** The reference the solve is checked against (computed on first use, as {@code opsvd solve} does). */
   public SolveReference reference() {
     if (reference == null) {
-      SolveConfig draft = build(null);
+      SolveConfig draft = resolve(null);
       reference = SolveReference.compute(problem, draft.outputs(), draft.evalGrid(), NeuralSolver.density(draft),
           draft.seed());
     }
@@ -164,7 +251,7 @@ public final class SolveBuilder {
 
   /** The fully resolved configuration, as {@code opsvd solve} would write it to {@code config.json}. */
   public SolveConfig config() {
-    return build(reference());
+    return resolve(reference());
   }
 
   /** Trains and evaluates, silently. */
@@ -191,8 +278,12 @@ public final class SolveBuilder {
     }
   }
 
-  /** As {@code SolveOptions.resolve} of the CLI: a null reference leaves the mapping at (1, 0) (a draft). */
-  private SolveConfig build(SolveReference ref) {
+  /**
+   * The configuration with every unset value at its default, the operator mapping taken from
+   * {@code ref} ({@link SolveDefaults#shift}); a null {@code ref} gives a draft with the mapping at (1, 0),
+   * good only for building the reference. {@code opsvd solve} resolves its options here too.
+   */
+  public SolveConfig resolve(SolveReference ref) {
     int l = resolvedOutputs();
     int n = steps != null ? steps : SolveDefaults.steps(l);
     double a = 1;
@@ -200,17 +291,18 @@ public final class SolveBuilder {
     if (ref != null) {
       OperatorShift auto = scale == null || shift == null ? SolveDefaults.shift(ref, l) : null;
       a = scale != null ? scale : auto.scale();
-      b = shift != null ? shift : auto.shift();
+      b = shift != null ? shift : scale != null ? a * ref.nextLevelAbove(l - 1) : auto.shift();
     }
     boolean expression = problem.name().equals("expression");
     return new SolveConfig(expression ? null : problem.name(),
         expression ? problem.hamiltonian().potential().describe() : null,
-        problem.dimension(), problem.hamiltonian().kinetic(), l, n, batch, learningRate, "adam", true, 0.995,
-        "seq", "forward", Laplacians.DEFAULT_STEP, precision, device, hidden, activation, "shared", 0, 1,
-        envelope, null, SolveDefaults.boxMask(problem), problem.halfWidth(),
+        problem.dimension(), problem.hamiltonian().kinetic(), l, n, batch, learningRate, optimizer, cosineSchedule,
+        emaDecay, method, spinDecay, spinMemoryMb, laplacian, fdStep, precision, device, hidden, activation,
+        parametrisation, fourierFeatures, fourierScale, envelope, cusp, SolveDefaults.boxMask(problem),
+        problem.halfWidth(),
         sampler != null ? sampler : SolveDefaults.sampler(problem),
         samplerScale != null ? samplerScale : SolveDefaults.samplerScale(problem),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
-        evalEvery != null ? evalEvery : Math.max(1, n / 10), "float64");
+        evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision);
   }
 }

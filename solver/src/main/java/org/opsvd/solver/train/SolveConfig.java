@@ -3,7 +3,7 @@ package org.opsvd.solver.train;
 import java.util.List;
 
 /**
- * The fully resolved settings of one NeuralSVD solve (every default filled in), as written to
+ * The fully resolved settings of one solve (NeuralSVD or a baseline) (every default filled in), as written to
  * {@code summary.json}. Energies are in hartree, lengths in bohr (atomic units).
  *
  * @param operator         built-in operator name, or null for an expression
@@ -17,7 +17,10 @@ import java.util.List;
  * @param optimizer        adam or rmsprop
  * @param cosineSchedule   anneal the learning rate to 0 with a cosine
  * @param emaDecay         parameter moving-average decay used for evaluation (0 = off)
- * @param nesting          sequential or joint
+ * @param method           spin, neuralef, neuralef-unbiased, neuralsvd-seq or neuralsvd-joint ({@link
+ *                         org.opsvd.solver.loss.Method}); read from the field {@code nesting} of older runs
+ * @param spinDecay        SpIN's moving-average rate β ∈ (0, 1] (checked for SpIN only)
+ * @param spinMemoryMb     SpIN: refuse a Jacobian moving average above this many MiB (checked for SpIN only)
  * @param laplacian        forward, autodiff or finite-difference
  * @param fdStep           finite-difference step (finite-difference Laplacian only)
  * @param precision        float32 or float64 training graph (evaluation is always float64)
@@ -43,7 +46,8 @@ import java.util.List;
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, String optimizer, boolean cosineSchedule, double emaDecay,
-    String nesting, String laplacian, double fdStep, String precision, String device,
+    @com.fasterxml.jackson.annotation.JsonAlias("nesting") String method, double spinDecay, int spinMemoryMb,
+    String laplacian, double fdStep, String precision, String device,
     List<Integer> hidden, String activation, String parametrisation, int fourierFeatures, double fourierScale,
     Double envelopeScale, Double cusp, boolean boxMask, double box, String sampler, double samplerScale,
     double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery, String evalPrecision) {
@@ -60,7 +64,12 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     if (evalEvery < 1) throw new IllegalArgumentException("--eval-every must be at least 1, got " + evalEvery);
     // names are checked here, before any expensive work, so a typo fails at once
     OptimizerSpec.parse(optimizer);
-    org.opsvd.solver.loss.Nesting.parse(nesting);
+    if (org.opsvd.solver.loss.Method.parse(method) == org.opsvd.solver.loss.Method.SPIN) {
+      if (!(spinDecay > 0 && spinDecay <= 1)) {
+        throw new IllegalArgumentException("--spin-decay must be in (0, 1], got " + spinDecay);
+      }
+      if (spinMemoryMb < 0) throw new IllegalArgumentException("--spin-memory-mb must be >= 0, got " + spinMemoryMb);
+    }
     org.opsvd.solver.neural.LaplacianMethod.parse(laplacian);
     org.opsvd.solver.neural.Precision.parse(precision);
     org.opsvd.solver.neural.Precision.parse(evalPrecision);

@@ -74,7 +74,10 @@ public final class Trainer {
   private Trainer() {
   }
 
-  /** Loads the network's initial parameter values into the variables and zeroes the optimiser slots. */
+  /**
+   * Loads the network's initial parameter values into the variables, zeroes the optimiser slots and sets the
+   * loss state (SpIN's averages) to its initial values.
+   */
   public static <T extends TFloating> void initialise(TrainingGraph<T> graph, List<double[]> initial) {
     List<ResourceVariable<T>> params = graph.parameters();
     List<ResourceVariable<T>> avgs = graph.averages();
@@ -90,6 +93,8 @@ public final class Trainer {
       targets.add(s);
       values.add(new double[s.size()]);
     }
+    targets.addAll(graph.state());
+    values.addAll(graph.stateInitialValues());
     load(graph.session(), graph.precision(), targets, values);
   }
 

@@ -2,7 +2,9 @@ package org.opsvd.solver.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opsvd.solver.loss.NestedLoraLoss;
+import org.opsvd.solver.loss.LossTerms;
+import org.opsvd.solver.loss.SpinLoss;
+import org.opsvd.solver.loss.TrainingLoss;
 import org.opsvd.solver.neural.Jet;
 import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Laplacians;
@@ -19,13 +21,15 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * One NeuralSVD training step as a single TensorFlow graph, run with one {@code Session.run}:
+ * One training step (NeuralSVD, NeuralEF or SpIN: a {@link TrainingLoss}) as a single TensorFlow graph, run
+ * with one {@code Session.run}:
  * <ol>
  *   <li>the jet (f, ∇f, Δf) of the network at the fed batch x [B, d], by the chosen Laplacian method;</li>
  *   <li>T̃f = a·(−H̃f) + b·f with the fed V(x), ∇log p(x), Δ√p/√p(x) ({@link WeightedOperator});</li>
- *   <li>the nested LoRA terms and the output gradient G [B, L] ({@link NestedLoraLoss});</li>
+ *   <li>the loss terms and the output gradient G [B, L] ({@link TrainingLoss#build});</li>
  *   <li>parameter gradients J_θ(f)ᵀG by one reverse pass through the value f only
- *       ({@code tf.gradients(f, θ, dx = G)}): no differentiation through T̃f;</li>
+ *       ({@code tf.gradients(f, θ, dx = G)}): no differentiation through T̃f. SpIN with β &lt; 1 adds its
+ *       averaged Jacobian term and keeps Σ̄, J̄ as graph state ({@link SpinState}, {@link #state()});</li>
  *   <li>the optimiser update, skipped (parameters unchanged) when the loss is not finite;</li>
  *   <li>the parameter moving average θ̄ ← δθ̄ + (1−δ)θ' with δ fed.</li>
  * </ol>
@@ -46,12 +50,13 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
   private final Operand<T> loss;
   private final Operand<T> squaredNorms;
   private final Operand<T> rayleigh;
+  private final SpinState<T> spin;
 
   /**
    * Builds the graph and opens a session.
    *
    * @param network   f_θ
-   * @param loss      the nested LoRA loss (L = network outputs)
+   * @param loss      the loss (L = network outputs): NeuralSVD, NeuralEF or SpIN
    * @param method    Laplacian strategy
    * @param fdStep    finite-difference step (for {@link LaplacianMethod#FINITE_DIFFERENCE})
    * @param kinetic   c in H = −c·Δ + V
@@ -61,7 +66,7 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
    * @param precision graph precision
    * @param session   session configuration (threads, device)
    */
-  public TrainingGraph(Network network, NestedLoraLoss loss, LaplacianMethod method, double fdStep, double kinetic,
+  public TrainingGraph(Network network, TrainingLoss loss, LaplacianMethod method, double fdStep, double kinetic,
       double scale, double shift, OptimizerSpec optimizer, Precision precision, SessionOptions session) {
     this.precision = precision;
     this.graph = new Graph();
@@ -78,17 +83,30 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
         ? Laplacians.finiteDifference(tf, network, points, reads, fdStep)
         : Laplacians.jet(tf, network, points, reads, method);
     Operand<T> shifted = operator.shifted(tf, jet, scale, shift);
-    NestedLoraLoss.Terms<T> terms = loss.build(tf, jet.value(), shifted);
+    LossTerms<T> terms;
+    List<Operand<T>> gradients;
+    if (loss instanceof SpinLoss s && s.decay() < 1) {
+      List<long[]> shapes = new ArrayList<>();
+      network.parameters().forEach(p -> shapes.add(p.shape()));
+      this.spin = new SpinState<>(tf, s, shapes, reads, jet.value(), shifted, precision);
+      terms = spin.terms();
+      gradients = spin.gradients();
+    } else {
+      this.spin = null;
+      terms = loss.build(tf, jet.value(), shifted);
+      gradients = gradients(tf.gradients(jet.value(), reads, Gradients.dx(List.of(terms.outputGradient()))),
+          reads.size());
+    }
     this.loss = terms.loss();
     Operand<T> norms = diagonal(tf, terms.gram(), network.outputs(), precision);
     this.squaredNorms = norms;
     this.rayleigh = tf.math.div(diagonal(tf, terms.operatorGram(), network.outputs(), precision), norms);
 
-    Gradients grads = tf.gradients(jet.value(), reads, Gradients.dx(List.of(terms.outputGradient())));
     // A non-finite loss skips the step: every assignment keeps its old value, so the variables
     // always hold the last good parameters.
     this.optimizer = new OptimizerGraph<>(tf, optimizer, precision, tf.math.isFinite(terms.loss()));
-    trainable.update(tf, this.optimizer, reads, gradients(grads, reads.size()), averageDecay, precision, updates);
+    trainable.update(tf, this.optimizer, reads, gradients, averageDecay, precision, updates);
+    if (spin != null) spin.update(tf, this.optimizer, updates);
     this.session = session.open(graph);
   }
 
@@ -114,6 +132,19 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
 
   public List<ResourceVariable<T>> averages() {
     return trainable.averages();
+  }
+
+  /**
+   * Loss state beyond parameters, averages and optimiser slots (SpIN's Σ̄ and J̄; empty otherwise): loaded with
+   * {@link #stateInitialValues()} at the start and saved in checkpoints after the slots.
+   */
+  public List<ResourceVariable<T>> state() {
+    return spin == null ? List.of() : spin.variables();
+  }
+
+  /** Initial values of {@link #state()}. */
+  public List<double[]> stateInitialValues() {
+    return spin == null ? List.of() : spin.initialValues();
   }
 
   public List<Op> updates() {
