@@ -132,6 +132,8 @@ public final class CurveFigures {
             double blockLo = Arrays.stream(all).min().orElse(lo);
             lo = Math.min(lo, blockLo);
             double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-12, Math.abs(hi) * 0.05);
+            double big = Math.max(Math.abs(lo), Math.abs(hi));
+            chart.getStyler().setYAxisDecimalPattern(big >= 1e-2 && big < 1e5 ? "#,##0.####" : "0.##E0");
             chart.getStyler().setYAxisMin(lo - pad);
             chart.getStyler().setYAxisMax(hi + pad);
         }
@@ -152,14 +154,31 @@ public final class CurveFigures {
         s.setPlotGridLinesColor(new Color(0xe0e0e0));
         s.setMarkerSize(5);
         s.setXAxisDecimalPattern("#,##0.##");
-        if (!log) s.setYAxisDecimalPattern("0.###E0");
         s.setSeriesLines(new BasicStroke[] {SeriesLines.SOLID});
         s.setSeriesMarkers(new org.knowm.xchart.style.markers.Marker[] {SeriesMarkers.NONE});
         return chart;
     }
 
-    /** A chart without data keeps a placeholder series so that XChart can draw its axes. */
+    /**
+     * Round axis ticks ({@link Ticks}) over the data's extent; a chart without data keeps a placeholder
+     * series so that XChart can draw its axes.
+     */
     private static XYChart finish(XYChart chart) {
+        double[] x = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] y = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            for (double v : s.getXData()) {
+                x[0] = Math.min(x[0], v);
+                x[1] = Math.max(x[1], v);
+            }
+            for (double v : s.getYData()) {
+                y[0] = Math.min(y[0], v);
+                y[1] = Math.max(y[1], v);
+            }
+        }
+        if (x[1] > x[0] && y[1] >= y[0]) {
+            Ticks.roundTicks(chart, x[0], x[1], y[0], y[1], chart.getStyler().isYAxisLogarithmic());
+        }
         if (chart.getSeriesMap().isEmpty()) {
             chart.getStyler().setYAxisLogarithmic(false);
             chart.setTitle(chart.getTitle() + " (no data yet)");

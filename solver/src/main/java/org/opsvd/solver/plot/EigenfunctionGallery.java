@@ -34,15 +34,17 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class EigenfunctionGallery {
 
     /** Heatmap panel size in pixels. */
-    public static final int PANEL_WIDTH = 220;
+    public static final int PANEL_WIDTH = 240;
     /** Heatmap panel height in pixels (title and a square-ish plot). */
-    public static final int PANEL_HEIGHT = 236;
+    public static final int PANEL_HEIGHT = 250;
     /** Line panel size (d = 1) in pixels. */
     public static final int LINE_WIDTH = 320;
     /** Line panel height (d = 1) in pixels. */
     public static final int LINE_HEIGHT = 240;
     /** Height of the header (title, caption, colour bar) in pixels. */
     public static final int HEADER_HEIGHT = 50;
+    /** Smallest figure width in pixels (room for the header). */
+    public static final int MIN_WIDTH = 760;
     /** Most panels in a row. */
     public static final int MAX_COLUMNS = 8;
     /** Line panels per row (d = 1). */
@@ -121,12 +123,12 @@ public final class EigenfunctionGallery {
         String slice = "";
         if (d == 3) {
             fixed[0] = grid.nearest(2, 0);
-            slice = String.format(Locale.ROOT, ", slice z = %.3g", grid.axis(2)[fixed[0]]);
+            slice = String.format(Locale.ROOT, " (plane z = %.3g)", grid.axis(2)[fixed[0]]);
         }
         List<List<Cell>> rows = layout(f.groupStarts(), display.compared(), f.learned().numCols);
         int columns = rows.stream().mapToInt(List::size).max().orElse(1);
-        BufferedImage img = Images.canvas(Math.max(columns * PANEL_WIDTH, 640), HEADER_HEIGHT + rows.size() * PANEL_HEIGHT);
-        Images.header(img, title, caption(f, display) + slice);
+        BufferedImage img = Images.canvas(Math.max(columns * PANEL_WIDTH, MIN_WIDTH), HEADER_HEIGHT + rows.size() * PANEL_HEIGHT);
+        Images.header(img, title + slice, caption(f, display, false));
         Images.colorBar(img, img.getWidth() - 150, 8, 100, 10, ColorMap.DIVERGING, -1, 1);
         double[] xAxis = grid.axis(0);
         double[] yAxis = grid.axis(1);
@@ -159,8 +161,8 @@ public final class EigenfunctionGallery {
         int modes = f.learned().numCols;
         int columns = Math.min(modes, LINE_COLUMNS);
         int rows = (modes + columns - 1) / columns;
-        BufferedImage img = Images.canvas(Math.max(columns * LINE_WIDTH, 640), HEADER_HEIGHT + rows * LINE_HEIGHT);
-        Images.header(img, title, caption(f, display));
+        BufferedImage img = Images.canvas(Math.max(columns * LINE_WIDTH, MIN_WIDTH), HEADER_HEIGHT + rows * LINE_HEIGHT);
+        Images.header(img, title, caption(f, display, true));
         double[] x = grid.axis(0);
         int n = x.length;
         int[] index = grid.indices(); // d = 1: index[i] is the position of point i along x
@@ -168,7 +170,7 @@ public final class EigenfunctionGallery {
         try {
             for (int j = 0; j < modes; j++) {
                 XYChart chart = new XYChartBuilder().width(LINE_WIDTH).height(LINE_HEIGHT)
-                        .title(cellTitle(f, display, new Cell(j, false))).xAxisTitle("x").build();
+                        .title(lineTitle(f, display, j)).xAxisTitle("x").build();
                 style(chart);
                 if (j < display.compared()) {
                     XYSeries ref = chart.addSeries(referenceName(f), x, sorted(display.reference(), j, index, n));
@@ -177,10 +179,16 @@ public final class EigenfunctionGallery {
                     ref.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
                             java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
                 }
-                XYSeries lrn = chart.addSeries("learned", x, sorted(display.learned(), j, index, n));
+                double[] y = sorted(display.learned(), j, index, n);
+                XYSeries lrn = chart.addSeries("learned", x, y);
                 lrn.setMarker(SeriesMarkers.NONE);
                 lrn.setLineColor(new Color(0xd6604d));
                 lrn.setLineWidth(1.5f);
+                double top = 0;
+                for (XYSeries series : chart.getSeriesMap().values()) {
+                    for (double v : series.getYData()) top = Math.max(top, Math.abs(v));
+                }
+                Ticks.roundTicks(chart, x[0], x[n - 1], -top, top, false);
                 g.drawImage(BitmapEncoder.getBufferedImage(chart), (j % columns) * LINE_WIDTH,
                         HEADER_HEIGHT + (j / columns) * LINE_HEIGHT, null);
             }
@@ -226,23 +234,34 @@ public final class EigenfunctionGallery {
     private static String cellTitle(RunData.Functions f, Display display, Cell cell) {
         int j = cell.mode();
         if (cell.reference()) {
-            return String.format(Locale.ROOT, "ψ%d %s, E = %s", j, referenceName(f), energy(f.referenceEnergies(), j));
+            return "ψ" + j + " " + referenceName(f) + ", E=" + energy(f.referenceEnergies(), j);
         }
-        String e = "ψ" + j + " learned, E = " + energy(f.energies(), j);
-        return j < display.compared() ? e + String.format(Locale.ROOT, ", cos %.4f", display.overlaps()[j]) : e;
+        String e = "ψ" + j + " learned, E=" + energy(f.energies(), j);
+        return j < display.compared() ? e + String.format(Locale.ROOT, ", cos=%.4f", display.overlaps()[j]) : e;
+    }
+
+    private static String lineTitle(RunData.Functions f, Display display, int j) {
+        String e = "ψ" + j + ": E=" + energy(f.energies(), j);
+        return j < display.compared() ? e + " (" + referenceName(f) + " " + energy(f.referenceEnergies(), j) + ")"
+                + String.format(Locale.ROOT, ", cos=%.4f", display.overlaps()[j]) : e;
     }
 
     private static String energy(double[] e, int j) {
-        return j < e.length && Double.isFinite(e[j]) ? String.format(Locale.ROOT, "%.6g", e[j]) : "?";
+        return j < e.length && Double.isFinite(e[j]) ? String.format(Locale.ROOT, "%.6g", e[j])
+                .replaceFirst("(\\.\\d*?)0+$", "$1").replaceFirst("\\.$", "") : "?";
     }
 
-    private static String caption(RunData.Functions f, Display display) {
+    private static String caption(RunData.Functions f, Display display, boolean lines) {
         if (display.compared() == 0) {
             return "learned ψ, L²-normalised (no reference functions in this run)";
         }
         String more = display.compared() < f.learned().numCols
-                ? "; modes " + display.compared() + "+ (incomplete shell) learned only" : "";
-        return "per shell: " + referenceName(f) + " row, learned row aligned by Procrustes within the shell; "
+                ? "; modes " + display.compared() + "+ (incomplete shell): learned only" : "";
+        if (lines) {
+            return "learned (solid) vs " + referenceName(f) + " (dashed), L²-normalised, sign-aligned; cos = ⟨learned, "
+                    + "reference⟩" + more;
+        }
+        return "per shell: " + referenceName(f) + " row, then learned row (Procrustes-aligned within the shell); "
                 + "cos = ⟨learned, reference⟩; colour ±max|ψ| per pair" + more;
     }
 }

@@ -6,13 +6,10 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One heatmap panel of a 2D field on a tensor grid. XChart draws the frame, the axes, the ticks and the
- * title (an {@link XYChart} with an invisible series spanning the field's extent); the colour field is a
+ * title (an {@link XYChart} with a hidden series spanning the field's extent, see {@link Ticks}); the colour field is a
  * {@link BufferedImage} coloured here by a {@link ColorMap} (one pixel per grid cell, scaled bilinearly into
  * XChart's plot area), because XChart's own {@code HeatMapChart} draws every cell as a shape with a
  * categorical axis tick, which is slow and unreadable for 10⁴–10⁵ cells.
@@ -64,9 +61,7 @@ public record FieldPanel(String title, double[][] field, double[] xAxis, double[
         s.setYAxisMax(yr[1]);
         s.setXAxisDecimalPattern("0.#");
         s.setYAxisDecimalPattern("0.#");
-        XYSeries frame = chart.addSeries("extent", new double[] {xr[0], xr[1]}, new double[] {yr[0], yr[1]});
-        frame.setMarker(SeriesMarkers.NONE);
-        frame.setLineStyle(SeriesLines.NONE);
+        Ticks.roundTicks(chart, xr[0], xr[1], yr[0], yr[1], false);
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
