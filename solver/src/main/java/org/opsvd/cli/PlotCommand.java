@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  * retraining. Exit status 0 when every figure was drawn, 1 when a file is missing or a figure failed,
  * 2 when RUN_DIR is not a directory.
  */
-@Command(name = "plot", sortOptions = false,
+@Command(name = "plot", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Draw the figures of a run directory (opsvd solve or opsvd svd) from its files, without retraining:",
             "errors.png and loss.png (curves against step and seconds); for solve runs also eigenfunctions.png",
             "(learned vs reference, by degenerate shell; d ≤ 3), gram.png and gram.csv.",

@@ -19,7 +19,7 @@ class GramFigureTest {
             run.learned.set(i, 3, run.learned.get(i, 3) + 0.3 * run.learned.get(i, 0));
         }
         Path dir = run.write(tmp.resolve("run"), true);
-        FigureFile csv = Figures.of(RunData.load(dir)).files().stream()
+        FigureFile csv = GramFigure.render(RunData.load(dir).functions()).stream()
                 .filter(f -> f.name().equals("gram.csv")).findFirst().orElseThrow();
         List<String> lines = new String(csv.bytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         assertEquals("psi0,psi1,psi2,psi3", lines.get(0));
@@ -43,6 +43,6 @@ class GramFigureTest {
         double expected03 = 0.3 * 0.5 / Math.sqrt(3.5 * 3.5 + 0.09 * 0.25);
         assertEquals(expected03, Double.parseDouble(lines.get(1).split(",")[3]), 1e-9);
         assertEquals(0, Files.list(tmp.resolve("run")).filter(p -> p.getFileName().toString().equals("figures")).count(),
-                "Figures.of returns bytes; it writes nothing itself");
+                "GramFigure returns bytes; it writes nothing itself");
     }
 }

@@ -17,8 +17,9 @@ import org.ejml.data.DMatrixRMaj;
  * {@code m} points per axis in [−6, 6] (Dirichlet convention: the walls excluded). The "learned" functions
  * are the exact ones rotated by 30° within each two-dimensional shell block, sign-flipped and scaled, so
  * aligning them must give the reference back; the CSV files hold 200 steps of a made-up convergence.
+ * Public for the command-line tests ({@code PlotCommandTest}).
  */
-final class SyntheticRun {
+public final class SyntheticRun {
 
     static final double HALF_WIDTH = 6;
 
@@ -68,7 +69,7 @@ final class SyntheticRun {
     }
 
     /** A d-dimensional run with the lowest {@code modes} oscillator states on m points per axis. */
-    static SyntheticRun of(int d, int m, int modes) {
+    public static SyntheticRun of(int d, int m, int modes) {
         return new SyntheticRun(d, m, modes);
     }
 
@@ -135,7 +136,7 @@ final class SyntheticRun {
     }
 
     /** Writes the run directory (with {@code reference_eigenfunctions.npy} unless {@code withReference} is false). */
-    Path write(Path dir, boolean withReference) throws IOException {
+    public Path write(Path dir, boolean withReference) throws IOException {
         Files.createDirectories(dir);
         int n = weights.length;
         org.jetbrains.bio.npy.NpyFile.write(dir.resolve("points.npy"), points, new int[] {n, dimension});
