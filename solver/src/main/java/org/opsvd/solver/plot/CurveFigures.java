@@ -20,8 +20,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Training curves from {@code history.csv} and {@code evaluations.csv}, each figure two XChart panels side
  * by side — against the step and against the training wall time in seconds:
  * <ul>
- *   <li>{@code errors.png} (log y): the mean relative eigenvalue (singular-value) error of each evaluation,
- *       the subspace distances of the evaluations, and, when the reference values are known (summary.json),
+ *   <li>{@code errors.png} (log y, legend on the right): the mean relative eigenvalue (singular-value) error
+ *       of each evaluation ("mean rel. err."), the subspace distances of the evaluations, and, when the reference values are known (summary.json),
  *       the per-mode relative errors |E_l − E_l^ref|/|E_l^ref| of the noisy batch estimates in the history,
  *       averaged over blocks of steps so that at most {@value #POINTS} points are drawn per curve;</li>
  *   <li>{@code loss.png} (linear y, which the NeuralSVD loss needs: it is negative): the logged loss,
@@ -38,6 +38,10 @@ public final class CurveFigures {
     public static final int HEIGHT = 440;
     /** Most points drawn per history curve. */
     public static final int POINTS = 600;
+    /** Per-mode curve colours (matplotlib's tab10). */
+    private static final Color[] MODE_COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf)};
     /** Most per-mode curves that get a legend entry. */
     private static final int LEGEND_MODES = 8;
 
@@ -69,6 +73,7 @@ public final class CurveFigures {
         RunData.Kind kind = run.kind();
         XYChart chart = chart(run.title() + " — " + kind.quantity() + " error",
                 x.equals("step") ? "step" : "training time (s)", "relative error / distance", true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         double[] reference = run.summary() == null ? new double[0]
                 : RunData.doubles(run.summary().get(kind == RunData.Kind.SOLVE ? "reference" : "exact"));
         CsvTable h = run.history();
@@ -80,16 +85,17 @@ public final class CurveFigures {
             double[] est = h.column(modes.get(l));
             double[] err = new double[est.length];
             for (int i = 0; i < est.length; i++) err[i] = Math.abs(est[i] - ref) / Math.abs(ref);
-            XYSeries s = add(chart, kind.symbol() + l + " (batch)", blocks(h.column(x)), blocks(err), true);
+            XYSeries s = add(chart, kind.symbol() + l + " batch", blocks(h.column(x)), blocks(err), true);
             if (s != null) {
                 s.setLineWidth(1f);
+                s.setLineColor(MODE_COLOURS[l % MODE_COLOURS.length]);
                 s.setShowInLegend(modes.size() <= LEGEND_MODES);
                 shown++;
             }
         }
         CsvTable e = run.evaluations();
         double[] ex = e.column(x);
-        XYSeries mean = add(chart, "mean rel. error (eval.)", ex, e.column("mean_rel_error"), true);
+        XYSeries mean = add(chart, "mean rel. err.", ex, e.column("mean_rel_error"), true);
         if (mean != null) {
             mean.setLineColor(Color.BLACK);
             mean.setMarkerColor(Color.BLACK);
@@ -97,9 +103,9 @@ public final class CurveFigures {
             mean.setLineWidth(2.5f);
         }
         String[][] distances = kind == RunData.Kind.SOLVE
-                ? new String[][] {{"subspace_dist_all", "subspace distance (eval.)"}}
-                : new String[][] {{"left_subspace_dist_all", "left subspace dist. (eval.)"},
-                                  {"right_subspace_dist_all", "right subspace dist. (eval.)"}};
+                ? new String[][] {{"subspace_dist_all", "subspace dist."}}
+                : new String[][] {{"left_subspace_dist_all", "left subsp. dist."},
+                                  {"right_subspace_dist_all", "right subsp. dist."}};
         Color[] colours = {new Color(0x555555), new Color(0x999999)};
         for (int k = 0; k < distances.length; k++) {
             if (!e.has(distances[k][0])) continue;
