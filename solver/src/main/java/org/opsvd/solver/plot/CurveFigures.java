@@ -71,7 +71,7 @@ public final class CurveFigures {
 
     private static XYChart errors(RunData run, String x) {
         RunData.Kind kind = run.kind();
-        XYChart chart = chart(run.title() + " — " + kind.quantity() + " error",
+        XYChart chart = chart(run.title(45) + " — " + kind.quantity() + " error",
                 x.equals("step") ? "step" : "training time (s)", "relative error / distance", true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         double[] reference = run.summary() == null ? new double[0]
@@ -124,7 +124,7 @@ public final class CurveFigures {
     }
 
     private static XYChart loss(RunData run, String x) {
-        XYChart chart = chart(run.title() + " — loss", x.equals("step") ? "step" : "training time (s)", "loss", false);
+        XYChart chart = chart(run.title(45) + " — loss", x.equals("step") ? "step" : "training time (s)", "loss", false);
         CsvTable h = run.history();
         double[] loss = h.column("loss");
         XYSeries s = add(chart, "loss (block mean)", blocks(h.column(x)), blocks(loss), false);

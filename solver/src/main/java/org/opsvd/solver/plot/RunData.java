@@ -181,6 +181,12 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
         return what.isEmpty() ? name : name + ": " + what;
     }
 
+    /** {@link #title()}, or only the operator's name when the title is longer than {@code maxChars}. */
+    public String title(int maxChars) {
+        String t = title();
+        return t.length() <= maxChars || summary == null ? t : summary.path("operator").asText("run");
+    }
+
     private static Path require(Path dir, String name) throws FileNotFoundException {
         Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) {
