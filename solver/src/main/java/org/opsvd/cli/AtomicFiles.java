@@ -24,6 +24,11 @@ final class AtomicFiles {
         write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes bytes (e.g. a PNG). */
+    static void writeBytes(byte[] bytes, Path file) throws IOException {
+        write(file, bytes);
+    }
+
     /** Writes a float64 array as NPY (C order, little-endian) with the given shape. */
     static void writeNpy(Path file, double[] values, int[] shape) throws IOException {
         Path target = file.toAbsolutePath();

@@ -6,14 +6,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code opsvd} command line: {@code opsvd reference …}, {@code opsvd operators}.
+ * The {@code opsvd} command line: {@code opsvd solve …}, {@code opsvd svd …}, {@code opsvd plot …},
+ * {@code opsvd reference …}, {@code opsvd operators} and more.
  *
  * <p>Errors in the user's input print one line {@code opsvd: error: …} and exit with status 2 (usage) or 1
  * (a problem found while computing); the stack trace only with {@code --verbose}.
  */
 @Command(name = "opsvd", mixinStandardHelpOptions = true, version = "opsvd 0.1.0",
         description = "Top eigenfunctions of operators: neural solvers checked against classical references.",
-        subcommands = {SolveCommand.class, ReproduceCommand.class, SvdCommand.class, EvalCommand.class, ExportCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SolveCommand.class, ReproduceCommand.class, SvdCommand.class, PlotCommand.class, EvalCommand.class, ExportCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status when the command line itself is wrong. */

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code opsvd solve}: learn the lowest L eigenfunctions of an operator with NeuralSVD, compare with the
  * exact and finite-difference references, and write a run directory ({@code summary.json},
- * {@code history.csv}, {@code evaluations.csv}).
+ * {@code history.csv}, {@code evaluations.csv}, the functions as NPY, and {@code figures/*.png} unless
+ * {@code --no-figures}).
  */
 @Command(name = "solve", sortOptions = false,
         description = "Learn the lowest L eigenfunctions with NeuralSVD (or the baselines NeuralEF, SpIN) and compare with the references.",
@@ -66,6 +67,9 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "N",
             description = "Write DIR/checkpoint.bin every N steps and at exit (default: as --eval-every; 0 = only at exit).")
     Integer checkpointEvery;
+
+    @Option(names = "--no-figures", description = "Do not draw DIR/figures/*.png at the end (draw them later with opsvd plot DIR).")
+    boolean noFigures;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run in DIR from its checkpoint, bit for bit (give the same options as before).")
@@ -132,10 +136,14 @@ final class SolveCommand implements Callable<Integer> {
             Map<String, Object> summary = summary(problem, config, reference, result);
             AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
             writeEigenfunctions(dir, reference, result.evaluation());
+            log.flush();
             if (!result.outcome().completed()) {
                 out.println("stopped early: " + result.outcome().stopReason());
             }
             printTable(out, reference, result);
+            if (!noFigures) {
+                RunFigures.afterRun(dir, out, spec.commandLine().getErr(), quiet);
+            }
             out.println("run directory: " + dir);
             if (stop.get()) {
                 return Interrupts.INTERRUPTED;
@@ -146,7 +154,10 @@ final class SolveCommand implements Callable<Integer> {
 
     /**
      * {@code points.npy} [N, d], {@code weights.npy} [N] and {@code eigenfunctions.npy} [N, L] (float64,
-     * ψ_l(x_i) = √p·f_l, unnormalised) on the evaluation quadrature, for plotting and analysis in Python.
+     * ψ_l(x_i) = √p·f_l, unnormalised) on the evaluation quadrature, for plotting and analysis in Python; and,
+     * where the reference has functions, {@code reference_eigenfunctions.npy} [N, L′] (the exact or
+     * finite-difference eigenfunctions of the first L′ ≤ L modes, complete shells, unit L² norm on the
+     * quadrature up to discretisation).
      */
     private static void writeEigenfunctions(Path dir, SolveReference reference, NeuralSolver.Evaluation e)
             throws IOException {
@@ -156,6 +167,10 @@ final class SolveCommand implements Callable<Integer> {
         AtomicFiles.writeNpy(dir.resolve("points.npy"), reference.points(), new int[] {n, d});
         AtomicFiles.writeNpy(dir.resolve("weights.npy"), reference.weights(), new int[] {n});
         AtomicFiles.writeNpy(dir.resolve("eigenfunctions.npy"), psi.data, new int[] {psi.numRows, psi.numCols});
+        if (reference.functions() != null) {
+            var ref = reference.functions().valuesCopy();
+            AtomicFiles.writeNpy(dir.resolve("reference_eigenfunctions.npy"), ref.data, new int[] {ref.numRows, ref.numCols});
+        }
     }
 
     /** The checkpoint in {@code dir}, if it belongs to the same configuration; otherwise says what differs. */

@@ -164,6 +164,9 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress output.")
     boolean quiet;
 
+    @Option(names = "--no-figures", description = "Do not draw DIR/figures/*.png (error and loss curves) at the end.")
+    boolean noFigures;
+
     private ClassPairs classPairs;
 
     @Override
@@ -234,6 +237,9 @@ final class SvdCommand implements Callable<Integer> {
         }
         AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
         printTable(out, result);
+        if (!noFigures) {
+            RunFigures.afterRun(dir, out, spec.commandLine().getErr(), quiet);
+        }
         out.println("run directory: " + dir);
         if (stop.get()) {
             return Interrupts.INTERRUPTED;

@@ -101,6 +101,9 @@ class SolveCommandTest {
     for (JsonNode e : s.get("eigenvalues")) {
       assertTrue(Double.isFinite(e.asDouble()), "results are evaluated from finite parameters: " + s);
     }
+    // figures are drawn after a NaN stop too (the NaN losses are left out of the curves)
+    assertTrue(Files.exists(dir.resolve("figures/loss.png")) && Files.exists(dir.resolve("figures/eigenfunctions.png")),
+        r.out() + r.err());
   }
 
   /** Every Laplacian strategy, NeuralSVD nesting, network form and precision is wired through the whole solve. */

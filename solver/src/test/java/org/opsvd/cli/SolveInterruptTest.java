@@ -54,5 +54,8 @@ class SolveInterruptTest {
     assertTrue(Double.isFinite(s.get("eigenvalues").get(0).asDouble()));
     List<String> history = Files.readAllLines(run.resolve("history.csv"));
     assertEquals(steps + 1, history.size(), "history holds every completed step");
+    for (String figure : List.of("errors.png", "loss.png", "eigenfunctions.png", "gram.png")) {
+      assertTrue(Files.exists(run.resolve("figures").resolve(figure)), "figures are drawn after a stop: " + figure + "\n" + log);
+    }
   }
 }

@@ -1,0 +1,219 @@
+package org.opsvd.solver.plot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * What the figures need from a run directory, read from its files alone.
+ *
+ * <ul>
+ *   <li>always: {@code history.csv} and {@code evaluations.csv} (the kind of run is read from the history's
+ *       columns: {@code E0 …} for {@code opsvd solve}, {@code s0 …} for {@code opsvd svd});</li>
+ *   <li>{@code summary.json} when the run has finished (reference values, names); without it only the
+ *       curves are drawn (a run still going, or killed);</li>
+ *   <li>solve runs with a summary: {@code points.npy}, {@code weights.npy}, {@code eigenfunctions.npy} and,
+ *       when the reference has functions, {@code reference_eigenfunctions.npy}.</li>
+ * </ul>
+ * A missing required file is an {@link FileNotFoundException} naming it.
+ *
+ * @param kind        solve or svd
+ * @param history     {@code history.csv}
+ * @param evaluations {@code evaluations.csv}
+ * @param summary     {@code summary.json}, or null before the run has finished
+ * @param functions   the sampled functions (solve runs with a summary), or null
+ * @param notes       what could not be read and why (optional files)
+ */
+public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNode summary, Functions functions,
+                      List<String> notes) {
+
+    /** The command that wrote the run. */
+    public enum Kind {
+        /** {@code opsvd solve}: energies E_l. */
+        SOLVE("E", "eigenvalue", "E"),
+        /** {@code opsvd svd}: singular values s_l. */
+        SVD("s", "singular value", "σ");
+
+        private final String prefix;
+        private final String quantity;
+        private final String symbol;
+
+        Kind(String prefix, String quantity, String symbol) {
+            this.prefix = prefix;
+            this.quantity = quantity;
+            this.symbol = symbol;
+        }
+
+        /** Column prefix in the CSV files ({@code E} or {@code s}). */
+        public String prefix() {
+            return prefix;
+        }
+
+        /** "eigenvalue" or "singular value". */
+        public String quantity() {
+            return quantity;
+        }
+
+        /** E or σ, for labels. */
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /**
+     * Learned and reference functions on the evaluation quadrature.
+     *
+     * @param points           x_i, row-major [N, d]
+     * @param dimension        d
+     * @param weights          w_i [N]
+     * @param learned          ψ̂ [N, L] (unnormalised)
+     * @param reference        ψ [N, L′] or null when the run has no reference functions
+     * @param groupStarts      first mode of each degenerate group of the compared modes (from 0)
+     * @param energies         learned Rayleigh energies (L)
+     * @param referenceEnergies reference energies (L)
+     * @param referenceKind    {@code exact} or {@code finite-difference}
+     */
+    public record Functions(double[] points, int dimension, double[] weights, DMatrixRMaj learned, DMatrixRMaj reference,
+                            int[] groupStarts, double[] energies, double[] referenceEnergies, String referenceKind) {
+
+        /** N. */
+        public int size() {
+            return weights.length;
+        }
+    }
+
+    public RunData {
+        notes = List.copyOf(notes);
+    }
+
+    /** Reads the run directory {@code dir}. */
+    public static RunData load(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            throw new FileNotFoundException("run directory " + dir + " does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + " is not a directory (give the run directory of opsvd solve or opsvd svd)");
+        }
+        CsvTable history = CsvTable.read(require(dir, "history.csv"));
+        Kind kind = !history.indexed("E").isEmpty() ? Kind.SOLVE : !history.indexed("s").isEmpty() ? Kind.SVD : null;
+        if (kind == null) {
+            throw new IOException(dir.resolve("history.csv") + " has neither E0 … nor s0 … columns (header: "
+                    + String.join(",", history.header()) + ")");
+        }
+        CsvTable evaluations = CsvTable.read(require(dir, "evaluations.csv"));
+        List<String> notes = new ArrayList<>();
+        Path summaryFile = dir.resolve("summary.json");
+        JsonNode summary = null;
+        if (Files.exists(summaryFile)) {
+            summary = new ObjectMapper().readTree(summaryFile.toFile());
+        } else {
+            notes.add("no summary.json in " + dir + " (run not finished?): only the curves are drawn");
+        }
+        Functions functions = null;
+        if (kind == Kind.SOLVE && summary != null) {
+            functions = functions(dir, summary, notes);
+        }
+        return new RunData(kind, history, evaluations, summary, functions, notes);
+    }
+
+    private static Functions functions(Path dir, JsonNode summary, List<String> notes) throws IOException {
+        Npy points = Npy.read(require(dir, "points.npy"));
+        Npy weights = Npy.read(require(dir, "weights.npy"));
+        Npy psi = Npy.read(require(dir, "eigenfunctions.npy"));
+        if (points.shape().length != 2 || weights.shape().length != 1 || psi.shape().length != 2
+                || points.shape()[0] != weights.shape()[0] || psi.shape()[0] != weights.shape()[0]) {
+            throw new IOException("inconsistent shapes in " + dir + ": points.npy " + points.describe() + ", weights.npy "
+                    + weights.describe() + ", eigenfunctions.npy " + psi.describe() + " (expected [N, d], [N], [N, L])");
+        }
+        int n = weights.shape()[0];
+        DMatrixRMaj learned = DMatrixRMaj.wrap(n, psi.shape()[1], psi.values());
+        DMatrixRMaj reference = null;
+        Path referenceFile = dir.resolve("reference_eigenfunctions.npy");
+        if (Files.exists(referenceFile)) {
+            Npy r = Npy.read(referenceFile);
+            if (r.shape().length != 2 || r.shape()[0] != n || r.shape()[1] > learned.numCols) {
+                throw new IOException(referenceFile + " has shape " + r.describe() + "; expected [" + n + ", L′ ≤ "
+                        + learned.numCols + "]");
+            }
+            reference = DMatrixRMaj.wrap(n, r.shape()[1], r.values());
+        } else {
+            notes.add("no reference_eigenfunctions.npy: the gallery shows the learned functions only");
+        }
+        int compared = reference == null ? learned.numCols : reference.numCols;
+        int[] starts = groupStarts(summary, compared);
+        return new Functions(points.values(), points.shape()[1], weights.values(), learned, reference, starts,
+                doubles(summary.get("eigenvalues")), doubles(summary.get("reference")),
+                summary.path("reference_kind").asText("reference"));
+    }
+
+    /** metrics.details.groupStarts of summary.json below {@code modes}; without it, one group per mode. */
+    private static int[] groupStarts(JsonNode summary, int modes) {
+        JsonNode g = summary.path("metrics").path("details").path("groupStarts");
+        if (g.isArray() && g.size() > 0 && g.get(0).asInt() == 0) {
+            List<Integer> starts = new ArrayList<>();
+            for (JsonNode s : g) if (s.asInt() < modes) starts.add(s.asInt());
+            return starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+        int[] single = new int[modes];
+        for (int i = 0; i < modes; i++) single[i] = i;
+        return single;
+    }
+
+    /** The numbers of a JSON array (null or missing: an empty array; null entries: NaN). */
+    static double[] doubles(JsonNode array) {
+        if (array == null || !array.isArray()) return new double[0];
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) out[i] = array.get(i).isNumber() ? array.get(i).asDouble() : Double.NaN;
+        return out;
+    }
+
+    /** A short description of the run for figure titles, e.g. "harmonic: H = −½Δ + ½|x|²". */
+    public String title() {
+        if (summary == null) return kind == Kind.SOLVE ? "opsvd solve" : "opsvd svd";
+        String name = summary.path("operator").asText("run");
+        String what = summary.path(kind == Kind.SOLVE ? "hamiltonian" : "description").asText("");
+        return what.isEmpty() ? name : name + ": " + what;
+    }
+
+    /** {@link #title()}, or only the operator's name when the title is longer than {@code maxChars}. */
+    public String title(int maxChars) {
+        String t = title();
+        return t.length() <= maxChars || summary == null ? t : summary.path("operator").asText("run");
+    }
+
+    private static Path require(Path dir, String name) throws FileNotFoundException {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new FileNotFoundException("missing " + name + " in run directory " + dir);
+        }
+        return file;
+    }
+
+    /** A float64 NPY array. */
+    private record Npy(double[] values, int[] shape) {
+
+        static Npy read(Path file) throws IOException {
+            org.jetbrains.bio.npy.NpyArray a;
+            try {
+                a = org.jetbrains.bio.npy.NpyFile.read(file, Integer.MAX_VALUE);
+            } catch (RuntimeException e) {
+                throw new IOException("cannot read " + file + " as NPY: " + e.getMessage(), e);
+            }
+            try {
+                return new Npy(a.asDoubleArray(), a.getShape());
+            } catch (RuntimeException e) {
+                throw new IOException(file + " is not a float64 array (" + e.getMessage() + ")", e);
+            }
+        }
+
+        String describe() {
+            return java.util.Arrays.toString(shape);
+        }
+    }
+}
