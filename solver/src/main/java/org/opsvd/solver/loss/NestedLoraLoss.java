@@ -1,6 +1,5 @@
 package org.opsvd.solver.loss;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.tensorflow.Operand;
@@ -95,17 +94,7 @@ public final class NestedLoraLoss implements TrainingLoss {
   @Override
   public <T extends TFloating> LossTerms<T> build(Ops tf, Operand<T> f, Operand<T> operatorOutputs) {
     Objects.requireNonNull(tf, "tf");
-    checkShape("F", f.shape());
-    checkShape("TF", operatorOutputs.shape());
-    long bf = f.shape().get(0);
-    long bt = operatorOutputs.shape().get(0);
-    if (bf >= 0 && bt >= 0 && bf != bt) {
-      throw new IllegalArgumentException("F has " + bf + " rows but TF has " + bt);
-    }
-    long known = bf >= 0 ? bf : bt;
-    if (known >= 0) {
-      requireEvenBatch(Math.toIntExact(known));
-    }
+    BatchGraphs.checkBatch(f.shape(), operatorOutputs.shape(), outputs);
 
     Class<T> type = f.type();
     Operand<T> tfv = tf.stopGradient(operatorOutputs);
@@ -148,17 +137,6 @@ public final class NestedLoraLoss implements TrainingLoss {
     Operand<T> gram = tf.math.div(tf.linalg.matMul(f, f, MatMul.transposeA(true)), batch);
     Operand<T> operatorGram = tf.math.div(tf.linalg.matMul(f, tfv, MatMul.transposeA(true)), batch);
     return new LossTerms<>(loss, g, gram, operatorGram);
-  }
-
-  private void checkShape(String what, Shape shape) {
-    if (shape.isUnknown() || shape.numDimensions() != 2) {
-      throw new IllegalArgumentException(what + " must have rank 2 [B, L], got shape " + shape);
-    }
-    long l = shape.get(1);
-    if (l >= 0 && l != outputs) {
-      throw new IllegalArgumentException(what + " has " + l + " columns, expected L = " + outputs
-          + " (shape " + Arrays.toString(shape.asArray()) + ")");
-    }
   }
 
   private static <T extends TFloating> Operand<T> scalar(Ops tf, double value, Class<T> type) {

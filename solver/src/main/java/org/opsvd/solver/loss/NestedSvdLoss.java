@@ -1,6 +1,5 @@
 package org.opsvd.solver.loss;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.tensorflow.Operand;
@@ -187,8 +186,8 @@ public final class NestedSvdLoss {
    */
   public <T extends TFloating> Terms<T> kernel(Ops tf, Operand<T> f, Operand<T> g, Operand<T> k) {
     Objects.requireNonNull(tf, "tf");
-    checkShape("F", f.shape());
-    checkShape("G", g.shape());
+    BatchGraphs.checkShape("F", f.shape(), outputs);
+    BatchGraphs.checkShape("G", g.shape(), outputs);
     Shape ks = k.shape();
     if (ks.isUnknown() || ks.numDimensions() != 2) {
       throw new IllegalArgumentException("K must have rank 2 [B1, B2], got shape " + ks);
@@ -243,8 +242,8 @@ public final class NestedSvdLoss {
    */
   public <T extends TFloating> Terms<T> paired(Ops tf, Operand<T> f, Operand<T> g) {
     Objects.requireNonNull(tf, "tf");
-    checkShape("F", f.shape());
-    checkShape("G", g.shape());
+    BatchGraphs.checkShape("F", f.shape(), outputs);
+    BatchGraphs.checkShape("G", g.shape(), outputs);
     long bf = f.shape().get(0);
     long bg = g.shape().get(0);
     requireSameSize("rows of F", bf, "rows of G", bg);
@@ -341,17 +340,6 @@ public final class NestedSvdLoss {
   /** Number of rows of x as a scalar of type T, from the dynamic shape. */
   private static <T extends TFloating> Operand<T> rows(Ops tf, Operand<T> x, Class<T> type) {
     return tf.dtypes.cast(tf.gather(tf.shape(x), tf.constant(0), tf.constant(0)), type);
-  }
-
-  private void checkShape(String what, Shape shape) {
-    if (shape.isUnknown() || shape.numDimensions() != 2) {
-      throw new IllegalArgumentException(what + " must have rank 2 [B, L], got shape " + shape);
-    }
-    long l = shape.get(1);
-    if (l >= 0 && l != outputs) {
-      throw new IllegalArgumentException(what + " has " + l + " columns, expected L = " + outputs
-          + " (shape " + Arrays.toString(shape.asArray()) + ")");
-    }
   }
 
   private static void requireSameSize(String a, long na, String b, long nb) {
