@@ -105,6 +105,7 @@ final class SolveCommand implements Callable<Integer> {
             say(out, "resuming " + dir + " at step " + checkpoint.step());
         }
 
+        boolean verbose = Main.verbose(spec);
         AtomicBoolean stop = new AtomicBoolean();
         boolean terminal = System.console() != null;
         Progress progress = new Progress(out, terminal, quiet, config.steps());
@@ -130,6 +131,9 @@ final class SolveCommand implements Callable<Integer> {
                             e.step(), e.seconds(), e.meanRelativeError(),
                             m == null ? "" : String.format(Locale.ROOT, ", subspace distance (all) %.3e",
                                     m.subspaceDistanceAll())));
+                    if (verbose) {
+                        progress.message(Progress.detail("E", e.rayleigh(), reference.energies(), e.relErrors()));
+                    }
                 }
             }, stop::get, new NeuralSolver.Checkpointing(dir,
                     checkpointEvery != null ? checkpointEvery : config.evalEvery(), configJson, checkpoint));

@@ -223,6 +223,9 @@ final class SvdCommand implements Callable<Integer> {
                                         + "subspace distance (all) left %.3e / right %.3e", e.step(), e.seconds(),
                                 e.meanRelativeError(), e.left().subspaceDistanceAll(), e.right().subspaceDistanceAll()));
                     }
+                    if (Main.verbose(spec)) {
+                        progress.message(Progress.detail("σ", e.singularValues(), e.exact(), e.relErrors()));
+                    }
                 }
             }, stop::get);
         }
