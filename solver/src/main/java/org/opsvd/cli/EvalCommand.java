@@ -25,8 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * only on a grid — written as NPY [N, L], float64.
  */
 @Command(name = "eval", sortOptions = false,
-        description = "Evaluate the learned eigenfunctions of a solve run at arbitrary points (CSV or NPY in, NPY out).",
-        footer = {"", "Example:", "  opsvd eval runs/harmonic-2d-L15-... --points points.csv --out psi.npy"})
+        description = "Evaluate the learned eigenfunctions of a solve run at arbitrary points (CSV or NPY in, NPY out). "
+            + "Prints the output file only (no progress output, hence no --quiet).",
+        footer = {"", "Examples:", "  opsvd eval runs/harmonic-2d-L15-... --points points.csv --out psi.npy",
+            "  opsvd eval runs/hydrogen-2d-L9-... --points grid.npy"})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec

@@ -35,8 +35,10 @@ import picocli.CommandLine.Spec;
  * ({@code tf.saved_model.load}) and Java ({@code SavedModelBundle.load(dir, "serve")}).
  */
 @Command(name = "export", sortOptions = false,
-        description = "Export the learned eigenfunctions of a solve run as a TensorFlow SavedModel.",
-        footer = {"", "Example:", "  opsvd export runs/harmonic-2d-L15-... --saved-model psi_model",
+        description = "Export the learned eigenfunctions of a solve run as a TensorFlow SavedModel. "
+            + "Prints the output directory only (no progress output, hence no --quiet).",
+        footer = {"", "Examples:", "  opsvd export runs/harmonic-2d-L15-... --saved-model psi_model",
+            "  opsvd export runs/harmonic-2d-L15-... --saved-model psi_model64 --precision float64",
             "  python: m = tf.saved_model.load('psi_model'); m.signatures['serving_default'](x=tf.constant(pts))['psi']"})
 final class ExportCommand implements Callable<Integer> {
 

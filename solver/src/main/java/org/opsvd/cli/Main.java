@@ -12,7 +12,17 @@ import picocli.CommandLine.Option;
  * <p>Errors in the user's input print one line {@code opsvd: error: …} and exit with status 2 (usage) or 1
  * (a problem found while computing); the stack trace only with {@code --verbose}.
  */
-@Command(name = "opsvd", mixinStandardHelpOptions = true, version = "opsvd 0.1.0",
+@Command(name = "opsvd", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "opsvd 0.1.0",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {" 0:success",
+            " 1:failure while computing (e.g. a non-finite loss, a figure not drawn, a file that cannot be written)",
+            " 2:usage error (bad option or input; nothing was computed)",
+            "130:interrupted (Ctrl-C or SIGTERM; the results so far are written)"},
+        footer = {"", "Every command takes --help (-h) and --verbose. Examples:",
+            "  opsvd operators",
+            "  opsvd solve --help",
+            "  opsvd solve --operator harmonic --dim 2 --L 15",
+            "  opsvd svd --operator volterra --L 8"},
         description = "Top eigenfunctions of operators: neural solvers checked against classical references.",
         subcommands = {SolveCommand.class, ReproduceCommand.class, SvdCommand.class, PlotCommand.class, EvalCommand.class, ExportCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -23,8 +33,13 @@ public final class Main implements Runnable {
     static final int RUN_ERROR = 1;
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "Print stack traces on errors.")
+            description = "Stack traces on errors; solve and svd also print every evaluation in detail (per mode).")
     boolean verbose;
+
+    /** Whether {@code --verbose} was given (an inherited option: its value lives in the root command). */
+    static boolean verbose(CommandLine.Model.CommandSpec spec) {
+        return spec.root().userObject() instanceof Main m && m.verbose;
+    }
 
     @Override
     public void run() {
@@ -53,7 +68,8 @@ public final class Main implements Runnable {
             err.println("opsvd: error: " + message);
             if (main.verbose) {
                 ex.printStackTrace(err);
-            } else if (!(ex instanceof IllegalArgumentException) && !(ex instanceof java.io.IOException)) {
+            } else if (!(ex instanceof IllegalArgumentException) && !(ex instanceof java.io.IOException)
+                    && !(ex instanceof java.io.UncheckedIOException)) {
                 err.println("(unexpected " + ex.getClass().getName() + "; rerun with --verbose for details)");
             }
             return ex instanceof IllegalArgumentException ? USAGE_ERROR : RUN_ERROR;

@@ -8,7 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code opsvd operators}: the built-in operators with their exact spectra. */
-@Command(name = "operators", description = "List the built-in operators and their exact spectra.")
+@Command(name = "operators", description = "List the built-in operators and their exact spectra. Prints the list only "
+        + "(no progress output, hence no --quiet).",
+        footer = {"", "Examples:", "  opsvd operators", "  opsvd operators | grep -A2 hydrogen"})
 final class OperatorsCommand implements Callable<Integer> {
 
     @Spec

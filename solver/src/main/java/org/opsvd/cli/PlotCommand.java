@@ -16,12 +16,12 @@ import picocli.CommandLine.Spec;
  * retraining. Exit status 0 when every figure was drawn, 1 when a file is missing or a figure failed,
  * 2 when RUN_DIR is not a directory.
  */
-@Command(name = "plot", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "plot", sortOptions = false,
         description = "Draw the figures of a run directory (opsvd solve or opsvd svd) from its files, without "
             + "retraining: errors.png and loss.png (curves against step and seconds); for solve runs also "
             + "eigenfunctions.png (learned vs reference, by degenerate shell; d ≤ 3), gram.png and gram.csv. "
             + "On a run still in progress: the curves only, until summary.json exists.",
-        footer = {"", "Exit status: 0 all figures drawn, 1 a file is missing or a figure failed, 2 RUN_DIR is not a directory.",
+        footer = {"", "Exit status here: 0 all figures drawn, 1 a file is missing or a figure failed, 2 RUN_DIR is not a directory.",
             "", "Examples:",
             "  opsvd plot runs/harmonic-2d-L6-20250101-120000",
             "  opsvd plot runs/aniso --out /tmp/aniso-figures"})

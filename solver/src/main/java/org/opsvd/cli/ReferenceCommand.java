@@ -19,7 +19,12 @@ import picocli.CommandLine.Spec;
  * exact spectrum, optionally written as JSON.
  */
 @Command(name = "reference", sortOptions = false,
-        description = "Classical reference spectrum (finite differences / radial), compared with the exact one.")
+        description = "Classical reference spectrum (finite differences / radial), compared with the exact one. "
+            + "Prints the result table only (no progress output, hence no --quiet).",
+        footer = {"", "Examples:",
+            "  opsvd reference --operator harmonic --dim 2 --k 16",
+            "  opsvd reference --operator hydrogen --dim 2 --k 16 --json hydrogen2d.json",
+            "  opsvd reference --potential \"0.5*(x^2+4*y^2)\" --dim 2 --grid 96 --method shift-invert"})
 final class ReferenceCommand implements Callable<Integer> {
 
     @Spec

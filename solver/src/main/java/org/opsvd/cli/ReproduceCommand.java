@@ -60,6 +60,9 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "The paper's numbers (default: ${DEFAULT-VALUE}; a missing file leaves the column empty).")
     Path paper;
 
+    @Option(names = "--quiet", description = "Print only failures and the final table (not each run's line).")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
@@ -73,7 +76,9 @@ final class ReproduceCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(dir);
         PrintWriter console = spec.commandLine().getOut();
-        console.printf(Locale.ROOT, "opsvd reproduce: %d file(s) x %d seed(s) -> %s%n", files.size(), seeds, dir);
+        if (!quiet) {
+            console.printf(Locale.ROOT, "opsvd reproduce: %d file(s) x %d seed(s) -> %s%n", files.size(), seeds, dir);
+        }
 
         ResultsTable table = new ResultsTable(configs, seeds, paperTable);
         int total = files.size() * seeds;
@@ -107,7 +112,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
                     table.add(config, seed, summary, seconds);
                     JsonNode m = summary.get("metrics");
-                    console.printf(Locale.ROOT, "[%d/%d] %s: rel. eigenvalue error %.3e, subspace distance (all) %s, %.0f s%n",
+                    if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: rel. eigenvalue error %.3e, subspace distance (all) %s, %.0f s%n",
                             done, total, runName, m.get("rel_eigval_error").asDouble(),
                             m.get("subspace_dist_all").isNull() ? "-" : String.format(Locale.ROOT, "%.3e",
                                     m.get("subspace_dist_all").asDouble()), seconds);

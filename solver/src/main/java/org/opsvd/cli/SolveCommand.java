@@ -89,7 +89,7 @@ final class SolveCommand implements Callable<Integer> {
         Path dir = resume != null ? resume : runDirectory(problem, config);
         Files.createDirectories(dir);
         String configJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(config);
-        org.opsvd.solver.train.Checkpoint checkpoint = resume == null ? null : resumable(dir, configJson);
+        org.opsvd.solver.train.Checkpoint checkpoint = resume == null ? null : Resume.resumable(dir, configJson);
         say(out, String.format(Locale.ROOT, "reference: %s%s; evaluation on %s", reference.kind(),
                 reference.fdDescription() == null ? "" : " (finite differences: " + reference.fdDescription() + ")",
                 reference.quadrature()));
@@ -105,6 +105,7 @@ final class SolveCommand implements Callable<Integer> {
             say(out, "resuming " + dir + " at step " + checkpoint.step());
         }
 
+        boolean verbose = Main.verbose(spec);
         AtomicBoolean stop = new AtomicBoolean();
         boolean terminal = System.console() != null;
         Progress progress = new Progress(out, terminal, quiet, config.steps());
@@ -130,6 +131,9 @@ final class SolveCommand implements Callable<Integer> {
                             e.step(), e.seconds(), e.meanRelativeError(),
                             m == null ? "" : String.format(Locale.ROOT, ", subspace distance (all) %.3e",
                                     m.subspaceDistanceAll())));
+                    if (verbose) {
+                        progress.message(Progress.detail("E", e.rayleigh(), reference.energies(), e.relErrors()));
+                    }
                 }
             }, stop::get, new NeuralSolver.Checkpointing(dir,
                     checkpointEvery != null ? checkpointEvery : config.evalEvery(), configJson, checkpoint));
@@ -171,28 +175,6 @@ final class SolveCommand implements Callable<Integer> {
             var ref = reference.functions().valuesCopy();
             AtomicFiles.writeNpy(dir.resolve("reference_eigenfunctions.npy"), ref.data, new int[] {ref.numRows, ref.numCols});
         }
-    }
-
-    /** The checkpoint in {@code dir}, if it belongs to the same configuration; otherwise says what differs. */
-    private static org.opsvd.solver.train.Checkpoint resumable(Path dir, String configJson) throws IOException {
-        org.opsvd.solver.train.Checkpoint c = org.opsvd.solver.train.Checkpoint.read(dir);
-        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        var saved = mapper.readTree(c.config());
-        var now = mapper.readTree(configJson);
-        List<String> differences = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.TreeSet<>();
-        saved.fieldNames().forEachRemaining(keys::add);
-        now.fieldNames().forEachRemaining(keys::add);
-        for (String k : keys) {
-            if (!java.util.Objects.equals(saved.get(k), now.get(k))) {
-                differences.add(k + ": " + saved.get(k) + " in the checkpoint, " + now.get(k) + " now");
-            }
-        }
-        if (!differences.isEmpty()) {
-            throw new IllegalArgumentException("cannot resume " + dir + ": the configuration differs ("
-                    + String.join("; ", differences) + ")");
-        }
-        return c;
     }
 
     /** The method name, with SpIN's decay. */
@@ -305,21 +287,8 @@ final class SolveCommand implements Callable<Integer> {
 
         /** Keeps the header and the rows whose first column (the step) is at most {@code keepSteps}. */
         private static BufferedWriter reopen(Path file, int keepSteps) throws IOException {
-            List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
-            StringBuilder kept = new StringBuilder();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (i > 0) {
-                    int comma = line.indexOf(',');
-                    try {
-                        if (comma < 0 || Integer.parseInt(line.substring(0, comma)) > keepSteps) break;
-                    } catch (NumberFormatException torn) {
-                        break; // a row cut by the crash
-                    }
-                }
-                kept.append(line).append('\n');
-            }
-            AtomicFiles.writeText(kept.toString(), file);
+            List<String> kept = Resume.keptLines(file, keepSteps);
+            AtomicFiles.writeText(kept.isEmpty() ? "" : String.join("\n", kept) + "\n", file);
             return Files.newBufferedWriter(file, java.nio.file.StandardOpenOption.APPEND);
         }
 

@@ -24,6 +24,7 @@ import org.opsvd.solver.eval.MetricReport;
 import org.opsvd.solver.eval.Retrieval;
 import org.opsvd.solver.eval.RetrievalReport;
 import org.opsvd.solver.neural.NetworkEvaluator;
+import org.opsvd.solver.train.NeuralSolver;
 import org.opsvd.solver.train.SvdConfig;
 import org.opsvd.solver.train.SvdData;
 import org.opsvd.solver.train.SvdProblem;
@@ -167,6 +168,14 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--no-figures", description = "Do not draw DIR/figures/*.png (error and loss curves) at the end.")
     boolean noFigures;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Write DIR/checkpoint.bin every N steps and at exit (default: as --eval-every; 0 = only at exit).")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run in DIR from its checkpoint, bit for bit (give the same options as before).")
+    Path resume;
+
     private ClassPairs classPairs;
 
     @Override
@@ -178,9 +187,14 @@ final class SvdCommand implements Callable<Integer> {
         if (retrieval && !"class-pairs".equals(source.name)) {
             throw new IllegalArgumentException("--retrieval needs labelled paired data: use --operator class-pairs");
         }
+        if (checkpointEvery != null && checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be at least 0, got " + checkpointEvery);
+        }
         SvdProblem problem = problem();
-        Path dir = this.out != null ? this.out : Path.of("runs", "svd-" + problem.name() + "-L" + outputs + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path dir = resume != null ? resume : this.out != null ? this.out : Path.of("runs", "svd-" + problem.name() + "-L"
+                + outputs + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        String configJson = checkpointConfig(config);
+        org.opsvd.solver.train.Checkpoint checkpoint = resume == null ? null : Resume.resumable(dir, configJson);
         Files.createDirectories(dir);
         if (!quiet) {
             out.println("opsvd svd: " + problem.data().describe() + ", L = " + outputs
@@ -191,10 +205,30 @@ final class SvdCommand implements Callable<Integer> {
         AtomicFiles.writeJson(Map.of("config", config), dir.resolve("config.json"));
         Progress progress = new Progress(out, System.console() != null, quiet, steps, "σ");
         List<String> history = new ArrayList<>();
-        history.add("step,seconds,learning_rate,loss," + String.join(",", columns("s", outputs)));
         List<String> evaluations = new ArrayList<>();
-        evaluations.add("step,seconds,mean_rel_error,left_subspace_dist_all,right_subspace_dist_all,"
-                + String.join(",", columns("s", outputs)));
+        double secondsBefore = 0; // training time of the run before it was resumed
+        if (checkpoint != null) {
+            history.addAll(Resume.keptLines(dir.resolve("history.csv"), checkpoint.step()));
+            evaluations.addAll(Resume.keptLines(dir.resolve("evaluations.csv"), checkpoint.step()));
+            if (history.size() > 1) {
+                secondsBefore = Double.parseDouble(history.get(history.size() - 1).split(",")[1]);
+            }
+            if (history.size() != checkpoint.step() + 1) {
+                spec.commandLine().getErr().println("opsvd: warning: " + dir.resolve("history.csv") + " holds "
+                        + Math.max(0, history.size() - 1) + " of the " + checkpoint.step() + " steps of the checkpoint");
+            }
+            if (!quiet) {
+                out.println("resuming " + dir + " at step " + checkpoint.step());
+            }
+        }
+        if (history.isEmpty()) {
+            history.add("step,seconds,learning_rate,loss," + String.join(",", columns("s", outputs)));
+        }
+        if (evaluations.isEmpty()) {
+            evaluations.add("step,seconds,mean_rel_error,left_subspace_dist_all,right_subspace_dist_all,"
+                    + String.join(",", columns("s", outputs)));
+        }
+        double offset = secondsBefore;
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         SvdSolver.Result result;
         try (Interrupts interrupts = Interrupts.install(stop, spec.commandLine().getErr())) {
@@ -202,29 +236,41 @@ final class SvdCommand implements Callable<Integer> {
                 @Override
                 public void onStep(SvdTrainer.StepRecord s) {
                     progress.update(s.step(), s.seconds(), s.loss(), s.singularValues());
-                    history.add((s.step() + 1) + "," + s.seconds() + "," + s.learningRate() + "," + s.loss() + ","
+                    history.add((s.step() + 1) + "," + (offset + s.seconds()) + "," + s.learningRate() + "," + s.loss() + ","
                             + join(s.singularValues()));
                 }
 
                 @Override
                 public void onEvaluation(SvdSolver.Evaluation e) {
-                    evaluations.add(e.step() + "," + e.seconds() + "," + e.meanRelativeError() + ","
+                    evaluations.add(e.step() + "," + (offset + e.seconds()) + "," + e.meanRelativeError() + ","
                             + (e.left() == null ? "" : e.left().subspaceDistanceAll()) + ","
                             + (e.right() == null ? "" : e.right().subspaceDistanceAll()) + "," + join(e.singularValues()));
-                    try {
-                        // rewritten at every evaluation so a crash keeps the history so far
-                        AtomicFiles.writeText(String.join("\n", history) + "\n", dir.resolve("history.csv"));
-                        AtomicFiles.writeText(String.join("\n", evaluations) + "\n", dir.resolve("evaluations.csv"));
-                    } catch (java.io.IOException ex) {
-                        throw new java.io.UncheckedIOException(ex);
-                    }
+                    writeLogs(); // rewritten at every evaluation so a crash keeps the history so far
                     if (e.left() != null) {
                         progress.message(String.format(Locale.ROOT, "  eval @ %d (%.0f s): mean rel. singular-value error %.3e, "
                                         + "subspace distance (all) left %.3e / right %.3e", e.step(), e.seconds(),
                                 e.meanRelativeError(), e.left().subspaceDistanceAll(), e.right().subspaceDistanceAll()));
                     }
+                    if (Main.verbose(spec)) {
+                        progress.message(Progress.detail("σ", e.singularValues(), e.exact(), e.relErrors()));
+                    }
                 }
-            }, stop::get);
+
+                @Override
+                public void beforeCheckpoint(int steps) {
+                    writeLogs();
+                }
+
+                private void writeLogs() {
+                    try {
+                        AtomicFiles.writeText(String.join("\n", history) + "\n", dir.resolve("history.csv"));
+                        AtomicFiles.writeText(String.join("\n", evaluations) + "\n", dir.resolve("evaluations.csv"));
+                    } catch (java.io.IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                }
+            }, stop::get, new NeuralSolver.Checkpointing(dir,
+                    checkpointEvery != null ? checkpointEvery : config.evalEvery(), configJson, checkpoint));
         }
         AtomicFiles.writeText(String.join("\n", history) + "\n", dir.resolve("history.csv"));
         AtomicFiles.writeText(String.join("\n", evaluations) + "\n", dir.resolve("evaluations.csv"));
@@ -245,6 +291,30 @@ final class SvdCommand implements Callable<Integer> {
             return Interrupts.INTERRUPTED;
         }
         return result.outcome().completed() ? 0 : Main.RUN_ERROR;
+    }
+
+    /**
+     * The configuration a checkpoint belongs to: the resolved {@link SvdConfig} plus the options that define the
+     * operator or data (measure, dimension, ρ, ℓ, σ, classes, sampling, pair files), keyed by option name.
+     */
+    private String checkpointConfig(SvdConfig config) {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode node = mapper.valueToTree(config);
+        node.put("measure", measure);
+        node.put("split", split);
+        node.put("dim", dimension);
+        node.put("rho", rho);
+        node.put("length-scale", lengthScale);
+        node.put("sigma", sigma);
+        node.put("classes", classes);
+        node.put("sampling", sampling);
+        var files = node.putArray("pairs");
+        if (source.pairs != null) source.pairs.forEach(f -> files.add(f.toAbsolutePath().normalize().toString()));
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String sourceName() {

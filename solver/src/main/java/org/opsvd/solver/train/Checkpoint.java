@@ -89,17 +89,32 @@ public record Checkpoint(int step, byte[] rng, String config, List<double[]> par
     byte[] body = bytes.toByteArray();
     CRC32 crc = new CRC32();
     crc.update(body);
-    Path tmp = Files.createTempFile(dir, FILE, ".tmp");
+    Path target = dir.resolve(FILE);
+    Path tmp = null;
     try {
-      try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
+      tmp = Files.createTempFile(dir, FILE, ".tmp");
+      try (DataOutputStream out = new DataOutputStream(output.open(tmp))) {
         out.write(body);
         out.writeLong(crc.getValue());
       }
-      Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new IOException("cannot write the checkpoint " + target + " (" + e.getMessage() + "); "
+          + (Files.exists(target) ? "the previous checkpoint " + target + " is intact"
+              : "there is no earlier checkpoint"), e);
     } finally {
-      Files.deleteIfExists(tmp);
+      if (tmp != null) Files.deleteIfExists(tmp);
     }
   }
+
+  /** How {@link #write} opens its temporary file: a seam for tests that simulate a full disk. */
+  @FunctionalInterface
+  interface Output {
+    java.io.OutputStream open(Path file) throws IOException;
+  }
+
+  /** The opener {@link #write} uses (tests only replace it, and put it back). */
+  static Output output = Files::newOutputStream;
 
   /** Reads {@code dir/checkpoint.bin}; a missing, truncated or corrupt file is an error naming it. */
   public static Checkpoint read(Path dir) throws IOException {

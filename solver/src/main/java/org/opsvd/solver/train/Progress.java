@@ -61,6 +61,25 @@ public final class Progress {
     out.flush();
   }
 
+  /**
+   * The per-mode detail of one evaluation (for {@code --verbose}): one line per mode with the estimate and,
+   * where known, the reference value and relative error ({@code reference}/{@code relErrors} may be null).
+   */
+  public static String detail(String label, double[] estimates, double[] reference, double[] relErrors) {
+    StringBuilder b = new StringBuilder();
+    for (int l = 0; l < estimates.length; l++) {
+      if (l > 0) b.append('\n');
+      b.append(String.format(Locale.ROOT, "    %s%-3d %18.12g", label, l, estimates[l]));
+      if (reference != null && l < reference.length) {
+        b.append(String.format(Locale.ROOT, "  reference %18.12g", reference[l]));
+      }
+      if (relErrors != null && l < relErrors.length) {
+        b.append(String.format(Locale.ROOT, "  rel. error %.3e", relErrors[l]));
+      }
+    }
+    return b.toString();
+  }
+
   private String line(int done, double seconds, double loss, double[] energies) {
     double rate = done / Math.max(seconds, 1e-9);
     double eta = (total - done) / Math.max(rate, 1e-9);

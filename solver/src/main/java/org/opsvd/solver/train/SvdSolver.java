@@ -54,6 +54,13 @@ public final class SvdSolver {
     void onStep(SvdTrainer.StepRecord step);
 
     void onEvaluation(Evaluation evaluation);
+
+    /**
+     * A checkpoint after {@code steps} steps is about to be written: logs written now cover at least the
+     * steps it holds, so a run killed at any moment can be resumed with complete logs.
+     */
+    default void beforeCheckpoint(int steps) {
+    }
   }
 
   /**
@@ -78,6 +85,17 @@ public final class SvdSolver {
   }
 
   public static Result solve(SvdProblem problem, SvdConfig config, Observer observer, BooleanSupplier stop) {
+    return solve(problem, config, observer, stop, null);
+  }
+
+  /**
+   * As {@link #solve(SvdProblem, SvdConfig, Observer, BooleanSupplier)}, with checkpoints (null: none): both
+   * networks' parameters, their moving averages, the optimiser slots, the sampler's generator and the step,
+   * in the format of solve's {@link Checkpoint} (parameters and averages of f then g). Resuming continues
+   * bit for bit.
+   */
+  public static Result solve(SvdProblem problem, SvdConfig config, Observer observer, BooleanSupplier stop,
+      NeuralSolver.Checkpointing checkpoints) {
     Mlp f = network(config, problem.data().leftDimension(), config.seed());
     Mlp g = network(config, problem.data().rightDimension(), config.seed() + 1);
     NestedSvdLoss loss = new NestedSvdLoss(Nesting.parse(config.nesting()), config.outputs());
@@ -99,6 +117,37 @@ public final class SvdSolver {
          NetworkEvaluator<?> fe = NetworkEvaluator.float64(f, false);
          NetworkEvaluator<?> ge = NetworkEvaluator.float64(g, false)) {
       SvdTrainer.initialise(graph, initial(f), initial(g));
+      int firstStep = 0;
+      org.hipparchus.random.RandomGenerator rng = new org.hipparchus.random.Well19937c(settings.seed());
+      Checkpoint resume = checkpoints == null ? null : checkpoints.resume();
+      List<ResourceVariable<TFloating>> variables = allVariables(graph);
+      if (resume != null) {
+        List<double[]> values = resume.allValues();
+        if (values.size() != variables.size()) {
+          throw new IllegalArgumentException("checkpoint " + checkpoints.directory().resolve(Checkpoint.FILE)
+              + " holds " + values.size() + " arrays, this network " + variables.size());
+        }
+        for (int i = 0; i < values.size(); i++) {
+          if (values.get(i).length != variables.get(i).size()) {
+            throw new IllegalArgumentException("checkpoint " + checkpoints.directory().resolve(Checkpoint.FILE)
+                + " does not fit this network (array " + i + ")");
+          }
+        }
+        Trainer.load(graph.session(), precision, variables, values);
+        firstStep = resume.step();
+        rng = resume.generator();
+      }
+      Trainer.CheckpointSink sink = checkpoints == null ? null : (done, generator) -> {
+        observer.beforeCheckpoint(done);
+        List<double[]> values = Trainer.read(graph.session(), variables);
+        int n = graph.leftParameters().variables().size() + graph.rightParameters().variables().size();
+        try {
+          new Checkpoint(done, Checkpoint.saveGenerator(generator), checkpoints.configJson(), values.subList(0, n),
+              values.subList(n, 2 * n), values.subList(2 * n, values.size())).write(checkpoints.directory());
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+      };
       Trainer.Outcome outcome = SvdTrainer.train(graph, problem.data(), settings, step -> {
         observer.onStep(step);
         int done = step.step() + 1;
@@ -107,13 +156,23 @@ public final class SvdSolver {
               Trainer.read(graph.session(), graph.leftParameters().averages()),
               Trainer.read(graph.session(), graph.rightParameters().averages()), done, step.seconds()));
         }
-      }, stop);
+      }, stop, firstStep, rng, sink, checkpoints == null ? 0 : checkpoints.every());
       List<double[]> pf = Trainer.read(graph.session(), graph.leftParameters().averages());
       List<double[]> pg = Trainer.read(graph.session(), graph.rightParameters().averages());
       Evaluation last = evaluate(problem, config, fe, ge, leftQ, rightQ, pf, pg, outcome.steps(), outcome.seconds());
       observer.onEvaluation(last);
       return new Result(outcome, last, f, g, pf, pg);
     }
+  }
+
+  /** Parameters of f and g, their moving averages (f then g), and the optimiser slots: the checkpoint order. */
+  private static <T extends TFloating> List<ResourceVariable<T>> allVariables(SvdTrainingGraph<T> graph) {
+    List<ResourceVariable<T>> all = new ArrayList<>(graph.leftParameters().variables());
+    all.addAll(graph.rightParameters().variables());
+    all.addAll(graph.leftParameters().averages());
+    all.addAll(graph.rightParameters().averages());
+    all.addAll(graph.optimizer().slots());
+    return all;
   }
 
   private static List<double[]> initial(Mlp net) {

@@ -58,19 +58,40 @@ public final class SvdTrainer {
   /** Runs the loop with batch B for x and for y (B pairs in the paired form). */
   public static <T extends TFloating> Trainer.Outcome train(SvdTrainingGraph<T> graph, SvdData data,
       Trainer.Settings settings, Listener listener, BooleanSupplier stop) {
+    return train(graph, data, settings, listener, stop, 0, new Well19937c(settings.seed()), null, 0);
+  }
+
+  /**
+   * The loop from step {@code firstStep} with the sampler's generator in the given state (fresh and seeded, or
+   * restored from a checkpoint), handing {@code sink} a checkpoint every {@code every} steps and when the loop
+   * ends for any reason ({@code sink} may be null), as {@link Trainer#train} does for solve.
+   */
+  public static <T extends TFloating> Trainer.Outcome train(SvdTrainingGraph<T> graph, SvdData data,
+      Trainer.Settings settings, Listener listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
+      Trainer.CheckpointSink sink, int every) {
+    Trainer.Outcome outcome = loop(graph, data, settings, listener, stop, firstStep, rng, sink, every);
+    if (sink != null) sink.save(outcome.steps(), rng);
+    return outcome;
+  }
+
+  private static <T extends TFloating> Trainer.Outcome loop(SvdTrainingGraph<T> graph, SvdData data,
+      Trainer.Settings settings, Listener listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
+      Trainer.CheckpointSink sink, int every) {
     int b = settings.batch();
     int dx = data.leftDimension();
     int dy = data.rightDimension();
     Precision precision = graph.precision();
-    RandomGenerator rng = new Well19937c(settings.seed());
     double[] x = new double[b * dx];
     double[] y = new double[b * dy];
     double[] k = data instanceof SvdData.Kernel ? new double[b * b] : null;
     long start = System.nanoTime();
     StepRecord last = null;
-    for (int t = 0; t < settings.steps(); t++) {
+    for (int t = firstStep; t < settings.steps(); t++) {
       if (stop.getAsBoolean()) {
         return new Trainer.Outcome(t, Trainer.seconds(start), "interrupted after " + t + " steps", null);
+      }
+      if (sink != null && every > 0 && t > firstStep && t % every == 0) {
+        sink.save(t, rng);
       }
       if (data instanceof SvdData.Kernel kd) {
         kd.batch(rng, x, y, k, b, b);
