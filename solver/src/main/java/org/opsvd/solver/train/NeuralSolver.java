@@ -152,8 +152,7 @@ public final class NeuralSolver {
               values.subList(n, 2 * n), values.subList(2 * n, values.size())).write(checkpoints.directory());
           observer.onCheckpoint(done);
         } catch (java.io.IOException e) {
-          throw new java.io.UncheckedIOException("cannot write the checkpoint in " + checkpoints.directory()
-              + " (the previous one is intact)", e);
+          throw new java.io.UncheckedIOException(e.getMessage(), e); // names the file and what survived
         }
       };
       Trainer.Outcome outcome = Trainer.train(graph, density, problem.hamiltonian().potential(), settings, step -> {
