@@ -75,13 +75,18 @@ public class Hydrogen2D {
         fd.discretisation(), fd.maxRelativeError());
     // %% [markdown]
     // ## NeuralSVD — **Budget**
+    // The Coulomb recipe (see `experiments/hydrogen2d-tuned/` and benchmarks/RESULTS.md): a cusp factor
+    // exp(−2r/(1+2r)) on every output cancels the −1/r singularity of the local energy at the nucleus; a
+    // mixture of Gaussians (std s/16, s/4, s) samples the nucleus and the outer shell; one small network per
+    // eigenfunction (disjoint) lets Adam scale each function's updates separately.
     // %%
     int STEPS = 6000;            // e.g. 60_000 for real use
-    int[] HIDDEN = {64, 64, 64}; // opsvd solve's default is 128, 128, 128
+    int[] HIDDEN = {32, 32};     // per eigenfunction; the tuned L = 16 recipe uses 64, 64
     int L = 4;                   // shells n = 1 and n = 2
     // %%
     SolveBuilder builder = SolveBuilder.of(problem).outputs(L).steps(STEPS).batch(256).hidden(HIDDEN)
-        .learningRate(2e-3).sampler("gaussian", 4.0).evalGrid(200);
+        .parametrisation("disjoint").fourier(32, 0.2).cusp(2.0).sampler("mixture", 8.0)
+        .learningRate(2e-3).evalGrid(200);
     SolveReference reference = builder.reference();
     NeuralSolver.Result result = builder.solve();
     NeuralSolver.Evaluation eval = result.evaluation();
