@@ -86,7 +86,7 @@ public class Hydrogen2D {
     // %%
     SolveBuilder builder = SolveBuilder.of(problem).outputs(L).steps(STEPS).batch(256).hidden(HIDDEN)
         .parametrisation("disjoint").fourier(32, 0.2).cusp(2.0).sampler("mixture", 8.0)
-        .learningRate(2e-3).evalGrid(200);
+        .learningRate(2e-3).evalGrid(500);   // h = 0.06: the 1s cusp needs a fine quadrature
     SolveReference reference = builder.reference();
     NeuralSolver.Result result = builder.solve();
     NeuralSolver.Evaluation eval = result.evaluation();
