@@ -14,6 +14,25 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Creates a run directory (and its parents), checking that files can be written in it.
+     *
+     * @throws IllegalArgumentException naming the directory and the reason, when it cannot be created or written
+     */
+    static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".opsvd-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            String reason = e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : String.valueOf(e.getMessage());
+            throw new IllegalArgumentException("cannot write the run directory " + dir + " (" + reason + ")");
+        }
+    }
+
     /** Writes {@code value} as indented JSON. */
     static void writeJson(Object value, Path file) throws IOException {
         write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value));

@@ -83,11 +83,11 @@ final class SolveCommand implements Callable<Integer> {
         SolveConfig draft = options.resolve(problem, outputs, null);
         say(out, "opsvd solve: " + problem.name() + " " + problem.hamiltonian().describe() + ", L = " + outputs
                 + ", method " + org.opsvd.solver.loss.Method.parse(draft.method()));
+        Path dir = resume != null ? resume : runDirectory(problem, draft);
+        if (resume == null) AtomicFiles.createDirectory(dir); // before the reference: a bad --out fails at once
         SolveReference reference = SolveReference.compute(problem, outputs, draft.evalGrid(),
                 NeuralSolver.density(draft), draft.seed());
         SolveConfig config = options.resolve(problem, outputs, reference);
-        Path dir = resume != null ? resume : runDirectory(problem, config);
-        Files.createDirectories(dir);
         String configJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(config);
         org.opsvd.solver.train.Checkpoint checkpoint = resume == null ? null : Resume.resumable(dir, configJson);
         say(out, String.format(Locale.ROOT, "reference: %s%s; evaluation on %s", reference.kind(),

@@ -195,7 +195,7 @@ final class SvdCommand implements Callable<Integer> {
                 + outputs + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         String configJson = checkpointConfig(config);
         org.opsvd.solver.train.Checkpoint checkpoint = resume == null ? null : Resume.resumable(dir, configJson);
-        Files.createDirectories(dir);
+        AtomicFiles.createDirectory(dir);
         if (!quiet) {
             out.println("opsvd svd: " + problem.data().describe() + ", L = " + outputs
                     + (problem.constantMode() ? " (after the constant mode)" : ""));

@@ -195,4 +195,15 @@ class SolveCommandTest {
     for (int i = 0; i < out.length; i++) out[i] = e.get(i).asDouble();
     return out;
   }
+
+  @Test
+  void anUnwritableRunDirectoryIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "in the way");
+    long start = System.nanoTime();
+    ReferenceCommandTest.Run r = ReferenceCommandTest.run("solve", "--operator", "harmonic", "--dim", "2", "--L", "3",
+        "--out", file.resolve("run").toString());
+    assertEquals(Main.USAGE_ERROR, r.status());
+    assertTrue(r.err().contains("cannot write the run directory " + file.resolve("run") + " ("), r.err());
+    assertTrue((System.nanoTime() - start) * 1e-9 < 5, "refused before the reference and the training");
+  }
 }
