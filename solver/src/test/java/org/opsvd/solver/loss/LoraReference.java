@@ -75,6 +75,31 @@ final class LoraReference {
     return s;
   }
 
+  /**
+   * The exact-batch test problem of the training tests: A = Q diag(5, 4, 3, 2, 1, −1, …, 4 − (n−1)) Qᵀ with a
+   * random orthogonal Q (drawn first from {@code rnd}), and the batch X = √n·[I; I] (2n rows), whose two halves
+   * make the half-batch Grams exact.
+   */
+  record ExactBatch(double[] spectrum, double[][] q, double[][] a, double[][] x) {
+    static ExactBatch of(Random rnd, int n) {
+      double[] spectrum = new double[n];
+      for (int i = 0; i < n; i++) spectrum[i] = i < 5 ? 5 - i : 4 - i;
+      double[][] q = orthogonal(rnd, n);
+      double[][] a = new double[n][n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < n; j++) {
+          for (int k = 0; k < n; k++) a[i][j] += q[i][k] * spectrum[k] * q[j][k];
+        }
+      }
+      double[][] x = new double[2 * n][n];
+      for (int i = 0; i < n; i++) {
+        x[i][i] = Math.sqrt(n);
+        x[n + i][i] = Math.sqrt(n);
+      }
+      return new ExactBatch(spectrum, q, a, x);
+    }
+  }
+
   /** Columns of a random orthogonal matrix (modified Gram–Schmidt of a Gaussian matrix). */
   static double[][] orthogonal(Random rnd, int n) {
     double[][] q = transpose(gaussian(rnd, n, n, 1.0)); // q[j] = column j

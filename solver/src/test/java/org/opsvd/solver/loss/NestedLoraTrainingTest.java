@@ -28,30 +28,16 @@ import org.tensorflow.types.TFloat64;
 class NestedLoraTrainingTest {
   private static final int N = 20;
   private static final int L = 4;
-  private static final double[] SPECTRUM = spectrum();
-
-  private static double[] spectrum() {
-    double[] s = new double[N];
-    for (int i = 0; i < N; i++) s[i] = i < 5 ? 5 - i : 4 - i; // 5,4,3,2,1,-1,...,-15
-    return s;
-  }
 
   @ParameterizedTest
   @EnumSource(Nesting.class)
   void recoversTopEigenvectorsInOrder(Nesting nesting) {
     Random rnd = new Random(7);
-    double[][] q = orthogonal(rnd, N);
-    double[][] a = new double[N][N];
-    for (int i = 0; i < N; i++) {
-      for (int j = 0; j < N; j++) {
-        for (int k = 0; k < N; k++) a[i][j] += q[i][k] * SPECTRUM[k] * q[j][k];
-      }
-    }
-    double[][] x = new double[2 * N][N];
-    for (int i = 0; i < N; i++) {
-      x[i][i] = Math.sqrt(N);
-      x[N + i][i] = Math.sqrt(N);
-    }
+    LoraReference.ExactBatch problem = LoraReference.ExactBatch.of(rnd, N);
+    double[] spectrum = problem.spectrum(); // 5, 4, 3, 2, 1, −1, …, −15
+    double[][] q = problem.q();
+    double[][] a = problem.a();
+    double[][] x = problem.x();
     double[][] w = gaussian(rnd, N, L, 0.1);
     double lr = 0.02;
     int steps = 0;
@@ -85,11 +71,11 @@ class NestedLoraTrainingTest {
       double norm2 = dot(wt[l], wt[l]);
       double cos = Math.abs(dot(wt[l], qt[l])) / Math.sqrt(norm2);
       report.append(String.format(" l=%d 1-|cos|=%.1e |w|^2-λ=%.1e RQ-λ=%.1e;", l + 1, 1 - cos,
-          norm2 - SPECTRUM[l], opGram[l][l] / gram[l][l] - SPECTRUM[l]));
+          norm2 - spectrum[l], opGram[l][l] / gram[l][l] - spectrum[l]));
       assertTrue(cos >= 0.999, "mode " + (l + 1) + " |cos| = " + cos);
-      assertEquals(SPECTRUM[l], norm2, 1e-3, "mode " + (l + 1) + " squared norm");
-      assertEquals(SPECTRUM[l], gram[l][l], 1e-3, "mode " + (l + 1) + " diag(gram)");
-      assertEquals(SPECTRUM[l], opGram[l][l] / gram[l][l], 1e-3, "mode " + (l + 1) + " Rayleigh quotient");
+      assertEquals(spectrum[l], norm2, 1e-3, "mode " + (l + 1) + " squared norm");
+      assertEquals(spectrum[l], gram[l][l], 1e-3, "mode " + (l + 1) + " diag(gram)");
+      assertEquals(spectrum[l], opGram[l][l] / gram[l][l], 1e-3, "mode " + (l + 1) + " Rayleigh quotient");
     }
     System.out.println(report);
   }

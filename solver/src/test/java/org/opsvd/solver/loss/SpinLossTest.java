@@ -139,21 +139,12 @@ class SpinLossTest {
   @Test
   void recoversTopEigenvectorsInOrderAfterTheCholeskyMixing() {
     int n = 20, l = 4;
-    double[] spectrum = new double[n];
-    for (int i = 0; i < n; i++) spectrum[i] = i < 5 ? 5 - i : 4 - i;
     Random rnd = new Random(7);
-    double[][] q = orthogonal(rnd, n);
-    double[][] a = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        for (int k = 0; k < n; k++) a[i][j] += q[i][k] * spectrum[k] * q[j][k];
-      }
-    }
-    double[][] x = new double[2 * n][n];
-    for (int i = 0; i < n; i++) {
-      x[i][i] = Math.sqrt(n);
-      x[n + i][i] = Math.sqrt(n);
-    }
+    LoraReference.ExactBatch problem = LoraReference.ExactBatch.of(rnd, n);
+    double[] spectrum = problem.spectrum();
+    double[][] q = problem.q();
+    double[][] a = problem.a();
+    double[][] x = problem.x();
     double[][] w = gaussian(rnd, n, l, 0.3);
     double[][] lam;
     try (Graph g = new Graph(); Session s = new Session(g)) {
