@@ -225,8 +225,9 @@ final class SvdCommand implements Callable<Integer> {
             history.add("step,seconds,learning_rate,loss," + String.join(",", columns("s", outputs)));
         }
         if (evaluations.isEmpty()) {
-            evaluations.add("step,seconds,mean_rel_error,left_subspace_dist_all,right_subspace_dist_all,"
-                    + String.join(",", columns("s", outputs)));
+            evaluations.add("step,seconds,mean_rel_error,mean_ritz_rel_error,left_subspace_dist_all,"
+                    + "right_subspace_dist_all," + String.join(",", columns("s", outputs)) + ","
+                    + String.join(",", columns("ritz", outputs)));
         }
         double offset = secondsBefore;
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
@@ -243,8 +244,9 @@ final class SvdCommand implements Callable<Integer> {
                 @Override
                 public void onEvaluation(SvdSolver.Evaluation e) {
                     evaluations.add(e.step() + "," + (offset + e.seconds()) + "," + e.meanRelativeError() + ","
-                            + (e.left() == null ? "" : e.left().subspaceDistanceAll()) + ","
-                            + (e.right() == null ? "" : e.right().subspaceDistanceAll()) + "," + join(e.singularValues()));
+                            + e.meanRitzError() + "," + (e.left() == null ? "" : e.left().subspaceDistanceAll()) + ","
+                            + (e.right() == null ? "" : e.right().subspaceDistanceAll()) + "," + join(e.singularValues())
+                            + "," + (e.ritzValues() == null ? ",".repeat(outputs - 1) : join(e.ritzValues())));
                     writeLogs(); // rewritten at every evaluation so a crash keeps the history so far
                     if (e.left() != null) {
                         progress.message(String.format(Locale.ROOT, "  eval @ %d (%.0f s): mean rel. singular-value error %.3e, "
@@ -253,6 +255,9 @@ final class SvdCommand implements Callable<Integer> {
                     }
                     if (Main.verbose(spec)) {
                         progress.message(Progress.detail("σ", e.singularValues(), e.exact(), e.relErrors()));
+                        if (e.ritzValues() != null) {
+                            progress.message(Progress.detail("Ritz σ", e.ritzValues(), e.exact(), e.ritzErrors()));
+                        }
                     }
                 }
 
@@ -353,7 +358,7 @@ final class SvdCommand implements Callable<Integer> {
                 GaussianDependence k = new GaussianDependence(rho);
                 SvdData.PairSource pairs = stratified() ? k::samplePairsStratified : k::samplePairs;
                 return new SvdProblem("gaussian-cdk", new SvdData.Paired(pairs, 1, 1, k.describe()),
-                        k.left(), k.right(), k.exact(), true);
+                        k.left(), k.right(), k.exact(), true).withKernel(k);
             }
             case "class-pairs": {
                 int d = dimension > 1 ? dimension : 8; // classes separate in 8 dimensions at noise 0.5
@@ -414,8 +419,11 @@ final class SvdCommand implements Callable<Integer> {
         m.put("singular_values", e.singularValues());
         m.put("exact", e.exact());
         m.put("rel_errors", e.relErrors());
+        m.put("ritz_singular_values", e.ritzValues());
+        m.put("ritz_rel_errors", e.ritzErrors());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("rel_singular_value_error", e.relErrors() == null ? null : e.meanRelativeError());
+        metrics.put("rel_ritz_singular_value_error", e.ritzErrors() == null ? null : e.meanRitzError());
         metrics.put("left", sideMetrics(e.left()));
         metrics.put("right", sideMetrics(e.right()));
         m.put("metrics", metrics);
@@ -442,19 +450,23 @@ final class SvdCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, SvdSolver.Result r) {
         SvdSolver.Evaluation e = r.evaluation();
         out.println();
-        out.printf(Locale.ROOT, "%4s  %16s  %16s  %10s%n", "l", "learned σ", "exact σ", "rel. error");
+        out.printf(Locale.ROOT, "%4s  %16s  %10s  %16s  %10s  %16s%n", "l", "‖f‖‖g‖", "rel. error", "Ritz σ",
+                "rel. error", "exact σ");
         for (int l = 0; l < e.singularValues().length; l++) {
-            out.printf(Locale.ROOT, "%4d  %16.10f  %16s  %10s%n", l, e.singularValues()[l],
-                    e.exact() == null ? "-" : String.format(Locale.ROOT, "%.10f", e.exact()[l]),
-                    e.relErrors() == null ? "-" : String.format(Locale.ROOT, "%.3e", e.relErrors()[l]));
+            out.printf(Locale.ROOT, "%4d  %16.10f  %10s  %16s  %10s  %16s%n", l, e.singularValues()[l],
+                    e.relErrors() == null ? "-" : String.format(Locale.ROOT, "%.3e", e.relErrors()[l]),
+                    e.ritzValues() == null ? "-" : String.format(Locale.ROOT, "%.10f", e.ritzValues()[l]),
+                    e.ritzErrors() == null ? "-" : String.format(Locale.ROOT, "%.3e", e.ritzErrors()[l]),
+                    e.exact() == null ? "-" : String.format(Locale.ROOT, "%.10f", e.exact()[l]));
         }
         out.println();
         out.printf(Locale.ROOT, "%d steps in %.1f s, peak RSS %d MB%n", r.outcome().steps(), r.outcome().seconds(),
                 PeakMemory.residentMegabytes());
         if (e.left() != null) {
-            out.printf(Locale.ROOT, "mean relative singular-value error %.3e; subspace distance (all) left %.3e, right %.3e; "
-                            + "angle left %.3e, right %.3e%n", e.meanRelativeError(), e.left().subspaceDistanceAll(),
-                    e.right().subspaceDistanceAll(), e.left().meanAngle(), e.right().meanAngle());
+            out.printf(Locale.ROOT, "mean relative singular-value error %.3e (Ritz %.3e); subspace distance (all) left %.3e, "
+                            + "right %.3e; angle left %.3e, right %.3e%n", e.meanRelativeError(), e.meanRitzError(),
+                    e.left().subspaceDistanceAll(), e.right().subspaceDistanceAll(), e.left().meanAngle(),
+                    e.right().meanAngle());
         }
         if (!r.outcome().completed()) {
             out.println("stopped early: " + r.outcome().stopReason());

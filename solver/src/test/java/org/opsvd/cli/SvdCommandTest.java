@@ -42,6 +42,9 @@ class SvdCommandTest {
     double left = s.get("metrics").get("left").get("subspace_dist_all").asDouble();
     assertTrue(left < 0.05, "left subspace distance " + left);
     assertTrue(Files.readAllLines(dir.resolve("history.csv")).size() == 1501);
+    // Ritz values from the Mehler kernel on the quadrature: measured 0.5991, 0.3503
+    assertEquals(0.6, s.get("ritz_singular_values").get(0).asDouble(), 0.02);
+    assertEquals(0.36, s.get("ritz_singular_values").get(1).asDouble(), 0.03);
   }
 
   @Test
@@ -53,7 +56,10 @@ class SvdCommandTest {
     JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
     assertEquals(2 / Math.PI, s.get("singular_values").get(0).asDouble(), 0.01);
     assertEquals(2 / (3 * Math.PI), s.get("singular_values").get(1).asDouble(), 0.03);
-    assertTrue(r.out().contains("learned σ"), r.out());
+    assertTrue(r.out().contains("Ritz σ"), r.out());
+    // Ritz values from the operator term on the quadratures: measured rel. errors 1.1e-5, 8.6e-5
+    assertEquals(2 / Math.PI, s.get("ritz_singular_values").get(0).asDouble(), 2e-3);
+    assertEquals(2 / (3 * Math.PI), s.get("ritz_singular_values").get(1).asDouble(), 2e-3);
   }
 
   @Test

@@ -3,8 +3,10 @@ package org.opsvd.operators.kernels;
 import java.util.Optional;
 
 /**
- * The Volterra (integration) operator (Tg)(x) = ∫₀ˣ g(y) dy on L²[0,1]: kernel k(x,y) = 1{y ≤ x},
- * ρ₀ = ρ₁ = U[0,1]. Not self-adjoint (T*f)(y) = ∫_y¹ f(x) dx.
+ * The Volterra (integration) operator (Tg)(x) = ∫₀ˣ g(y) dy on L²[0,1]: kernel k(x,y) = 1{y < x}, with
+ * k(x,x) = ½ (the mean of the two sides of the jump: a null set for the integral, and the value that keeps
+ * a quadrature on one grid for x and y second-order accurate), ρ₀ = ρ₁ = U[0,1]. Not self-adjoint:
+ * (T*f)(y) = ∫_y¹ f(x) dx.
  *
  * <p>Exact SVD, k = 0, 1, …: σ_k = 2/((2k+1)π), u_k(x) = √2·sin((2k+1)πx/2) (f side),
  * v_k(y) = √2·cos((2k+1)πy/2) (g side). Immutable singleton.
@@ -49,7 +51,7 @@ public final class VolterraOperator implements KernelOperator {
 
     @Override
     public double kernel(double[] x, double[] y) {
-        return y[0] <= x[0] ? 1 : 0;
+        return y[0] < x[0] ? 1 : y[0] == x[0] ? 0.5 : 0;
     }
 
     @Override

@@ -105,8 +105,9 @@ public final class CurveFigures {
         String[][] distances = kind == RunData.Kind.SOLVE
                 ? new String[][] {{"subspace_dist_all", "subspace dist."}}
                 : new String[][] {{"left_subspace_dist_all", "left subsp. dist."},
-                                  {"right_subspace_dist_all", "right subsp. dist."}};
-        Color[] colours = {new Color(0x555555), new Color(0x999999)};
+                                  {"right_subspace_dist_all", "right subsp. dist."},
+                                  {"mean_ritz_rel_error", "mean rel. err. (Ritz)"}};
+        Color[] colours = {new Color(0x555555), new Color(0x999999), new Color(0x1F77B4)};
         for (int k = 0; k < distances.length; k++) {
             if (!e.has(distances[k][0])) continue;
             XYSeries s = add(chart, distances[k][1], ex, e.column(distances[k][0]), true);

@@ -1,6 +1,7 @@
 package org.opsvd.solver.train;
 
 import java.util.Optional;
+import org.opsvd.operators.kernels.KernelOperator;
 import org.opsvd.operators.kernels.Measure;
 import org.opsvd.operators.kernels.SingularSystem;
 
@@ -15,24 +16,32 @@ import org.opsvd.operators.kernels.SingularSystem;
  * @param right        ρ₁
  * @param exact        exact singular system, or empty
  * @param constantMode prepend the constant mode; learned mode l is then exact mode l + 1
- * @param samples      for data without a known measure: evaluation points x and y (row-major; the
+ * @param samples      for data without a known measure: evaluation pairs (x_i, y_i) (row-major; the
  *                     empirical measures, weights 1/N), else null to use quadratures of ρ₀ and ρ₁
+ * @param kernel       the operator's kernel when known in closed form (for the operator term ⟨f, Tg⟩ of
+ *                     the Ritz singular values on the quadratures), else null
  */
 public record SvdProblem(String name, SvdData data, Measure left, Measure right, Optional<SingularSystem> exact,
-    boolean constantMode, Samples samples) {
+    boolean constantMode, Samples samples, KernelOperator kernel) {
 
-  /** Empirical evaluation points of both sides. */
+  /** Empirical evaluation pairs: row i of x and row i of y are one sample (x_i, y_i) ~ p(x, y). */
   public record Samples(double[] x, double[] y) {}
 
-  /** A problem evaluated on quadratures of its measures. */
+  /** A problem evaluated on quadratures of its measures; the kernel is the operator's for kernel data. */
   public SvdProblem(String name, SvdData data, Measure left, Measure right, Optional<SingularSystem> exact,
       boolean constantMode) {
-    this(name, data, left, right, exact, constantMode, null);
+    this(name, data, left, right, exact, constantMode, null,
+        data instanceof SvdData.Kernel k ? k.operator() : null);
   }
 
   /** A problem known only through samples, evaluated on the empirical measures of {@code samples}. */
   public static SvdProblem fromSamples(String name, SvdData data, Samples samples) {
-    return new SvdProblem(name, data, null, null, Optional.empty(), true, samples);
+    return new SvdProblem(name, data, null, null, Optional.empty(), true, samples, null);
+  }
+
+  /** This problem with the closed-form kernel of its operator (e.g. a dependence kernel learned from pairs). */
+  public SvdProblem withKernel(KernelOperator operatorKernel) {
+    return new SvdProblem(name, data, left, right, exact, constantMode, samples, operatorKernel);
   }
 
   /** Index in the exact system of learned mode l. */

@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.ejml.data.DMatrixRMaj;
+import org.opsvd.operators.kernels.KernelOperator;
 import org.opsvd.operators.kernels.SingularSystem;
 import org.opsvd.operators.spectra.DegeneracyGroups;
 import org.opsvd.solver.eval.MetricReport;
 import org.opsvd.solver.eval.SampledFunctions;
+import org.opsvd.solver.eval.SingularRitz;
 import org.opsvd.solver.eval.SpectralMetrics;
 import org.opsvd.solver.loss.NestedSvdLoss;
 import org.opsvd.solver.loss.Nesting;
@@ -23,9 +25,12 @@ import org.tensorflow.types.family.TFloating;
 /**
  * NeuralSVD for a general operator, end to end: two networks f (on ρ₀) and g (on ρ₁) trained with the
  * nested LoRA loss in SVD form, then evaluated in float64 on quadratures of ρ₀ and ρ₁: singular values
- * σ_l = ‖f_l‖·‖g_l‖ (at the nested optimum f_l = √σ_l u_l, g_l = √σ_l v_l), and against an exact
- * singular system the relative singular-value errors, angles, and subspace distances of the left
- * (f vs u) and right (g vs v) functions.
+ * σ_l = ‖f_l‖·‖g_l‖ (at the nested optimum f_l = √σ_l u_l, g_l = √σ_l v_l) and, from the operator term
+ * M = ⟨f, Tg⟩, the Ritz singular values ({@link SingularRitz}); against an exact singular system the
+ * relative errors of both, and the angles and subspace distances of the left (f vs u) and right (g vs v)
+ * functions. M comes from the kernel on the two quadratures when it is known, else from the evaluation
+ * pairs of paired data (M = (1/N)Σ_i f(x_i)g(y_i)ᵀ, since ⟨f, Tg⟩ = E[f(X)g(Y)] for a dependence kernel).
+ * With a constant mode, f and g are centred first (T keeps mean-zero functions mean-zero).
  */
 public final class SvdSolver {
 
@@ -39,13 +44,25 @@ public final class SvdSolver {
    * @param relErrors      relative errors of the singular values, or null
    * @param left           metrics of f against the exact left functions, or null
    * @param right          metrics of g against the exact right functions, or null
+   * @param ritzValues     Ritz singular values from ⟨f, Tg⟩ (L, descending), or null when T is known neither
+   *                       by its kernel nor by evaluation pairs
+   * @param ritzErrors     their relative errors, or null
    */
   public record Evaluation(int step, double seconds, double[] singularValues, double[] exact, double[] relErrors,
-      MetricReport left, MetricReport right) {
+      MetricReport left, MetricReport right, double[] ritzValues, double[] ritzErrors) {
 
-    /** Mean relative singular-value error (NaN without an exact system). */
+    /** Mean relative singular-value error of ‖f_l‖‖g_l‖ (NaN without an exact system). */
     public double meanRelativeError() {
-      return relErrors == null ? Double.NaN : Arrays.stream(relErrors).average().orElse(Double.NaN);
+      return mean(relErrors);
+    }
+
+    /** Mean relative error of the Ritz singular values (NaN without them or an exact system). */
+    public double meanRitzError() {
+      return mean(ritzErrors);
+    }
+
+    private static double mean(double[] a) {
+      return a == null ? Double.NaN : Arrays.stream(a).average().orElse(Double.NaN);
     }
   }
 
@@ -192,20 +209,84 @@ public final class SvdSolver {
     DMatrixRMaj gramG = gl.gram();
     double[] sigma = new double[l];
     for (int k = 0; k < l; k++) sigma[k] = Math.sqrt(gramF.get(k, k) * gramG.get(k, k));
+    double[] ritz = ritzValues(problem, leftQ, rightQ, fl, gl);
     if (problem.exact().isEmpty()) {
-      return new Evaluation(step, seconds, sigma, null, null, null, null);
+      return new Evaluation(step, seconds, sigma, null, null, null, null, ritz, null);
     }
     SingularSystem exact = problem.exact().get();
     double[] ref = new double[l];
     for (int k = 0; k < l; k++) ref[k] = exact.singularValue(problem.exactIndex(k));
     double[] errors = SpectralMetrics.relativeErrors(sigma, ref);
+    double[] ritzErrors = ritz == null ? null : SpectralMetrics.relativeErrors(ritz, ref);
     DegeneracyGroups groups = groups(ref);
     int m = groups.total();
     MetricReport left = SpectralMetrics.evaluate(fl.leading(m), exactFunctions(problem, exact, leftQ, m, true),
         groups, Arrays.copyOf(sigma, m), Arrays.copyOf(ref, m));
     MetricReport right = SpectralMetrics.evaluate(gl.leading(m), exactFunctions(problem, exact, rightQ, m, false),
         groups, Arrays.copyOf(sigma, m), Arrays.copyOf(ref, m));
-    return new Evaluation(step, seconds, sigma, ref, errors, left, right);
+    return new Evaluation(step, seconds, sigma, ref, errors, left, right, ritz, ritzErrors);
+  }
+
+  /** Largest kernel matrix N₀·N₁ the operator term is computed for (≈ 1 s of kernel evaluations). */
+  static final long OPERATOR_TERM_LIMIT = 50_000_000L;
+
+  /**
+   * The Ritz singular values of f and g (sampled on their quadratures), or null when the operator term cannot
+   * be formed: no kernel and no evaluation pairs, or a kernel matrix over {@link #OPERATOR_TERM_LIMIT}.
+   */
+  static double[] ritzValues(SvdProblem problem, SvdQuadrature leftQ, SvdQuadrature rightQ, SampledFunctions f,
+      SampledFunctions g) {
+    DMatrixRMaj fv = f.valuesCopy();
+    DMatrixRMaj gv = g.valuesCopy();
+    if (problem.constantMode()) {
+      centre(fv, leftQ.weights());
+      centre(gv, rightQ.weights());
+    }
+    DMatrixRMaj m = operatorTerm(problem, leftQ, rightQ, fv, gv);
+    if (m == null) return null;
+    return SingularRitz.of(SampledFunctions.wrap(fv, leftQ.weights()).gram(),
+        SampledFunctions.wrap(gv, rightQ.weights()).gram(), m).singularValues();
+  }
+
+  /** M = ⟨f, Tg⟩ (L×L) for values f [N₀, L], g [N₁, L] on the quadratures, or null (see ritzValues). */
+  private static DMatrixRMaj operatorTerm(SvdProblem problem, SvdQuadrature leftQ, SvdQuadrature rightQ,
+      DMatrixRMaj f, DMatrixRMaj g) {
+    int l = f.numCols;
+    DMatrixRMaj tg;
+    if (problem.kernel() != null && (long) leftQ.size() * rightQ.size() <= OPERATOR_TERM_LIMIT) {
+      // (Tg)(x_i) = Σ_j k(x_i, y_j) w_j g(y_j)
+      var k = problem.kernel();
+      int dx = k.left().dimension();
+      int dy = k.right().dimension();
+      tg = new DMatrixRMaj(leftQ.size(), l);
+      double[] x = new double[dx];
+      double[] y = new double[dy];
+      for (int i = 0; i < leftQ.size(); i++) {
+        System.arraycopy(leftQ.points(), i * dx, x, 0, dx);
+        for (int j = 0; j < rightQ.size(); j++) {
+          System.arraycopy(rightQ.points(), j * dy, y, 0, dy);
+          double kw = KernelOperator.requireFinite(k, x, y, k.kernel(x, y)) * rightQ.weights()[j];
+          for (int c = 0; c < l; c++) tg.data[i * l + c] += kw * g.data[j * l + c];
+        }
+      }
+    } else if (problem.samples() != null && leftQ.size() == rightQ.size()) {
+      tg = g; // paired: Σ_i w_i f(x_i) g(y_i)ᵀ
+    } else {
+      return null;
+    }
+    return SampledFunctions.wrap(f, leftQ.weights()).crossGram(SampledFunctions.wrap(tg, leftQ.weights()));
+  }
+
+  /** Subtracts the weighted mean of each column. */
+  private static void centre(DMatrixRMaj values, double[] weights) {
+    int l = values.numCols;
+    double total = Arrays.stream(weights).sum();
+    for (int c = 0; c < l; c++) {
+      double mean = 0;
+      for (int i = 0; i < values.numRows; i++) mean += weights[i] * values.data[i * l + c];
+      mean /= total;
+      for (int i = 0; i < values.numRows; i++) values.data[i * l + c] -= mean;
+    }
   }
 
   /** Groups of equal exact singular values (1e-9 relative), cut at the last complete group. */
