@@ -19,6 +19,7 @@ import org.opsvd.operators.kernels.Measure;
 import org.opsvd.operators.kernels.PairedData;
 import org.opsvd.operators.kernels.VolterraOperator;
 import org.opsvd.solver.classical.NystromSolver;
+import org.opsvd.solver.classical.NystromSvd;
 import org.opsvd.solver.eval.ClassPairs;
 import org.opsvd.solver.eval.MetricReport;
 import org.opsvd.solver.eval.Retrieval;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
             "  opsvd svd --operator volterra --L 8",
             "  opsvd svd --operator gaussian-cdk --rho 0.6 --L 6",
             "  opsvd svd --operator gauss-kernel --L 6 --nystrom 250,500,1000,2000",
+            "  opsvd svd --operator volterra --L 8 --nystrom 250,500,1000,2000",
             "  opsvd svd --kernel \"exp(-abs(x-y))\" --measure uniform:-1:1 --L 4",
             "  opsvd svd --operator class-pairs --L 16 --retrieval",
             "  opsvd svd --pairs x.npy --pairs y.npy --L 8"})
@@ -153,7 +155,9 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--eval-every", paramLabel = "N", description = "Evaluate every N steps (default: steps/10).")
     Integer evalEvery;
 
-    @Option(names = "--nystrom", split = ",", paramLabel = "N", description = "Self-adjoint kernels: also run Nyström with these sample sizes and print a comparison table.")
+    @Option(names = "--nystrom", split = ",", paramLabel = "N", description = "Kernel operators: also run Nyström with these sample sizes and print a comparison table "
+                    + "(self-adjoint kernels: eigendecomposition of the n×n kernel matrix; others: SVD of the n×n "
+                    + "matrix k(x_i, y_j) with x ~ rho0, y ~ rho1).")
     List<Integer> nystrom;
 
     @Option(names = "--retrieval", description = "class-pairs: evaluate retrieval (P@100, mAP) with the first and last d modes.")
@@ -191,6 +195,9 @@ final class SvdCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--checkpoint-every must be at least 0, got " + checkpointEvery);
         }
         SvdProblem problem = problem();
+        if (nystrom != null) {
+            requireNystromSource(problem);
+        }
         Path dir = resume != null ? resume : this.out != null ? this.out : Path.of("runs", "svd-" + problem.name() + "-L"
                 + outputs + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         String configJson = checkpointConfig(config);
@@ -473,21 +480,56 @@ final class SvdCommand implements Callable<Integer> {
         }
     }
 
-    /** Nyström at each sample size next to NeuralSVD: eigenvalue error and memory. */
-    private List<Map<String, Object>> nystromTable(PrintWriter out, SvdProblem problem, SvdSolver.Result r) {
-        if (!(problem.data() instanceof SvdData.Kernel kd) || !kd.operator().selfAdjoint()) {
-            throw new IllegalArgumentException("--nystrom needs a self-adjoint kernel operator (e.g. gauss-kernel)");
+    /**
+     * The kernel operator of {@code --nystrom}, checked before training: a kernel (not paired data) and sample
+     * sizes n ≥ L.
+     */
+    private KernelOperator requireNystromSource(SvdProblem problem) {
+        if (!(problem.data() instanceof SvdData.Kernel kd)) {
+            throw new IllegalArgumentException("--nystrom needs a kernel operator (volterra, gauss-kernel or --kernel), "
+                    + "not paired data");
         }
+        for (int n : nystrom) {
+            if (n < outputs) {
+                throw new IllegalArgumentException("--nystrom " + n + ": each sample size n must be at least --L "
+                        + outputs + " (1 <= L <= n)");
+            }
+        }
+        return kd.operator();
+    }
+
+    /**
+     * Nyström at each sample size n next to NeuralSVD: singular-value error and memory. Self-adjoint kernels use
+     * the eigen form ({@link NystromSolver}, n points); the others the SVD form ({@link NystromSvd}, n points
+     * from each of ρ₀ and ρ₁). Both hold an n×n kernel matrix.
+     */
+    private List<Map<String, Object>> nystromTable(PrintWriter out, SvdProblem problem, SvdSolver.Result r) {
+        KernelOperator operator = requireNystromSource(problem);
+        boolean eigen = operator.selfAdjoint();
         double[] exact = r.evaluation().exact();
         List<Map<String, Object>> rows = new ArrayList<>();
         out.println();
         out.printf(Locale.ROOT, "%-22s  %10s  %12s  %10s%n", "method", "samples", "memory (MB)", "mean rel. error");
         for (int n : nystrom) {
-            NystromSolver.Result ny = NystromSolver.solve(kd.operator(), n, outputs, seed);
-            double err = exact == null ? Double.NaN : meanRelative(ny.eigenvalues(), exact);
-            out.printf(Locale.ROOT, "%-22s  %10d  %12.1f  %10.3e%n", "Nyström", n, ny.memoryBytes() / 1e6, err);
-            rows.add(Map.of("method", "nystrom", "samples", n, "memory_mb", ny.memoryBytes() / 1e6, "rel_error", err,
-                    "seconds", ny.seconds()));
+            double[] sigma;
+            long bytes;
+            double seconds;
+            if (eigen) {
+                NystromSolver.Result ny = NystromSolver.solve(operator, n, outputs, seed);
+                sigma = ny.eigenvalues();
+                bytes = ny.memoryBytes();
+                seconds = ny.seconds();
+            } else {
+                NystromSvd.Result ny = NystromSvd.solve(operator, n, n, outputs, seed);
+                sigma = ny.singularValues();
+                bytes = ny.memoryBytes();
+                seconds = ny.seconds();
+            }
+            double err = exact == null ? Double.NaN : meanRelative(sigma, exact);
+            String method = eigen ? "Nyström" : "Nyström (SVD form)";
+            out.printf(Locale.ROOT, "%-22s  %10d  %12.1f  %10.3e%n", method, n, bytes / 1e6, err);
+            rows.add(Map.of("method", eigen ? "nystrom" : "nystrom-svd", "samples", n, "memory_mb", bytes / 1e6,
+                    "rel_error", err, "seconds", seconds));
         }
         long params = 0;
         for (var p : r.leftNetwork().parameters()) params += p.size();

@@ -18,6 +18,8 @@
  *
  * <p>For kernel operators ({@link org.opsvd.operators.kernels.KernelOperator}):
  * {@link org.opsvd.solver.classical.NystromSolver}, the Nyström baseline (sampled kernel matrix, EJML
- * eigendecomposition, kernel extension of the eigenvectors).
+ * eigendecomposition, kernel extension of the eigenvectors) for self-adjoint PSD kernels, and
+ * {@link org.opsvd.solver.classical.NystromSvd}, its SVD form for any kernel operator L²(ρ₁) → L²(ρ₀) (samples
+ * from both measures, EJML thin SVD, kernel extension of the left and right singular vectors).
  */
 package org.opsvd.solver.classical;
