@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.opsvd.solver.train.Checkpoint;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
             "", "Examples:",
             "  opsvd reproduce hydrogen2d-paper --seeds 3 --steps 20000",
             "  opsvd reproduce experiments/oscillator2d-paper/neuralsvd-seq-b512.yaml --seeds 1",
+            "  opsvd reproduce hydrogen2d-tuned --out runs/h2d --resume     # after a crash or Ctrl-C",
             "", "Writes OUT/results.md and OUT/results.csv (mean and std over seeds, the paper's numbers) and",
             "OUT/runs.csv (one row per run), rewritten after every run with the count of runs done, and one",
             "run directory per file and seed (OUT/NAME-seedS, with run.log)."})
@@ -63,10 +65,19 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only failures and the final table (not each run's line).")
     boolean quiet;
 
+    @Option(names = "--resume", description = "Continue an earlier reproduce in --out DIR: runs completed with the "
+            + "same file, seed and steps are tabulated as they are, runs with a checkpoint continue from it, the "
+            + "rest start.")
+    boolean resume;
+
     @Override
     public Integer call() throws Exception {
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
         if (steps != null && steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+        if (resume && (out == null || !Files.isDirectory(out))) {
+            throw new IllegalArgumentException("--resume needs --out DIR, the directory of the earlier reproduce"
+                    + (out == null ? "" : " (" + out + " is not a directory)"));
+        }
         List<Path> files = experimentFiles(experiment);
         CommandSpec solve = new CommandLine(new Main()).getSubcommands().get("solve").getCommandSpec();
         List<ConfigFile> configs = new ArrayList<>();
@@ -88,9 +99,21 @@ final class ReproduceCommand implements Callable<Integer> {
             for (int seed = 0; seed < seeds; seed++) {
                 String runName = stem(config.file()) + "-seed" + seed;
                 Path runDir = dir.resolve(runName);
+                JsonNode earlier = resume ? completedRun(runDir, config, seed) : null;
+                if (earlier != null) {
+                    done++;
+                    table.add(config, seed, earlier, earlier.get("seconds").asDouble());
+                    if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: completed earlier, taken as it is%n", done,
+                            total, runName);
+                    writeTables(table, dir, done, total);
+                    continue;
+                }
                 List<String> args = new ArrayList<>(List.of("solve", "--config", config.file().toString(),
                         "--seed", Integer.toString(seed), "--out", runDir.toString(), "--quiet"));
                 if (steps != null) args.addAll(List.of("--steps", steps.toString()));
+                if (resume && Files.exists(runDir.resolve(Checkpoint.FILE))) {
+                    args.addAll(List.of("--resume", runDir.toString()));
+                }
                 long start = System.nanoTime();
                 StringWriter log = new StringWriter();
                 int status;
@@ -99,7 +122,8 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
                 double seconds = (System.nanoTime() - start) * 1e-9;
                 Files.createDirectories(runDir);
-                AtomicFiles.writeText("opsvd " + String.join(" ", args) + "\n\n" + log, runDir.resolve("run.log"));
+                Path logFile = runDir.resolve(Files.exists(runDir.resolve("run.log")) ? "run-resumed.log" : "run.log");
+                AtomicFiles.writeText("opsvd " + String.join(" ", args) + "\n\n" + log, logFile);
                 done++;
                 if (status != 0) {
                     failed = true;
@@ -110,7 +134,8 @@ final class ReproduceCommand implements Callable<Integer> {
                             runDir.resolve("run.log"));
                 } else {
                     JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
-                    table.add(config, seed, summary, seconds);
+                    // a resumed run's summary counts its training time before the resume too
+                    table.add(config, seed, summary, args.contains("--resume") ? summary.get("seconds").asDouble() : seconds);
                     JsonNode m = summary.get("metrics");
                     if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: rel. eigenvalue error %.3e, subspace distance (all) %s, %.0f s%n",
                             done, total, runName, m.get("rel_eigval_error").asDouble(),
@@ -118,15 +143,37 @@ final class ReproduceCommand implements Callable<Integer> {
                                     m.get("subspace_dist_all").asDouble()), seconds);
                 }
                 console.flush();
-                AtomicFiles.writeText(table.runsCsv(), dir.resolve("runs.csv"));
-                AtomicFiles.writeText(table.csv(), dir.resolve("results.csv"));
-                AtomicFiles.writeText(table.markdown(experiment, done, total), dir.resolve("results.md"));
+                writeTables(table, dir, done, total);
             }
         }
         console.println();
         console.print(table.markdown(experiment, done, total));
         console.println("results: " + dir.resolve("results.md") + ", " + dir.resolve("results.csv"));
         return failed ? Main.RUN_ERROR : 0;
+    }
+
+    private void writeTables(ResultsTable table, Path dir, int done, int total) throws IOException {
+        AtomicFiles.writeText(table.runsCsv(), dir.resolve("runs.csv"));
+        AtomicFiles.writeText(table.csv(), dir.resolve("results.csv"));
+        AtomicFiles.writeText(table.markdown(experiment, done, total), dir.resolve("results.md"));
+    }
+
+    /**
+     * The summary of a run in {@code runDir} that completed from the same experiment file (experiment.yaml
+     * identical), seed and step count as this reproduce would use, else null.
+     */
+    private JsonNode completedRun(Path runDir, ConfigFile config, int seed) throws IOException {
+        Path summaryFile = runDir.resolve("summary.json");
+        Path yaml = runDir.resolve("experiment.yaml");
+        if (!Files.exists(summaryFile) || !Files.exists(yaml)
+                || !Files.readString(yaml).equals(Files.readString(config.file()))) {
+            return null;
+        }
+        JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
+        JsonNode c = summary.path("config");
+        boolean completed = summary.path("stop_reason").isNull() && summary.path("steps").asInt() == c.path("steps").asInt();
+        boolean sameRun = c.path("seed").asLong(-1) == seed && (steps == null || c.path("steps").asInt() == steps);
+        return completed && sameRun ? summary : null;
     }
 
     /** The YAML files an experiment argument names, sorted. */

@@ -48,6 +48,16 @@ final class Resume {
      * The lines of a CSV log whose first column is a step count: the header and the rows up to
      * {@code keepSteps}, stopping at the first later or torn row (one cut by a crash); none if the file is missing.
      */
+    /**
+     * The training seconds before a resume: the seconds column (the second) of the last kept history row, or 0
+     * when only the header (or nothing) is kept. The logs and summary.json of a resumed run continue this clock.
+     */
+    static double secondsBefore(List<String> keptHistory) {
+        if (keptHistory.size() < 2) return 0;
+        String[] cells = keptHistory.get(keptHistory.size() - 1).split(",", 3);
+        return cells.length < 2 ? 0 : Double.parseDouble(cells[1]);
+    }
+
     static List<String> keptLines(Path file, int keepSteps) throws IOException {
         List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
         List<String> kept = new ArrayList<>();

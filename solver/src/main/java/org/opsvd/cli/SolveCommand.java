@@ -137,7 +137,7 @@ final class SolveCommand implements Callable<Integer> {
                 }
             }, stop::get, new NeuralSolver.Checkpointing(dir,
                     checkpointEvery != null ? checkpointEvery : config.evalEvery(), configJson, checkpoint));
-            Map<String, Object> summary = summary(problem, config, reference, result);
+            Map<String, Object> summary = summary(problem, config, reference, result, log.secondsBefore());
             AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
             writeEigenfunctions(dir, reference, result.evaluation());
             log.flush();
@@ -199,8 +199,9 @@ final class SolveCommand implements Callable<Integer> {
         return Path.of("runs", problem.name() + "-" + config.dimension() + "d-L" + config.outputs() + "-" + time);
     }
 
+    /** summary.json; {@code secondsBefore}: training time before a resume, so "seconds" is the whole run's. */
     static Map<String, Object> summary(Problem problem, SolveConfig config, SolveReference reference,
-                                       NeuralSolver.Result result) {
+                                       NeuralSolver.Result result, double secondsBefore) {
         NeuralSolver.Evaluation e = result.evaluation();
         int l = config.outputs();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -225,7 +226,7 @@ final class SolveCommand implements Callable<Integer> {
         metrics.put("details", r == null ? null : r.toMap());
         m.put("metrics", metrics);
         m.put("steps", result.outcome().steps());
-        m.put("seconds", result.outcome().seconds());
+        m.put("seconds", secondsBefore + result.outcome().seconds());
         m.put("stop_reason", result.outcome().stopReason());
         m.put("operator_scale", result.shift().scale());
         m.put("operator_shift", result.shift().shift());
@@ -260,18 +261,24 @@ final class SolveCommand implements Callable<Integer> {
         }
     }
 
-    /** history.csv (every step) and evaluations.csv (every evaluation), flushed as they grow. */
+    /**
+     * history.csv (every step) and evaluations.csv (every evaluation), flushed as they grow; after a resume the
+     * seconds column continues the clock of the kept rows.
+     */
     static final class RunLog implements AutoCloseable {
         private final BufferedWriter history;
         private final BufferedWriter evaluations;
+        private final double secondsBefore;
 
         /** New files, or, when resuming after {@code keepSteps} steps, the files cut back to those steps. */
         RunLog(Path dir, int outputs, int keepSteps) throws IOException {
             if (keepSteps > 0) {
+                secondsBefore = Resume.secondsBefore(Resume.keptLines(dir.resolve("history.csv"), keepSteps));
                 history = reopen(dir.resolve("history.csv"), keepSteps);
                 evaluations = reopen(dir.resolve("evaluations.csv"), keepSteps);
                 return;
             }
+            secondsBefore = 0;
             history = Files.newBufferedWriter(dir.resolve("history.csv"));
             evaluations = Files.newBufferedWriter(dir.resolve("evaluations.csv"));
             List<String> h = new ArrayList<>(List.of("step", "seconds", "learning_rate", "loss"));
@@ -294,7 +301,7 @@ final class SolveCommand implements Callable<Integer> {
 
         void step(Trainer.StepRecord s, double[] energies) {
             StringBuilder b = new StringBuilder();
-            b.append(s.step() + 1).append(',').append(fmt(s.seconds())).append(',').append(fmt(s.learningRate()))
+            b.append(s.step() + 1).append(',').append(fmt(secondsBefore + s.seconds())).append(',').append(fmt(s.learningRate()))
                     .append(',').append(fmt(s.loss()));
             for (double x : energies) b.append(',').append(fmt(x));
             writeLine(history, b);
@@ -303,13 +310,19 @@ final class SolveCommand implements Callable<Integer> {
         void evaluation(NeuralSolver.Evaluation e) {
             MetricReport m = e.metrics();
             StringBuilder b = new StringBuilder();
-            b.append(e.step()).append(',').append(fmt(e.seconds())).append(',').append(fmt(e.meanRelativeError()))
+            b.append(e.step()).append(',').append(fmt(secondsBefore + e.seconds())).append(',')
+                    .append(fmt(e.meanRelativeError()))
                     .append(',').append(m == null ? "" : fmt(m.subspaceDistanceAll()))
                     .append(',').append(m == null ? "" : fmt(m.meanGroupSubspaceDistance()))
                     .append(',').append(m == null ? "" : fmt(m.meanAngle()));
             for (double x : e.rayleigh()) b.append(',').append(fmt(x));
             writeLine(evaluations, b);
             flush();
+        }
+
+        /** Training seconds before the resume (0 for a new run). */
+        double secondsBefore() {
+            return secondsBefore;
         }
 
         void flush() {

@@ -217,9 +217,7 @@ final class SvdCommand implements Callable<Integer> {
         if (checkpoint != null) {
             history.addAll(Resume.keptLines(dir.resolve("history.csv"), checkpoint.step()));
             evaluations.addAll(Resume.keptLines(dir.resolve("evaluations.csv"), checkpoint.step()));
-            if (history.size() > 1) {
-                secondsBefore = Double.parseDouble(history.get(history.size() - 1).split(",")[1]);
-            }
+            secondsBefore = Resume.secondsBefore(history);
             if (history.size() != checkpoint.step() + 1) {
                 spec.commandLine().getErr().println("opsvd: warning: " + dir.resolve("history.csv") + " holds "
                         + Math.max(0, history.size() - 1) + " of the " + checkpoint.step() + " steps of the checkpoint");
@@ -286,7 +284,7 @@ final class SvdCommand implements Callable<Integer> {
         }
         AtomicFiles.writeText(String.join("\n", history) + "\n", dir.resolve("history.csv"));
         AtomicFiles.writeText(String.join("\n", evaluations) + "\n", dir.resolve("evaluations.csv"));
-        Map<String, Object> summary = summary(problem, config, result);
+        Map<String, Object> summary = summary(problem, config, result, secondsBefore);
         if (nystrom != null) {
             summary.put("nystrom", nystromTable(out, problem, result));
         }
@@ -417,7 +415,9 @@ final class SvdCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--measure '" + text + "': expected uniform:LO:HI or gaussian:SIGMA");
     }
 
-    private static Map<String, Object> summary(SvdProblem problem, SvdConfig config, SvdSolver.Result r) {
+    /** summary.json; {@code secondsBefore}: training time before a resume, so "seconds" is the whole run's. */
+    private static Map<String, Object> summary(SvdProblem problem, SvdConfig config, SvdSolver.Result r,
+            double secondsBefore) {
         SvdSolver.Evaluation e = r.evaluation();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("operator", problem.name());
@@ -435,7 +435,7 @@ final class SvdCommand implements Callable<Integer> {
         metrics.put("right", sideMetrics(e.right()));
         m.put("metrics", metrics);
         m.put("steps", r.outcome().steps());
-        m.put("seconds", r.outcome().seconds());
+        m.put("seconds", secondsBefore + r.outcome().seconds());
         m.put("stop_reason", r.outcome().stopReason());
         m.put("peak_rss_mb", PeakMemory.residentMegabytes());
         m.put("config", config);

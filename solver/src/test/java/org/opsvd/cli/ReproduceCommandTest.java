@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code opsvd reproduce}: on a tiny budget, two experiment files over two seeds give a well-formed table
- * (per-file mean ± std over seeds next to the paper's numbers, per-run rows), and bad input is refused
- * before the first run.
+ * (per-file mean ± std over seeds next to the paper's numbers, per-run rows); an interrupted set resumes
+ * without redoing completed runs; and bad input is refused before the first run.
  */
 class ReproduceCommandTest {
 
@@ -56,6 +56,41 @@ class ReproduceCommandTest {
                 && md.contains("| | paper | | | 0.50 | 0.25 | 0.13 | 0.063 | 1.0e-05 | |"), md);
         assertTrue(Files.exists(out.resolve("a-b128-seed1/summary.json")));
         assertTrue(Files.readString(out.resolve("a-b128-seed1/run.log")).startsWith("opsvd solve --config"));
+    }
+
+    @Test
+    void resumeTakesCompletedRunsAsTheyAreAndContinuesTheOthers(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-b128.yaml"), ConfigFileTest.SMALL);
+        Path out = dir.resolve("out");
+        String[] args = {"reproduce", file.toString(), "--seeds", "2", "--steps", "120", "--out", out.toString(),
+            "--paper", dir.resolve("none.csv").toString()};
+        assertEquals(0, ReferenceCommandTest.run(args).status());
+        Path seed0 = out.resolve("a-b128-seed0/summary.json");
+        String before = Files.readString(seed0);
+        long modified = Files.getLastModifiedTime(seed0).toMillis();
+        // seed 1 "crashed" before its summary was written
+        Files.delete(out.resolve("a-b128-seed1/summary.json"));
+
+        String[] again = java.util.Arrays.copyOf(args, args.length + 1);
+        again[args.length] = "--resume";
+        ReferenceCommandTest.Run r = ReferenceCommandTest.run(again);
+        assertEquals(0, r.status(), r.err() + r.out());
+        assertTrue(r.out().contains("[1/2] a-b128-seed0: completed earlier, taken as it is"), r.out());
+        assertEquals(before, Files.readString(seed0), "the completed run is not redone");
+        assertEquals(modified, Files.getLastModifiedTime(seed0).toMillis());
+        assertTrue(Files.exists(out.resolve("a-b128-seed1/summary.json")), "the missing run is redone");
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        assertTrue(runs.size() == 3 && runs.stream().skip(1).allMatch(l -> l.contains(",ok,120,")), String.join("\n", runs));
+
+        // other steps: the earlier runs do not count as done
+        String[] other = again.clone();
+        other[java.util.Arrays.asList(other).indexOf("120")] = "130";
+        ReferenceCommandTest.Run o = ReferenceCommandTest.run(other);
+        assertTrue(!o.out().contains("completed earlier"), o.out());
+
+        ReferenceCommandTest.Run noOut = ReferenceCommandTest.run("reproduce", file.toString(), "--resume");
+        assertEquals(Main.USAGE_ERROR, noOut.status());
+        assertTrue(noOut.err().contains("--resume needs --out DIR"), noOut.err());
     }
 
     @Test

@@ -96,6 +96,17 @@ class SolveResumeTest {
     for (int i = 1; i < a.size(); i++) {
       assertEquals(dropSeconds(a.get(i)), dropSeconds(b.get(i)), "history row " + i);
     }
+    // the clock continues across the resume: seconds never decrease, and summary.json counts the whole run
+    for (int i = 2; i < b.size(); i++) {
+      assertTrue(seconds(b.get(i)) >= seconds(b.get(i - 1)), "seconds decrease at history row " + i);
+    }
+    double total = new com.fasterxml.jackson.databind.ObjectMapper().readTree(killed.resolve("summary.json").toFile())
+        .get("seconds").asDouble();
+    assertTrue(total >= seconds(b.get(b.size() - 1)) * 0.999, "summary seconds " + total);
+  }
+
+  private static double seconds(String historyRow) {
+    return Double.parseDouble(historyRow.split(",")[1]);
   }
 
   @Test
