@@ -256,8 +256,9 @@ final class SolveCommand implements Callable<Integer> {
         MetricReport m = e.metrics();
         if (m != null) {
             out.printf(Locale.ROOT, "angle distance %.3e, subspace distance avg %.3e / all %.3e, orthogonality %.3e"
-                            + " (%d modes in complete shells)%n", m.meanAngle(), m.meanGroupSubspaceDistance(),
-                    m.subspaceDistanceAll(), m.orthogonality().frobenius(), reference.comparable());
+                            + " (mean square %.1e) (%d modes in complete shells)%n", m.meanAngle(),
+                    m.meanGroupSubspaceDistance(), m.subspaceDistanceAll(), m.orthogonality().frobenius(),
+                    m.orthogonality().meanSquare(), reference.comparable());
         }
     }
 

@@ -104,6 +104,7 @@ public record MetricReport(int[] groupStarts, double[] relativeEigenvalueErrors,
         m.put("orthogonalityMaxOffDiagonal", orthogonality.maxOffDiagonal());
         m.put("orthogonalityFrobenius", orthogonality.frobenius());
         m.put("orthogonalityMeanAbsOffDiagonal", orthogonality.meanAbsOffDiagonal());
+        m.put("orthogonalityMeanSquare", orthogonality.meanSquare());
         m.put("groupStarts", groupStarts());
         m.put("relativeEigenvalueErrors", relativeEigenvalueErrors());
         m.put("angles", angles());

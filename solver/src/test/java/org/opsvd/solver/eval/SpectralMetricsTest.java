@@ -107,6 +107,7 @@ class SpectralMetricsTest {
         assertEquals(Math.sin(theta), n.orthogonality().maxOffDiagonal(), 1e-10);
         assertEquals(Math.sqrt(2) * Math.sin(theta), n.orthogonality().frobenius(), 1e-10);
         assertEquals(2 * Math.sin(theta) / (15 * 14), n.orthogonality().meanAbsOffDiagonal(), 1e-10);
+        assertEquals(2 * s2 / (15 * 15), n.orthogonality().meanSquare(), 1e-12);
         assertEquals(s2, n.groupSubspaceDistances()[0], 1e-10);
         assertEquals(0, n.subspaceDistanceAll(), 1e-10);   // still spans the same 15 functions
     }
