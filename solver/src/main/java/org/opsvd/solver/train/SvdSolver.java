@@ -232,7 +232,8 @@ public final class SvdSolver {
 
   /**
    * The Ritz singular values of f and g (sampled on their quadratures), or null when the operator term cannot
-   * be formed: no kernel and no evaluation pairs, or a kernel matrix over {@link #OPERATOR_TERM_LIMIT}.
+   * be formed (no kernel and no evaluation pairs, or a kernel matrix over {@link #OPERATOR_TERM_LIMIT}) or the
+   * functions are degenerate (a Gram not finite or not positive definite).
    */
   static double[] ritzValues(SvdProblem problem, SvdQuadrature leftQ, SvdQuadrature rightQ, SampledFunctions f,
       SampledFunctions g) {
@@ -244,8 +245,12 @@ public final class SvdSolver {
     }
     DMatrixRMaj m = operatorTerm(problem, leftQ, rightQ, fv, gv);
     if (m == null) return null;
-    return SingularRitz.of(SampledFunctions.wrap(fv, leftQ.weights()).gram(),
-        SampledFunctions.wrap(gv, rightQ.weights()).gram(), m).singularValues();
+    try {
+      return SingularRitz.of(SampledFunctions.wrap(fv, leftQ.weights()).gram(),
+          SampledFunctions.wrap(gv, rightQ.weights()).gram(), m).singularValues();
+    } catch (IllegalArgumentException degenerate) {
+      return null; // non-finite or linearly dependent functions (e.g. after a diverged run): no Ritz values
+    }
   }
 
   /** M = ⟨f, Tg⟩ (L×L) for values f [N₀, L], g [N₁, L] on the quadratures, or null (see ritzValues). */

@@ -100,6 +100,21 @@ class SvdRitzValuesTest {
     }
 
     @Test
+    void degenerateFunctionsGiveNoRitzValuesInsteadOfAnError() {
+        KernelOperator k = VolterraOperator.INSTANCE;
+        SvdProblem p = new SvdProblem("volterra", new SvdData.Kernel(k, true), k.left(), k.right(), k.exact(), false);
+        SingularSystem s = k.exact().orElseThrow();
+        SvdQuadrature q = SvdQuadrature.of(k.left(), 100, 0);
+        SampledFunctions f = mixed(s, p, q, true, 0);
+        DMatrixRMaj huge = f.valuesCopy();
+        huge.set(3, 1, 1e200); // a diverged network: finite values whose Gram overflows
+        assertNull(SvdSolver.ritzValues(p, q, q, SampledFunctions.wrap(huge, q.weights()), mixed(s, p, q, false, 0)));
+        DMatrixRMaj twice = f.valuesCopy();
+        for (int i = 0; i < q.size(); i++) twice.set(i, 1, twice.get(i, 0)); // linearly dependent
+        assertNull(SvdSolver.ritzValues(p, q, q, SampledFunctions.wrap(twice, q.weights()), mixed(s, p, q, false, 0)));
+    }
+
+    @Test
     void withoutKernelOrPairsThereIsNoOperatorTerm() {
         GaussianDependence k = new GaussianDependence(0.6);
         SvdProblem p = new SvdProblem("gaussian-cdk", new SvdData.Paired(k::samplePairs, 1, 1, "cdk"), k.left(),
