@@ -151,6 +151,9 @@ public final class ExpressionKernel implements KernelOperator {
             System.arraycopy(ys, p * d, y, 0, d);
             double kxy = kernel(x, y);
             double kyx = kernel(y, x);
+            if (Double.isFinite(kxy) != Double.isFinite(kyx)) {
+                return false; // e.g. sqrt(x - y): defined on one side of the diagonal only
+            }
             if (Double.isFinite(kxy) && Double.isFinite(kyx)
                     && Math.abs(kxy - kyx) > 1e-12 * Math.max(1, Math.max(Math.abs(kxy), Math.abs(kyx)))) {
                 return false;
