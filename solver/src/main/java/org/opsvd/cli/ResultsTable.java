@@ -15,7 +15,7 @@ import org.opsvd.solver.train.SolveDefaults;
  */
 final class ResultsTable {
 
-    /** One run: its seed, metrics (NaN where not computed), seconds, or the reason it failed. */
+    /** One run: its seed, metrics (NaN where not computed), training seconds, or the reason it failed. */
     private record Run(int seed, Map<String, Double> metrics, double seconds, int steps, String failure) {}
 
     private final Map<ConfigFile, List<Run>> runs = new LinkedHashMap<>();
@@ -26,13 +26,21 @@ final class ResultsTable {
         this.paper = paper;
     }
 
-    void add(ConfigFile config, int seed, JsonNode summary, double seconds) {
+    /**
+     * A completed run, from its summary.json. Its time is the summary's training seconds (a resumed run's include
+     * the time before the resume), the same whether the run happened now or was taken from an earlier call.
+     */
+    void add(ConfigFile config, int seed, JsonNode summary) {
         Map<String, Double> m = new LinkedHashMap<>();
+        JsonNode metrics = summary.get("metrics");
         for (String k : ReproduceCommand.METRICS) {
-            JsonNode v = summary.get("metrics").get(k);
+            JsonNode v = metrics.get(k);
+            if (v == null && k.equals("orthogonality_mean_square")) {
+                v = metrics.path("details").get("orthogonalityMeanSquare"); // summaries written before 2026-12-02
+            }
             m.put(k, v == null || v.isNull() ? Double.NaN : v.asDouble());
         }
-        runs.get(config).add(new Run(seed, m, seconds, summary.get("steps").asInt(), null));
+        runs.get(config).add(new Run(seed, m, summary.get("seconds").asDouble(), summary.get("steps").asInt(), null));
     }
 
     void failure(ConfigFile config, int seed, String reason) {
@@ -83,8 +91,8 @@ final class ResultsTable {
                 + "'paper' rows: the NeuralSVD paper's figure (means over 10 seeds, read to about ±5%%).%n%n",
                 done, total, done < total ? " (in progress: this table is rewritten after every run)" : ""));
         b.append("| file | method | B | runs | rel. eigenvalue error | angle distance | subspace dist. (avg) "
-                + "| subspace dist. (all) | orthogonality | seconds per run |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| subspace dist. (all) | orthogonality ‖Ĉ − I‖_F | orthogonality (mean sq.) | training s per run |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         runs.forEach((c, list) -> {
             StreamingStatistics t = stats(list, null);
             b.append("| ").append(ReproduceCommand.stem(c.file())).append(" | ").append(method(c)).append(" | ")
@@ -109,7 +117,8 @@ final class ResultsTable {
     }
 
     private Double paperValue(ConfigFile c, String metric) {
-        return c.experiment() == null ? null : paper.value(c.experiment(), method(c), batch(c), metric);
+        String column = ReproduceCommand.paperColumn(metric);
+        return c.experiment() == null || column == null ? null : paper.value(c.experiment(), method(c), batch(c), column);
     }
 
     private static StreamingStatistics stats(List<Run> list, String metric) {

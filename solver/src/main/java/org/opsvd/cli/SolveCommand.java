@@ -222,6 +222,7 @@ final class SolveCommand implements Callable<Integer> {
         metrics.put("subspace_dist_avg", r == null ? null : r.meanGroupSubspaceDistance());
         metrics.put("subspace_dist_all", r == null ? null : r.subspaceDistanceAll());
         metrics.put("orthogonality", r == null ? null : r.orthogonality().frobenius());
+        metrics.put("orthogonality_mean_square", r == null ? null : r.orthogonality().meanSquare());
         metrics.put("modes_compared", reference.comparable());
         metrics.put("details", r == null ? null : r.toMap());
         m.put("metrics", metrics);

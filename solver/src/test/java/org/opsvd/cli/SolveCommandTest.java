@@ -45,7 +45,7 @@ class SolveCommandTest {
       assertTrue(s.has(key), "summary.json lacks " + key);
     }
     for (String key : List.of("rel_eigval_error", "angle_distance", "subspace_dist_avg", "subspace_dist_all",
-        "orthogonality")) {
+        "orthogonality", "orthogonality_mean_square")) {
       assertTrue(s.get("metrics").has(key), "metrics lack " + key);
     }
     double mean = s.get("metrics").get("rel_eigval_error").asDouble();
