@@ -97,6 +97,11 @@ public record Checkpoint(int step, byte[] rng, String config, List<double[]> par
         out.write(body);
         out.writeLong(crc.getValue());
       }
+      // on disk before the rename, so that a power cut cannot leave a renamed but empty checkpoint
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tmp,
+          java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new IOException("cannot write the checkpoint " + target + " (" + e.getMessage() + "); "
