@@ -36,7 +36,7 @@ final class ResultsTable {
         for (String k : ReproduceCommand.METRICS) {
             JsonNode v = metrics.get(k);
             if (v == null && k.equals("orthogonality_mean_square")) {
-                v = metrics.path("details").get("orthogonalityMeanSquare"); // summaries written before 2026-12-02
+                v = metrics.path("details").get("orthogonalityMeanSquare"); // summaries written before this key existed
             }
             m.put(k, v == null || v.isNull() ? Double.NaN : v.asDouble());
         }
