@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
         description = "Learn the lowest L eigenfunctions with NeuralSVD (or the baselines NeuralEF, SpIN) and compare with the references.",
         footer = {"", "Examples:",
             "  opsvd solve --operator harmonic --dim 2 --L 15",
+            "  opsvd solve --config experiments/oscillator2d-tuned/neuralsvd-seq-L15.yaml     # paper's accuracy",
             "  opsvd solve --operator hydrogen --dim 2 --L 9 --steps 20000",
             "  opsvd solve --config experiments/hydrogen2d-paper/neuralsvd-seq-b128.yaml --steps 20000",
             "  opsvd solve --potential \"0.5*(x^2+4*y^2)\" --dim 2 --L 6 --out runs/aniso"})
