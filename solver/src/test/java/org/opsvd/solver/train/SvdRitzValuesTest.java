@@ -47,10 +47,9 @@ class SvdRitzValuesTest {
 
     @Test
     void volterraKernelOnTheMidpointGridIsSecondOrderAccurate() {
-        KernelOperator k = VolterraOperator.INSTANCE;
-        SvdProblem p = new SvdProblem("volterra", new SvdData.Kernel(k, true), k.left(), k.right(), k.exact(), false);
-        SingularSystem s = k.exact().orElseThrow();
-        SvdQuadrature q = SvdQuadrature.of(k.left(), 1000, 0);
+        SvdProblem p = volterra();
+        SingularSystem s = p.exact().orElseThrow();
+        SvdQuadrature q = SvdQuadrature.of(p.left(), 1000, 0);
         double[] ritz = SvdSolver.ritzValues(p, q, q, mixed(s, p, q, true, 0), mixed(s, p, q, false, 0));
         // h = 1e-3 with k(x,x) = ½: measured 1.0e-5, second order (h²ω²/24 ≈ 8e-6 at the highest
         // frequency ω = 9π/2); k(x,x) = 1 would add a first-order error of order h
@@ -101,10 +100,9 @@ class SvdRitzValuesTest {
 
     @Test
     void degenerateFunctionsGiveNoRitzValuesInsteadOfAnError() {
-        KernelOperator k = VolterraOperator.INSTANCE;
-        SvdProblem p = new SvdProblem("volterra", new SvdData.Kernel(k, true), k.left(), k.right(), k.exact(), false);
-        SingularSystem s = k.exact().orElseThrow();
-        SvdQuadrature q = SvdQuadrature.of(k.left(), 100, 0);
+        SvdProblem p = volterra();
+        SingularSystem s = p.exact().orElseThrow();
+        SvdQuadrature q = SvdQuadrature.of(p.left(), 100, 0);
         SampledFunctions f = mixed(s, p, q, true, 0);
         DMatrixRMaj huge = f.valuesCopy();
         huge.set(3, 1, 1e200); // a diverged network: finite values whose Gram overflows
@@ -123,5 +121,11 @@ class SvdRitzValuesTest {
         SingularSystem s = k.exact().orElseThrow();
         assertNull(SvdSolver.ritzValues(p, q, q, mixed(s, p, q, true, 0), mixed(s, p, q, false, 0)));
         assertEquals(Optional.empty(), Optional.ofNullable(p.kernel()));
+    }
+
+    /** The Volterra operator with its closed-form kernel and exact singular system. */
+    private static SvdProblem volterra() {
+        KernelOperator k = VolterraOperator.INSTANCE;
+        return new SvdProblem("volterra", new SvdData.Kernel(k, true), k.left(), k.right(), k.exact(), false);
     }
 }
