@@ -80,7 +80,7 @@ public class EvaluationBenchmark {
   @Benchmark
   public MetricReport evaluate() {
     LearnedEigenfunctions.Sampled s = learned.sample(parameters, reference.points(), reference.weights(), density,
-        problem.hamiltonian().potential(), problem.hamiltonian().kinetic());
+        problem.operator());
     RayleighRitz rr = RayleighRitz.of(s.psi(), s.hamiltonianPsi());
     int[] starts = Arrays.stream(reference.groups().starts()).filter(g -> g < L).toArray();
     return SpectralMetrics.evaluate(s.psi(), reference.functions(), starts, rr.rayleighQuotients(),

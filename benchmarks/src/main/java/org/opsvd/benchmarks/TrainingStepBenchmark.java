@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.opsvd.operators.OperatorCatalog;
 import org.opsvd.operators.OperatorRequest;
-import org.opsvd.operators.Potential;
+import org.opsvd.operators.action.LocalOperator;
 import org.opsvd.solver.loss.Nesting;
 import org.opsvd.solver.loss.NestedLoraLoss;
 import org.opsvd.solver.neural.LaplacianMethod;
@@ -69,7 +69,6 @@ public class TrainingStepBenchmark {
 
   private TrainingGraph<TFloating> graph;
   private SamplingDensity density;
-  private Potential potential;
   private Trainer.Settings settings;
 
   @Setup(Level.Trial)
@@ -79,11 +78,11 @@ public class TrainingStepBenchmark {
         ? MlpSpec.of(2, List.of(128, 128, 128), 16).withParametrisation(Parametrisation.DISJOINT).withFourier(1024, 0.1)
         : MlpSpec.of(2, List.of(128, 128), 16);
     Mlp mlp = new Mlp(spec, 0);
-    potential = OperatorCatalog.build(OperatorRequest.named(hydrogen ? "hydrogen" : "harmonic", 2, 1.0))
-        .hamiltonian().potential();
+    LocalOperator operator = OperatorCatalog.build(OperatorRequest.named(hydrogen ? "hydrogen" : "harmonic", 2, 1.0))
+        .operator();
     density = new SamplingDensity.Gaussian(2, hydrogen ? 16 : 4);
     graph = new TrainingGraph<>(mlp, new NestedLoraLoss(Nesting.SEQUENTIAL, 16), LaplacianMethod.parse(laplacian),
-        Laplacians.DEFAULT_STEP, 1.0, hydrogen ? 100 : 1, hydrogen ? 0 : 16, OptimizerSpec.rmsprop(),
+        Laplacians.DEFAULT_STEP, operator, hydrogen ? 100 : 1, hydrogen ? 0 : 16, OptimizerSpec.rmsprop(),
         Precision.parse(precision), SessionOptions.cpu());
     Trainer.initialise(graph, mlp.parameters().stream().map(p -> p.initial()).toList());
     settings = new Trainer.Settings(batch, 1, new CosineSchedule(1e-4, 1, false), new ParameterAverage(0.995), 0);
@@ -91,7 +90,7 @@ public class TrainingStepBenchmark {
 
   @Benchmark
   public Trainer.Outcome step() {
-    return Trainer.train(graph, density, potential, settings, r -> { }, () -> false);
+    return Trainer.train(graph, density, settings, r -> { }, () -> false);
   }
 
   @TearDown(Level.Trial)

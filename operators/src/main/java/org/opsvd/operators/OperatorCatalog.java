@@ -11,6 +11,8 @@ import org.opsvd.operators.potentials.HarmonicPotential;
 import org.opsvd.operators.potentials.TwoCentreCoulombPotential;
 import org.opsvd.operators.potentials.ZeroPotential;
 import org.opsvd.operators.spectra.BoxSpectrum;
+import org.opsvd.operators.spectra.ExactSpectrum;
+import org.opsvd.operators.spectra.ShiftedSpectrum;
 import org.opsvd.operators.spectra.HarmonicOscillatorSpectrum;
 import org.opsvd.operators.spectra.Hydrogen2DSpectrum;
 import org.opsvd.operators.spectra.Hydrogen3DSpectrum;
@@ -39,6 +41,11 @@ public final class OperatorCatalog {
                     "periodic torus [-π,π)^d (physical)", "none (Mathieu; exact FD by Kronecker sums)"),
             new Entry("h2plus", "−Z/|x−a| − Z/|x+a|, |2a| = R  (--charge, --separation R, default 1, 2)", "2, 3",
                     "Dirichlet [-L,L]^d, L = 20 (truncation)", "none (3D, Z=1, R=2, c=½: E₀ = −1.1026342)"),
+            new Entry("langevin", "generator β⁻¹Δ − ∇U·∇ of overdamped Langevin dynamics  (--energy U, default "
+                    + "½|x|²; --beta, default 1); eigenvalues ≤ 0", "any",
+                    "Dirichlet [-L,L]^d, L ≈ 7 (2/β)^½ (truncation)",
+                    "U = ½Σκ_i x_i² (Ornstein–Uhlenbeck): −Σ κ_i n_i; other U: finite differences on the "
+                            + "ground-state transform −β⁻¹Δ + β|∇U|²/4 − ΔU/2"),
             new Entry("expression", "any formula via --potential, e.g. \"0.5*(x^2+4*y^2)\"", "any",
                     "Dirichlet [-L,L]^d, L = 8 unless --box", "none"));
 
@@ -121,10 +128,43 @@ public final class OperatorCatalog {
                 return new Problem(name, new Hamiltonian(c, new TwoCentreCoulombPotential(z, r, d)), Boundary.DIRICHLET,
                         box != null ? box : 20.0, false, null);
             }
+            case "langevin":
+                return langevin(request, d, box);
             default:
                 throw new IllegalArgumentException("unknown operator '" + request.name() + "'; built-in operators: "
                         + String.join(", ", names()) + " (or --potential EXPR for a formula)");
         }
+    }
+
+    /**
+     * The Langevin generator; U = ½|x|² by default, whose exact spectrum (Ornstein–Uhlenbeck) is known for any
+     * harmonic U = ½Σκ_i x_i²: the ground-state transform is an oscillator with ω_i = κ_i(β/2)^½ and c = β⁻¹,
+     * shifted by −Σκ_i/2, so the generator's eigenvalues are −Σκ_i n_i.
+     */
+    private static Problem langevin(OperatorRequest request, int d, Double box) {
+        double beta = positive(request.beta(), 1.0, "--beta");
+        SmoothPotential energy = request.energy() == null ? HarmonicPotential.isotropic(d, 1.0)
+                : SmoothPotential.of(new ExpressionPotential(request.energy(), d));
+        LangevinGenerator generator = new LangevinGenerator(energy, beta);
+        ExactSpectrum exact = null;
+        double stiffness = 1;
+        if (energy instanceof HarmonicPotential harmonic) {
+            double[] kappa = harmonic.omega();
+            double[] omega = new double[d];
+            double shift = 0;
+            for (int i = 0; i < d; i++) {
+                kappa[i] *= kappa[i];
+                omega[i] = kappa[i] * Math.sqrt(beta / 2);
+                shift -= kappa[i] / 2;
+            }
+            stiffness = Arrays.stream(kappa).min().orElse(1);
+            exact = new ShiftedSpectrum(new HarmonicOscillatorSpectrum(omega, generator.diffusion()), shift);
+        }
+        // |e^{-βU/2}|² = e^{-βU} has standard deviation (βκ)^(-1/2) per axis; the oscillator's rule (7 lengths in 2D).
+        double length = Math.sqrt(2 / (beta * stiffness));
+        double defaultBox = (d == 1 ? 8.0 : d == 2 ? 7.0 : 6.0) * length;
+        return new Problem("langevin", generator.groundState(), Boundary.DIRICHLET, box != null ? box : defaultBox,
+                false, exact, generator);
     }
 
     private static double[] perAxis(double[] given, int d, double fallback, String flag) {

@@ -12,9 +12,18 @@ package org.opsvd.operators;
  * @param charge       nuclear charge Z, or null
  * @param separation   h2plus internuclear distance R, or null
  * @param coefficients cosine coefficients (1 or d values), or null
+ * @param energy       langevin: the potential energy U as a formula, or null for ½|x|²
+ * @param beta         langevin: the inverse temperature β, or null
  */
 public record OperatorRequest(String name, String expression, int dimension, double kinetic, Double halfWidth,
-                              double[] omega, Double charge, Double separation, double[] coefficients) {
+                              double[] omega, Double charge, Double separation, double[] coefficients,
+                              String energy, Double beta) {
+
+    /** A request without Langevin parameters. */
+    public OperatorRequest(String name, String expression, int dimension, double kinetic, Double halfWidth,
+                           double[] omega, Double charge, Double separation, double[] coefficients) {
+        this(name, expression, dimension, kinetic, halfWidth, omega, charge, separation, coefficients, null, null);
+    }
 
     /** A built-in operator with all defaults. */
     public static OperatorRequest named(String name, int dimension, double kinetic) {
@@ -27,6 +36,7 @@ public record OperatorRequest(String name, String expression, int dimension, dou
     }
 
     public OperatorRequest withHalfWidth(Double l) {
-        return new OperatorRequest(name, expression, dimension, kinetic, l, omega, charge, separation, coefficients);
+        return new OperatorRequest(name, expression, dimension, kinetic, l, omega, charge, separation, coefficients,
+                energy, beta);
     }
 }

@@ -1,5 +1,7 @@
 package org.opsvd.operators;
 
+import org.opsvd.operators.action.LocalOperator;
+
 import org.opsvd.operators.grid.Boundary;
 import org.opsvd.operators.spectra.ExactSpectrum;
 
@@ -13,10 +15,14 @@ import org.opsvd.operators.spectra.ExactSpectrum;
  * @param halfWidth    L of the box [−L, L]^d
  * @param boxIsPhysical true when the walls are part of the operator (particle in a box, torus), false when
  *                     they only truncate R^d and L must be large enough for the wanted states to decay
- * @param exact        the exact spectrum of the operator (null when unknown)
+ * @param exact        the exact spectrum of {@code hamiltonian} (null when unknown)
+ * @param operator     the operator the neural solver learns ({@link LocalOperator}): the Hamiltonian itself for a
+ *                     Schrödinger problem; for another operator (e.g. a {@link LangevinGenerator}) the Hamiltonian
+ *                     is its unitarily equivalent Schrödinger form, the route of the classical references, with the
+ *                     same eigenvalues up to {@link LocalOperator#reported}
  */
 public record Problem(String name, Hamiltonian hamiltonian, Boundary boundary, double halfWidth,
-                      boolean boxIsPhysical, ExactSpectrum exact) {
+                      boolean boxIsPhysical, ExactSpectrum exact, LocalOperator operator) {
 
     public Problem {
         if (name == null || hamiltonian == null || boundary == null) {
@@ -25,10 +31,23 @@ public record Problem(String name, Hamiltonian hamiltonian, Boundary boundary, d
         if (!(halfWidth > 0) || !Double.isFinite(halfWidth)) {
             throw new IllegalArgumentException("box half-width must be positive and finite, got " + halfWidth);
         }
+        if (operator == null) {
+            throw new IllegalArgumentException("a problem needs the operator to learn");
+        }
+        if (operator.dimension() != hamiltonian.dimension()) {
+            throw new IllegalArgumentException("the operator is " + operator.dimension() + "-dimensional but H is "
+                    + hamiltonian.dimension() + "-dimensional");
+        }
         if (exact != null && exact.dimension() != hamiltonian.dimension()) {
             throw new IllegalArgumentException("exact spectrum is " + exact.dimension() + "-dimensional but H is "
                     + hamiltonian.dimension() + "-dimensional");
         }
+    }
+
+    /** A Schrödinger problem: the solver learns H itself. */
+    public Problem(String name, Hamiltonian hamiltonian, Boundary boundary, double halfWidth, boolean boxIsPhysical,
+                   ExactSpectrum exact) {
+        this(name, hamiltonian, boundary, halfWidth, boxIsPhysical, exact, hamiltonian);
     }
 
     public int dimension() {

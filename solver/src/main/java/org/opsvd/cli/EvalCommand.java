@@ -64,12 +64,7 @@ final class EvalCommand implements Callable<Integer> {
             f = evaluator.values(checkpoint.averages(), x).values();
         }
         int l = network.outputs();
-        double[] point = new double[d];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(x, i * d, point, 0, d);
-            double s = density.sqrtDensity(point);
-            for (int k = 0; k < l; k++) f[i * l + k] *= s;
-        }
+        density.wavefunctions(x, f, l);
         Path target = out != null ? out : run.resolve("eval.npy");
         AtomicFiles.writeNpy(target, f, new int[] {n, l});
         stdout.println("wrote ψ at " + n + " points (" + l + " functions, step " + checkpoint.step() + ") to " + target);

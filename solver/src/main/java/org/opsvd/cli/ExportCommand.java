@@ -89,28 +89,11 @@ final class ExportCommand implements Callable<Integer> {
             params.add(p.constant(tf, specs.get(i).shape(), values.get(i)));
         }
         Operand<T> f = network.value(tf, x, params);
-        Operand<T> sqrtP = sqrtDensity(tf, x, density, p);
-        Operand<T> psi = tf.withName("psi").math.mul(f, tf.expandDims(sqrtP, tf.constant(1)));
+        Operand<T> psi = tf.withName("psi").identity(density.wavefunctions(tf, x, f, p));
         try (Session s = new Session(g)) {
             SavedModelBundle.exporter(target.toString()).withSession(s)
                     .withSignature(Signature.builder().key("serving_default").input("x", x).output("psi", psi).build())
                     .export();
         }
-    }
-
-    /** √p(x) [N] as graph ops, normalised as in training. */
-    private static <T extends TFloating> Operand<T> sqrtDensity(Ops tf, Operand<T> x, SamplingDensity density,
-                                                               Precision p) {
-        int d = density.dimension();
-        if (density instanceof SamplingDensity.Gaussian gauss) {
-            double s2 = gauss.scale() * gauss.scale();
-            Operand<T> r2 = tf.reduceSum(tf.math.square(x), tf.constant(1));
-            return tf.math.mul(p.scalar(tf, Math.pow(2 * Math.PI * s2, -0.25 * d)),
-                    tf.math.exp(tf.math.mul(r2, p.scalar(tf, -1 / (4 * s2)))));
-        }
-        SamplingDensity.UniformBox box = (SamplingDensity.UniformBox) density;
-        Operand<T> inside = tf.dtypes.cast(tf.reduceAll(tf.math.lessEqual(tf.math.abs(x),
-                p.scalar(tf, box.halfWidth())), tf.constant(1)), p.type());
-        return tf.math.mul(inside, p.scalar(tf, Math.pow(2 * box.halfWidth(), -0.5 * d)));
     }
 }

@@ -2,6 +2,7 @@ package org.opsvd.operators.potentials;
 
 import java.util.Arrays;
 import org.opsvd.operators.SeparablePotential;
+import org.opsvd.operators.SmoothPotential;
 
 /**
  * The harmonic potential V(x) = ½ Σ_i ω_i² x_i², one angular frequency ω_i &gt; 0 per axis.
@@ -9,7 +10,7 @@ import org.opsvd.operators.SeparablePotential;
  * <p>With H = −c·Δ + V each axis contributes √(2c)·ω_i·(n_i + ½); for c = ½ that is ω_i(n_i + ½).
  * The NeuralSVD paper's oscillator V = |x|² is ω_i = √2.
  */
-public record HarmonicPotential(double[] omega) implements SeparablePotential {
+public record HarmonicPotential(double[] omega) implements SeparablePotential, SmoothPotential {
 
     public HarmonicPotential {
         if (omega.length < 1) {
@@ -47,6 +48,22 @@ public record HarmonicPotential(double[] omega) implements SeparablePotential {
     @Override
     public double axisValue(int axis, double t) {
         return 0.5 * omega[axis] * omega[axis] * t * t;
+    }
+
+    @Override
+    public void gradient(double[] x, double[] out) {
+        for (int i = 0; i < omega.length; i++) {
+            out[i] = omega[i] * omega[i] * x[i];
+        }
+    }
+
+    @Override
+    public double laplacian(double[] x) {
+        double sum = 0;
+        for (double w : omega) {
+            sum += w * w;
+        }
+        return sum;
     }
 
     @Override

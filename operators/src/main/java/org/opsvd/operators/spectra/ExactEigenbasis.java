@@ -12,6 +12,9 @@ public interface ExactEigenbasis {
      * 2D hydrogen), covering at least {@code minStates} states in complete shells; empty otherwise.
      */
     static java.util.Optional<ExactEigenbasis> of(ExactSpectrum spectrum, int minStates) {
+        if (spectrum instanceof ShiftedSpectrum shifted) {
+            return of(shifted.base(), minStates); // same functions; energy(i) stays the base's
+        }
         if (spectrum instanceof HarmonicOscillatorSpectrum ho) {
             return java.util.Optional.of(new HarmonicOscillatorEigenbasis(ho.omega(), ho.kinetic(), minStates));
         }

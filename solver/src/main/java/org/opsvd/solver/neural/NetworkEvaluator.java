@@ -1,5 +1,6 @@
 package org.opsvd.solver.neural;
 
+import org.opsvd.operators.action.Jet;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Graph;

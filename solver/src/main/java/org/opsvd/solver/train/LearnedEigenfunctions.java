@@ -2,7 +2,8 @@ package org.opsvd.solver.train;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.opsvd.operators.Potential;
+import org.opsvd.operators.action.LocalDensity;
+import org.opsvd.operators.action.LocalOperator;
 import org.opsvd.solver.eval.SampledFunctions;
 import org.opsvd.solver.neural.NetworkEvaluator;
 import org.opsvd.solver.neural.Precision;
@@ -11,10 +12,11 @@ import org.opsvd.solver.neural.Network;
 /**
  * Evaluates a trained network's wavefunctions, whatever precision it was trained in (network in float64 by
  * default or float32, everything after it in float64):
- * ψ_l = √p·f_l and Hψ_l = √p·H̃f_l (exact forward Laplacian) at given points, as
+ * ψ_l = √p·f_l and Aψ_l = √p·Ãf_l (the operator's importance-weighted action, exact forward Laplacian) at given
+ * points, as
  * {@link SampledFunctions} with the caller's quadrature weights. Parameters are fed, so one instance
  * serves any number of parameter sets (e.g. the moving average at each evaluation).
- * Points where V is not finite (a Coulomb nucleus on the grid) get Hψ := 0, as in the reference code.
+ * Points where the operator is singular (a Coulomb nucleus on the grid) get Aψ := 0, as in the reference code.
  */
 public final class LearnedEigenfunctions implements AutoCloseable {
 
@@ -44,7 +46,7 @@ public final class LearnedEigenfunctions implements AutoCloseable {
    * @param parameters one array per {@link Network#parameters()} entry
    */
   public Sampled sample(List<double[]> parameters, double[] points, double[] weights, SamplingDensity density,
-      Potential potential, double kinetic) {
+      LocalOperator operator) {
     int d = network.inputDimension();
     int l = network.outputs();
     int n = weights.length;
@@ -52,25 +54,26 @@ public final class LearnedEigenfunctions implements AutoCloseable {
       throw new IllegalArgumentException(points.length + " coordinates for " + n + " points in " + d + " dimensions");
     }
     NetworkEvaluator.Arrays a = evaluator.jet(parameters, points);
-    DMatrixRMaj psi = new DMatrixRMaj(n, l);
+    double[] values = a.values();
+    double[] gradients = a.gradients();
+    double[] laplacians = a.laplacians();
     DMatrixRMaj hpsi = new DMatrixRMaj(n, l);
+    List<LocalOperator.Field> layout = operator.fields();
+    double[][] fields = new double[layout.size()][];
+    for (int f = 0; f < fields.length; f++) fields[f] = new double[layout.get(f).size()];
     double[] point = new double[d];
-    double[] drift = new double[d];
+    double[] gradient = new double[d];
     for (int i = 0; i < n; i++) {
       System.arraycopy(points, i * d, point, 0, d);
-      double sqrtP = density.sqrtDensity(point);
-      double v = potential.value(point);
-      density.drift(point, drift);
-      double curv = density.curvature(point);
+      LocalDensity local = density.at(point);
+      boolean regular = operator.fields(point, local, fields);
       for (int k = 0; k < l; k++) {
-        double fk = a.values()[i * l + k];
-        double driftTerm = 0;
-        for (int j = 0; j < d; j++) driftTerm += drift[j] * a.gradients()[(i * d + j) * l + k];
-        double hf = Double.isFinite(v) ? v * fk - kinetic * (a.laplacians()[i * l + k] + driftTerm + curv * fk) : 0;
-        psi.set(i, k, sqrtP * fk);
-        hpsi.set(i, k, sqrtP * hf);
+        for (int j = 0; j < d; j++) gradient[j] = gradients[(i * d + j) * l + k];
+        double af = regular ? operator.act(fields, values[i * l + k], gradient, laplacians[i * l + k]) : 0;
+        hpsi.set(i, k, local.sqrtDensity() * af);
       }
     }
+    DMatrixRMaj psi = DMatrixRMaj.wrap(n, l, density.wavefunctions(points, values, l));
     return new Sampled(SampledFunctions.wrap(psi, weights), SampledFunctions.wrap(hpsi, weights));
   }
 

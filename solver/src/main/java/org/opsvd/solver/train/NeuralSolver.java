@@ -129,7 +129,7 @@ public final class NeuralSolver {
         new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule()),
         new ParameterAverage(config.emaDecay()), config.seed());
     try (TrainingGraph<TFloating> graph = new TrainingGraph<>(network, loss,
-        LaplacianMethod.parse(config.laplacian()), config.fdStep(), config.kinetic(), shift.scale(),
+        LaplacianMethod.parse(config.laplacian()), config.fdStep(), problem.operator(), shift.scale(),
         shift.shift(), OptimizerSpec.parse(config.optimizer()), precision, session);
          LearnedEigenfunctions learned = new LearnedEigenfunctions(network, Precision.parse(config.evalPrecision()))) {
       int firstStep = 0;
@@ -155,7 +155,7 @@ public final class NeuralSolver {
           throw new java.io.UncheckedIOException(e.getMessage(), e); // names the file and what survived
         }
       };
-      Trainer.Outcome outcome = Trainer.train(graph, density, problem.hamiltonian().potential(), settings, step -> {
+      Trainer.Outcome outcome = Trainer.train(graph, density, settings, step -> {
         double[] energies = new double[step.rayleigh().length];
         for (int l = 0; l < energies.length; l++) energies[l] = shift.energyOf(step.rayleigh()[l]);
         observer.onStep(step, energies);
@@ -209,7 +209,7 @@ public final class NeuralSolver {
   static Evaluation evaluate(LearnedEigenfunctions learned, List<double[]> params, int step, double seconds,
       Problem problem, SolveConfig config, SolveReference reference, SamplingDensity density, OperatorShift shift) {
     LearnedEigenfunctions.Sampled s = learned.sample(params, reference.points(), reference.weights(), density,
-        problem.hamiltonian().potential(), problem.hamiltonian().kinetic());
+        problem.operator());
     Method method = Method.parse(config.method());
     if (method == Method.SPIN) {
       s = orthonormalised(s);

@@ -1,7 +1,14 @@
 package org.opsvd.solver.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.hipparchus.random.RandomGenerator;
+import org.opsvd.operators.action.LocalDensity;
+import org.opsvd.solver.neural.Precision;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
 
 /**
  * The training density p on R^d for importance sampling (method notes §3.2): points x ~ p, network
@@ -32,6 +39,65 @@ public sealed interface SamplingDensity {
   /** A short description, e.g. {@code gaussian(s=4)}. */
   String describe();
 
+  /**
+   * ψ = √p·f, the one place where network outputs become wavefunctions (Java, float64): scales each row of
+   * {@code values} [N, L] by √p at the matching row of {@code points} [N, d], in place, and returns it.
+   */
+  default double[] wavefunctions(double[] points, double[] values, int outputs) {
+    int d = dimension();
+    int n = points.length / d;
+    double[] x = new double[d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(points, i * d, x, 0, d);
+      double s = sqrtDensity(x);
+      for (int k = 0; k < outputs; k++) values[i * outputs + k] *= s;
+    }
+    return values;
+  }
+
+  /** ψ = √p·f as graph ops (exported models): {@code values} [N, L] scaled by √p at {@code x} [N, d]. */
+  default <T extends TFloating> Operand<T> wavefunctions(Ops tf, Operand<T> x, Operand<T> values,
+      Precision precision) {
+    return tf.math.mul(values, tf.expandDims(sqrtDensity(tf, x, precision), tf.constant(1)));
+  }
+
+  /** √p(x) [N] as graph ops for x [N, d], normalised as in training. */
+  private <T extends TFloating> Operand<T> sqrtDensity(Ops tf, Operand<T> x, Precision p) {
+    int d = dimension();
+    Operand<T> r2 = tf.reduceSum(tf.math.square(x), tf.constant(1));
+    if (this instanceof Gaussian g) {
+      return tf.math.exp(tf.math.mul(p.scalar(tf, 0.5), Gaussian.logDensity(tf, r2, d, g.scale(), p)));
+    }
+    if (this instanceof GaussianMixture m) {
+      // log p = max_k t_k + log Σ_k exp(t_k − max) − log K, t_k = log N_k (as in Java: no underflow in the tails)
+      List<Operand<T>> t = new ArrayList<>();
+      Operand<T> max = null;
+      for (double scale : m.scales()) {
+        Operand<T> tk = Gaussian.logDensity(tf, r2, d, scale, p);
+        t.add(tk);
+        max = max == null ? tk : tf.math.maximum(max, tk);
+      }
+      Operand<T> sum = null;
+      for (Operand<T> tk : t) {
+        Operand<T> e = tf.math.exp(tf.math.sub(tk, max));
+        sum = sum == null ? e : tf.math.add(sum, e);
+      }
+      Operand<T> logP = tf.math.add(max, tf.math.log(tf.math.div(sum, p.scalar(tf, t.size()))));
+      return tf.math.exp(tf.math.mul(p.scalar(tf, 0.5), logP));
+    }
+    UniformBox b = (UniformBox) this; // the last permitted kind (Java 17: no exhaustive pattern switch yet)
+    Operand<T> inside = tf.dtypes.cast(tf.reduceAll(tf.math.lessEqual(tf.math.abs(x),
+        p.scalar(tf, b.halfWidth())), tf.constant(1)), p.type());
+    return tf.math.mul(inside, p.scalar(tf, Math.pow(2 * b.halfWidth(), -0.5 * d)));
+  }
+
+  /** √p, ∇log p and Δ√p/√p at x, as an operator's importance-weighted action needs them. */
+  default LocalDensity at(double[] x) {
+    double[] gradient = new double[dimension()];
+    drift(x, gradient);
+    return new LocalDensity(sqrtDensity(x), gradient, curvature(x));
+  }
+
   /** N(0, s²I_d): √p ∝ exp(−|x|²/(4s²)). */
   record Gaussian(int dimension, double scale) implements SamplingDensity {
     public Gaussian {
@@ -46,6 +112,12 @@ public sealed interface SamplingDensity {
       for (int i = 0; i < count * dimension; i++) {
         out[i] = scale * rng.nextGaussian();
       }
+    }
+
+    /** log N(0, s²I_d) at points with squared radii r2 [N], as graph ops. */
+    static <T extends TFloating> Operand<T> logDensity(Ops tf, Operand<T> r2, int d, double s, Precision p) {
+      double s2 = s * s;
+      return tf.math.add(p.scalar(tf, -0.5 * d * Math.log(2 * Math.PI * s2)), tf.math.mul(r2, p.scalar(tf, -1 / (2 * s2))));
     }
 
     @Override

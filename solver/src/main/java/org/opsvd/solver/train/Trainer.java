@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
-import org.opsvd.operators.Potential;
+import org.opsvd.operators.action.LocalOperator;
 import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.neural.Tensors;
 import org.tensorflow.Result;
@@ -15,7 +15,7 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * The training loop: draws a fresh batch x ~ p each step with a seeded Hipparchus generator,
- * evaluates V(x), ∇log p(x) and Δ√p/√p(x) in Java, and runs one {@link TrainingGraph} step.
+ * evaluates the operator's per-point fields in Java (float64), and runs one {@link TrainingGraph} step.
  * Stops early, keeping the last good parameters, when the loss is not finite or when asked to
  * (Ctrl-C); either way the caller gets an {@link Outcome} and can evaluate and write results.
  */
@@ -131,15 +131,13 @@ public final class Trainer {
    *
    * @param graph     the step graph, initialised
    * @param density   sampling density p
-   * @param potential V (evaluated pointwise in Java)
-   * @param shift     the mapping T = a(−H) + b (only for messages)
    * @param settings  loop settings
    * @param listener  receives every finite step
    * @param stop      polled every step; true ends training early (e.g. after Ctrl-C)
    */
   public static <T extends TFloating> Outcome train(TrainingGraph<T> graph, SamplingDensity density,
-      Potential potential, Settings settings, Listener listener, BooleanSupplier stop) {
-    return train(graph, density, potential, settings, listener, stop, 0, new Well19937c(settings.seed()), null, 0);
+      Settings settings, Listener listener, BooleanSupplier stop) {
+    return train(graph, density, settings, listener, stop, 0, new Well19937c(settings.seed()), null, 0);
   }
 
   /** Called with the steps completed and the sampler's generator, so a caller can write a checkpoint. */
@@ -154,25 +152,29 @@ public final class Trainer {
    * when the loop ends for any reason ({@code sink} may be null).
    */
   public static <T extends TFloating> Outcome train(TrainingGraph<T> graph, SamplingDensity density,
-      Potential potential, Settings settings, Listener listener, BooleanSupplier stop, int firstStep,
-      RandomGenerator rng, CheckpointSink sink, int every) {
-    Outcome outcome = loop(graph, density, potential, settings, listener, stop, firstStep, rng, sink, every);
+      Settings settings, Listener listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
+      CheckpointSink sink, int every) {
+    Outcome outcome = loop(graph, density, settings, listener, stop, firstStep, rng, sink, every);
     if (sink != null) sink.save(outcome.steps(), rng);
     return outcome;
   }
 
   private static <T extends TFloating> Outcome loop(TrainingGraph<T> graph, SamplingDensity density,
-      Potential potential, Settings settings, Listener listener, BooleanSupplier stop, int firstStep,
-      RandomGenerator rng, CheckpointSink sink, int every) {
+      Settings settings, Listener listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
+      CheckpointSink sink, int every) {
     int b = settings.batch();
     int d = density.dimension();
     Precision precision = graph.precision();
+    LocalOperator operator = graph.operator();
+    List<LocalOperator.Field> layout = operator.fields();
     double[] x = new double[b * d];
-    double[] v = new double[b];
-    double[] drift = new double[b * d];
-    double[] curvature = new double[b];
+    double[][] fields = new double[layout.size()][];
+    double[][] atPoint = new double[layout.size()][];
+    for (int f = 0; f < layout.size(); f++) {
+      fields[f] = new double[b * layout.get(f).size()];
+      atPoint[f] = new double[layout.get(f).size()];
+    }
     double[] point = new double[d];
-    double[] g = new double[d];
     long start = System.nanoTime();
     StepRecord last = null;
     for (int t = firstStep; t < settings.steps(); t++) {
@@ -185,35 +187,30 @@ public final class Trainer {
       density.sample(rng, x, b);
       for (int i = 0; i < b; i++) {
         System.arraycopy(x, i * d, point, 0, d);
-        double vi = potential.value(point);
-        for (int tries = 0; !Double.isFinite(vi); tries++) {
-          // V is singular on a null set (e.g. Coulomb at a nucleus): redraw that point.
+        for (int tries = 0; !operator.fields(point, density.at(point), atPoint); tries++) {
+          // The operator is singular on a null set (e.g. Coulomb at a nucleus): redraw that point.
           if (tries == 100) {
-            throw new IllegalStateException("potential is not finite at sampled points, e.g. V"
-                + java.util.Arrays.toString(point) + " = " + vi);
+            throw new IllegalStateException("the operator is singular at the sampled points, e.g. at "
+                + java.util.Arrays.toString(point) + " (" + operator.describe() + ")");
           }
           density.sample(rng, point, 1);
           System.arraycopy(point, 0, x, i * d, d);
-          vi = potential.value(point);
         }
-        v[i] = vi;
-        density.drift(point, g);
-        System.arraycopy(g, 0, drift, i * d, d);
-        curvature[i] = density.curvature(point);
+        for (int f = 0; f < layout.size(); f++) {
+          System.arraycopy(atPoint[f], 0, fields[f], i * atPoint[f].length, atPoint[f].length);
+        }
       }
       double lr = settings.schedule().at(t);
       List<Tensor> fed = new ArrayList<>();
       try {
-        Tensor tx = add(fed, Tensors.of(precision, new long[] {b, d}, x));
-        Tensor tv = add(fed, Tensors.of(precision, new long[] {b}, v));
-        Tensor td = add(fed, Tensors.of(precision, new long[] {b, d}, drift));
-        Tensor tc = add(fed, Tensors.of(precision, new long[] {b}, curvature));
         Session.Runner runner = graph.session().runner()
-            .feed(graph.points(), tx)
-            .feed(graph.operator().potential(), tv)
-            .feed(graph.operator().drift(), td)
-            .feed(graph.operator().curvature(), tc)
-            .fetch(graph.loss()).fetch(graph.squaredNorms()).fetch(graph.rayleigh());
+            .feed(graph.points(), add(fed, Tensors.of(precision, new long[] {b, d}, x)));
+        for (int f = 0; f < layout.size(); f++) {
+          int width = layout.get(f).width();
+          long[] shape = width == 0 ? new long[] {b} : new long[] {b, width};
+          runner.feed(graph.fields().get(f), add(fed, Tensors.of(precision, shape, fields[f])));
+        }
+        runner.fetch(graph.loss()).fetch(graph.squaredNorms()).fetch(graph.rayleigh());
         feedStep(runner, graph.optimizer(), graph.averageDecay(), precision, settings, t, lr, fed);
         graph.updates().forEach(runner::addTarget);
         try (Result r = runner.run()) {

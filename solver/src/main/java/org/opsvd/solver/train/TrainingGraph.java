@@ -2,10 +2,11 @@ package org.opsvd.solver.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.opsvd.operators.action.LocalOperator;
 import org.opsvd.solver.loss.LossTerms;
 import org.opsvd.solver.loss.SpinLoss;
 import org.opsvd.solver.loss.TrainingLoss;
-import org.opsvd.solver.neural.Jet;
+import org.opsvd.operators.action.Jet;
 import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Laplacians;
 import org.opsvd.solver.neural.Network;
@@ -25,7 +26,8 @@ import org.tensorflow.types.family.TFloating;
  * with one {@code Session.run}:
  * <ol>
  *   <li>the jet (f, ∇f, Δf) of the network at the fed batch x [B, d], by the chosen Laplacian method;</li>
- *   <li>T̃f = a·(−H̃f) + b·f with the fed V(x), ∇log p(x), Δ√p/√p(x) ({@link WeightedOperator});</li>
+ *   <li>T̃f = a·(−Ãf) + b·f, with Ãf the operator's importance-weighted action on the jet and its per-point
+ *       fields, fed ({@link LocalOperator});</li>
  *   <li>the loss terms and the output gradient G [B, L] ({@link TrainingLoss#build});</li>
  *   <li>parameter gradients J_θ(f)ᵀG by one reverse pass through the value f only
  *       ({@code tf.gradients(f, θ, dx = G)}): no differentiation through T̃f. SpIN with β &lt; 1 adds its
@@ -42,7 +44,8 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
   private final Session session;
   private final Precision precision;
   private final Placeholder<T> points;
-  private final WeightedOperator<T> operator;
+  private final LocalOperator operator;
+  private final List<Placeholder<T>> fields = new ArrayList<>();
   private final OptimizerGraph<T> optimizer;
   private final Placeholder<T> averageDecay;
   private final TrainableParameters<T> trainable;
@@ -59,22 +62,26 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
    * @param loss      the loss (L = network outputs): NeuralSVD, NeuralEF or SpIN
    * @param method    Laplacian strategy
    * @param fdStep    finite-difference step (for {@link LaplacianMethod#FINITE_DIFFERENCE})
-   * @param kinetic   c in H = −c·Δ + V
-   * @param scale     a in T = a·(−H) + b
+   * @param operator  the operator A whose lowest eigenpairs are learned
+   * @param scale     a in T = a·(−A) + b
    * @param shift     b
    * @param optimizer optimiser rule
    * @param precision graph precision
    * @param session   session configuration (threads, device)
    */
-  public TrainingGraph(Network network, TrainingLoss loss, LaplacianMethod method, double fdStep, double kinetic,
-      double scale, double shift, OptimizerSpec optimizer, Precision precision, SessionOptions session) {
+  public TrainingGraph(Network network, TrainingLoss loss, LaplacianMethod method, double fdStep,
+      LocalOperator operator, double scale, double shift, OptimizerSpec optimizer, Precision precision, SessionOptions session) {
     this.precision = precision;
     this.graph = new Graph();
     Ops tf = Ops.create(graph);
     Class<T> type = precision.type();
     int d = network.inputDimension();
     this.points = tf.withName("x").placeholder(type, Placeholder.shape(Shape.of(-1, d)));
-    this.operator = new WeightedOperator<>(tf, precision, d, kinetic);
+    this.operator = operator;
+    for (LocalOperator.Field field : operator.fields()) {
+      Shape shape = field.width() == 0 ? Shape.of(-1) : Shape.of(-1, field.width());
+      fields.add(tf.withName(field.name()).placeholder(type, Placeholder.shape(shape)));
+    }
     this.averageDecay = tf.withName("average_decay").placeholder(type);
 
     this.trainable = new TrainableParameters<>(tf, "", network.parameters(), precision);
@@ -82,7 +89,9 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
     Jet<T> jet = method == LaplacianMethod.FINITE_DIFFERENCE
         ? Laplacians.finiteDifference(tf, network, points, reads, fdStep)
         : Laplacians.jet(tf, network, points, reads, method);
-    Operand<T> shifted = operator.shifted(tf, jet, scale, shift);
+    Operand<T> action = operator.act(tf, jet, fields);
+    Operand<T> shifted = tf.math.add(tf.math.mul(precision.scalar(tf, -scale), action),
+        tf.math.mul(precision.scalar(tf, shift), jet.value()));
     LossTerms<T> terms;
     List<Operand<T>> gradients;
     if (loss instanceof SpinLoss s && s.decay() < 1) {
@@ -114,8 +123,13 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
     return points;
   }
 
-  public WeightedOperator<T> operator() {
+  public LocalOperator operator() {
     return operator;
+  }
+
+  /** The operator's per-point field placeholders, in the order of {@link LocalOperator#fields()}. */
+  public List<Placeholder<T>> fields() {
+    return List.copyOf(fields);
   }
 
   public OptimizerGraph<T> optimizer() {

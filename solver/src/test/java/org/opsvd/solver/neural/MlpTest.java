@@ -1,5 +1,6 @@
 package org.opsvd.solver.neural;
 
+import org.opsvd.operators.action.Jet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

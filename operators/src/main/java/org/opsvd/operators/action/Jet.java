@@ -1,4 +1,4 @@
-package org.opsvd.solver.neural;
+package org.opsvd.operators.action;
 
 import org.tensorflow.Operand;
 import org.tensorflow.types.family.TFloating;
