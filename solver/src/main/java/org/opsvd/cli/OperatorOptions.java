@@ -14,7 +14,7 @@ final class OperatorOptions {
 
     static final class OperatorChoice {
         @Option(names = "--operator", paramLabel = "NAME",
-                description = "Built-in operator: harmonic, hydrogen, box, cosine, h2plus (see 'opsvd operators').")
+                description = "Built-in operator: harmonic, hydrogen, box, cosine, h2plus, langevin (see 'opsvd operators').")
         String name;
 
         @Option(names = "--potential", paramLabel = "EXPR",
@@ -44,10 +44,17 @@ final class OperatorOptions {
     @Option(names = "--coefficients", split = ",", paramLabel = "C", description = "cosine: coefficients c_i.")
     double[] coefficients;
 
+    @Option(names = "--energy", paramLabel = "EXPR",
+            description = "langevin: the potential energy U as a formula (default 0.5*|x|^2, Ornstein-Uhlenbeck).")
+    String energy;
+
+    @Option(names = "--beta", paramLabel = "B", description = "langevin: inverse temperature β (default 1).")
+    Double beta;
+
     /** The operator request as given (null fields take the operator's defaults). */
     OperatorRequest request() {
         return new OperatorRequest(operator.name, operator.expression, dimension, kinetic, box, omega, charge,
-                separation, coefficients);
+                separation, coefficients, energy, beta);
     }
 
     /** The problem, with the operator's defaults filled in. */

@@ -133,7 +133,8 @@ final class SolveCommand implements Callable<Integer> {
                             m == null ? "" : String.format(Locale.ROOT, ", subspace distance (all) %.3e",
                                     m.subspaceDistanceAll())));
                     if (verbose) {
-                        progress.message(Progress.detail("E", e.rayleigh(), reference.energies(), e.relErrors()));
+                        progress.message(Progress.detail("E", e.rayleigh(),
+                                NeuralSolver.reported(problem, reference.energies()), e.relErrors()));
                     }
                 }
             }, stop::get, new NeuralSolver.Checkpointing(dir,
@@ -145,7 +146,7 @@ final class SolveCommand implements Callable<Integer> {
             if (!result.outcome().completed()) {
                 out.println("stopped early: " + result.outcome().stopReason());
             }
-            printTable(out, reference, result);
+            printTable(out, problem, reference, result);
             if (!noFigures) {
                 RunFigures.afterRun(dir, out, spec.commandLine().getErr(), quiet);
             }
@@ -208,16 +209,20 @@ final class SolveCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("operator", problem.name());
         m.put("hamiltonian", problem.hamiltonian().describe());
+        if (problem.operator() != problem.hamiltonian()) m.put("learned_operator", problem.operator().describe());
         m.put("eigenvalues", e.rayleigh());
         m.put("eigenvalues_from_norms", e.normEnergies());
-        m.put("reference", Arrays.copyOf(reference.energies(), l));
+        m.put("reference", NeuralSolver.reported(problem, Arrays.copyOf(reference.energies(), l)));
         m.put("reference_kind", reference.kind());
-        m.put("exact", reference.exact() == null ? null : Arrays.copyOf(reference.exact(), l));
-        m.put("finite_difference", reference.finiteDifference() == null ? null
-                : Arrays.copyOf(reference.finiteDifference(), Math.min(l, reference.finiteDifference().length)));
+        m.put("exact", reference.exact() == null ? null
+                : NeuralSolver.reported(problem, Arrays.copyOf(reference.exact(), l)));
+        m.put("finite_difference", reference.finiteDifference() == null ? null : NeuralSolver.reported(problem,
+                Arrays.copyOf(reference.finiteDifference(), Math.min(l, reference.finiteDifference().length))));
         m.put("rel_errors", e.relErrors());
+        m.put("abs_errors", e.absErrors());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("rel_eigval_error", e.meanRelativeError());
+        metrics.put("abs_eigval_error", e.meanAbsoluteError());
         MetricReport r = e.metrics();
         metrics.put("angle_distance", r == null ? null : r.meanAngle());
         metrics.put("subspace_dist_avg", r == null ? null : r.meanGroupSubspaceDistance());
@@ -239,21 +244,23 @@ final class SolveCommand implements Callable<Integer> {
         return m;
     }
 
-    private static void printTable(PrintWriter out, SolveReference reference, NeuralSolver.Result result) {
+    private static void printTable(PrintWriter out, Problem problem, SolveReference reference,
+                                   NeuralSolver.Result result) {
         NeuralSolver.Evaluation e = result.evaluation();
-        double[] exact = reference.exact();
-        double[] fd = reference.finiteDifference();
+        double[] exact = NeuralSolver.reported(problem, reference.exact());
+        double[] fd = NeuralSolver.reported(problem, reference.finiteDifference());
         out.println();
-        out.printf(Locale.ROOT, "%4s  %16s  %16s  %16s  %16s  %10s%n", "l", "learned E", "E from norm",
-                "exact", "finite diff.", "rel. error");
+        out.printf(Locale.ROOT, "%4s  %16s  %16s  %16s  %16s  %10s  %10s%n", "l", "learned E", "E from norm",
+                "exact", "finite diff.", "rel. error", "abs. error");
         for (int l = 0; l < e.rayleigh().length; l++) {
-            out.printf(Locale.ROOT, "%4d  %16.10f  %16s  %16s  %16s  %10.3e%n", l, e.rayleigh()[l],
+            out.printf(Locale.ROOT, "%4d  %16.10f  %16s  %16s  %16s  %10.3e  %10.3e%n", l, e.rayleigh()[l],
                     e.normEnergies() == null ? "-" : String.format(Locale.ROOT, "%.10f", e.normEnergies()[l]), exact == null ? "-" : String.format(Locale.ROOT, "%.10f", exact[l]),
-                    fd == null || l >= fd.length ? "-" : String.format(Locale.ROOT, "%.10f", fd[l]), e.relErrors()[l]);
+                    fd == null || l >= fd.length ? "-" : String.format(Locale.ROOT, "%.10f", fd[l]), e.relErrors()[l],
+                    e.absErrors()[l]);
         }
         out.println();
-        out.printf(Locale.ROOT, "mean relative eigenvalue error %.3e (vs %s), %d steps in %.1f s, peak RSS %d MB%n",
-                e.meanRelativeError(), reference.kind(), result.outcome().steps(), result.outcome().seconds(),
+        out.printf(Locale.ROOT, "mean relative eigenvalue error %.3e, mean absolute %.3e (vs %s), %d steps in %.1f s,"
+                + " peak RSS %d MB%n", e.meanRelativeError(), e.meanAbsoluteError(), reference.kind(), result.outcome().steps(), result.outcome().seconds(),
                 PeakMemory.residentMegabytes());
         MetricReport m = e.metrics();
         if (m != null) {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jetbrains.bio.npy.NpyFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code opsvd eval}: learned eigenfunctions of a finished run at arbitrary points. */
@@ -55,13 +57,24 @@ class EvalCommandTest {
     assertTrue(r.err().contains("not a solve run directory"), r.err());
   }
 
-  /** The exported SavedModel gives the same ψ as the in-process float64 evaluation, to 1e-6 in float32. */
-  @Test
-  void savedModelRoundTripInJava(@TempDir Path dir) throws Exception {
+  /**
+   * For every kind of sampling density (ψ = √p·f depends on it), {@code eval} at the evaluation grid reproduces
+   * eigenfunctions.npy to 1e-12 (both float64), and the exported SavedModel gives the same ψ to 1e-6 in float32.
+   */
+  @ParameterizedTest
+  @CsvSource({"gaussian, 2.5", "mixture, 8", "uniform, 7"})
+  void evalAndSavedModelRoundTripForEverySampler(String sampler, String scale, @TempDir Path dir) throws Exception {
     Path run = dir.resolve("run");
     assertEquals(0, ReferenceCommandTest.run("solve", "--operator", "harmonic", "--dim", "2", "--L", "3",
         "--hidden", "16", "--batch", "64", "--steps", "100", "--eval-grid", "20", "--quiet", "--out",
-        run.toString()).status());
+        run.toString(), "--sampler", sampler, "--sampler-scale", scale, "--no-figures").status());
+    Path evaluated = dir.resolve("psi.npy");
+    ReferenceCommandTest.Run e = ReferenceCommandTest.run("eval", run.toString(), "--points",
+        run.resolve("points.npy").toString(), "--out", evaluated.toString());
+    assertEquals(0, e.status(), e.err());
+    assertArrayEquals(NpyFile.read(run.resolve("eigenfunctions.npy"), Integer.MAX_VALUE).asDoubleArray(),
+        NpyFile.read(evaluated, Integer.MAX_VALUE).asDoubleArray(), 1e-12);
+
     Path model = dir.resolve("model");
     ReferenceCommandTest.Run r = ReferenceCommandTest.run("export", run.toString(), "--saved-model", model.toString());
     assertEquals(0, r.status(), r.err());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.opsvd.operators.Problem;
+import org.opsvd.operators.action.LocalOperator;
 import org.opsvd.solver.eval.MetricReport;
 import org.opsvd.solver.eval.RayleighRitz;
 import org.opsvd.solver.eval.SampledFunctions;
@@ -41,20 +42,25 @@ public final class NeuralSolver {
    *
    * @param step          steps completed
    * @param seconds       training wall time so far
-   * @param rayleigh      Rayleigh-quotient energies (L)
-   * @param normEnergies  squared-norm energies (L); null for the baselines, whose norms carry no eigenvalue
-   * @param relErrors     |E_l − E_l^ref| / |E_l^ref| of the Rayleigh energies (L)
+   * @param rayleigh      Rayleigh-quotient eigenvalues (L), as the operator {@linkplain LocalOperator#reported
+   *                      reports} them
+   * @param normEnergies  squared-norm eigenvalues (L); null for the baselines, whose norms carry no eigenvalue
+   * @param relErrors     |E_l − E_l^ref| / |E_l^ref| of the Rayleigh eigenvalues (L); NaN where E_l^ref = 0
+   * @param absErrors     |E_l − E_l^ref| (L)
    * @param metrics       NeuralSVD metrics over the comparable modes, or null without reference functions
    * @param psi           the learned ψ_l = √p·f_l on the evaluation quadrature (not normalised)
    */
   public record Evaluation(int step, double seconds, double[] rayleigh, double[] normEnergies, double[] relErrors,
-      MetricReport metrics, SampledFunctions psi) {
+      double[] absErrors, MetricReport metrics, SampledFunctions psi) {
 
-    /** Mean relative eigenvalue error over all L modes. */
+    /** Mean relative eigenvalue error over the modes whose reference is not 0 (all L modes for a Hamiltonian). */
     public double meanRelativeError() {
-      double s = 0;
-      for (double e : relErrors) s += e;
-      return s / relErrors.length;
+      return java.util.Arrays.stream(relErrors).filter(e -> !Double.isNaN(e)).average().orElse(Double.NaN);
+    }
+
+    /** Mean absolute eigenvalue error over all L modes. */
+    public double meanAbsoluteError() {
+      return java.util.Arrays.stream(absErrors).average().orElse(Double.NaN);
     }
   }
 
@@ -157,7 +163,9 @@ public final class NeuralSolver {
       };
       Trainer.Outcome outcome = Trainer.train(graph, density, settings, step -> {
         double[] energies = new double[step.rayleigh().length];
-        for (int l = 0; l < energies.length; l++) energies[l] = shift.energyOf(step.rayleigh()[l]);
+        for (int l = 0; l < energies.length; l++) {
+          energies[l] = problem.operator().reported(shift.energyOf(step.rayleigh()[l]));
+        }
         observer.onStep(step, energies);
         int done = step.step() + 1;
         if (done % config.evalEvery() == 0 && done < config.steps()) {
@@ -206,6 +214,17 @@ public final class NeuralSolver {
     return all;
   }
 
+  /** References below this magnitude count as 0 for relative errors (e.g. 2e-16 from rounding an exact 0). */
+  private static final double ZERO = 1e-12;
+
+  /** Eigenvalues of the problem's learned operator as it reports them ({@link LocalOperator#reported}); null stays null. */
+  public static double[] reported(Problem problem, double[] eigenvalues) {
+    if (eigenvalues == null) return null;
+    double[] out = new double[eigenvalues.length];
+    for (int k = 0; k < out.length; k++) out[k] = problem.operator().reported(eigenvalues[k]);
+    return out;
+  }
+
   static Evaluation evaluate(LearnedEigenfunctions learned, List<double[]> params, int step, double seconds,
       Problem problem, SolveConfig config, SolveReference reference, SamplingDensity density, OperatorShift shift) {
     LearnedEigenfunctions.Sampled s = learned.sample(params, reference.points(), reference.weights(), density,
@@ -219,10 +238,15 @@ public final class NeuralSolver {
     double[] norms = rr.squaredNorms();
     int l = rayleigh.length;
     double[] normEnergies = method.isNeuralSvd() ? new double[l] : null;
+    double[] reported = reported(problem, rayleigh);
+    double[] referenceReported = reported(problem, reference.energies());
     double[] errors = new double[l];
+    double[] absErrors = new double[l];
     for (int k = 0; k < l; k++) {
-      if (normEnergies != null) normEnergies[k] = shift.energyOf(norms[k]);
-      errors[k] = Math.abs(rayleigh[k] - reference.energies()[k]) / Math.abs(reference.energies()[k]);
+      if (normEnergies != null) normEnergies[k] = problem.operator().reported(shift.energyOf(norms[k]));
+      absErrors[k] = Math.abs(reported[k] - referenceReported[k]);
+      // relative to a reference of 0 (a Markov generator's ν₀) the error is undefined: NaN, absolute error only
+      errors[k] = Math.abs(referenceReported[k]) > ZERO ? absErrors[k] / Math.abs(referenceReported[k]) : Double.NaN;
     }
     MetricReport metrics = null;
     int m = reference.comparable();
@@ -232,7 +256,7 @@ public final class NeuralSolver {
       metrics = SpectralMetrics.evaluate(learnedM, reference.functions(), starts,
           java.util.Arrays.copyOf(rayleigh, m), java.util.Arrays.copyOf(reference.energies(), m));
     }
-    return new Evaluation(step, seconds, rayleigh, normEnergies, errors, metrics, s.psi());
+    return new Evaluation(step, seconds, reported, normEnergies, errors, absErrors, metrics, s.psi());
   }
 
   /**
