@@ -5,17 +5,11 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
-import org.opsvd.solver.neural.Precision;
-import org.opsvd.solver.neural.Tensors;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * The operator-SVD training loop: fresh samples every step from {@link SvdData} (seeded), one
- * {@link SvdTrainingGraph} step each; stops early on a non-finite loss (parameters of the last good
- * step kept) or when asked to.
+ * Operator-SVD training through the one driver ({@link Trainer#run}): fresh samples every step from
+ * {@link SvdData} (seeded, {@link SvdBatches}), one {@link SvdTrainingGraph} step each.
  */
 public final class SvdTrainer {
 
@@ -61,66 +55,12 @@ public final class SvdTrainer {
     return train(graph, data, settings, listener, stop, 0, new Well19937c(settings.seed()), null, 0);
   }
 
-  /**
-   * The loop from step {@code firstStep} with the sampler's generator in the given state (fresh and seeded, or
-   * restored from a checkpoint), handing {@code sink} a checkpoint every {@code every} steps and when the loop
-   * ends for any reason ({@code sink} may be null), as {@link Trainer#train} does for solve.
-   */
+  /** A singular problem through the one driver, {@link Trainer#run}, with its steps as {@link StepRecord}. */
   public static <T extends TFloating> Trainer.Outcome train(SvdTrainingGraph<T> graph, SvdData data,
       Trainer.Settings settings, Listener listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
       Trainer.CheckpointSink sink, int every) {
-    Trainer.Outcome outcome = loop(graph, data, settings, listener, stop, firstStep, rng, sink, every);
-    if (sink != null) sink.save(outcome.steps(), rng);
-    return outcome;
-  }
-
-  private static <T extends TFloating> Trainer.Outcome loop(SvdTrainingGraph<T> graph, SvdData data,
-      Trainer.Settings settings, Listener listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
-      Trainer.CheckpointSink sink, int every) {
-    int b = settings.batch();
-    int dx = data.leftDimension();
-    int dy = data.rightDimension();
-    Precision precision = graph.precision();
-    double[] x = new double[b * dx];
-    double[] y = new double[b * dy];
-    double[] k = data instanceof SvdData.Kernel ? new double[b * b] : null;
-    long start = System.nanoTime();
-    StepRecord last = null;
-    for (int t = firstStep; t < settings.steps(); t++) {
-      if (stop.getAsBoolean()) {
-        return new Trainer.Outcome(t, Trainer.seconds(start), "interrupted after " + t + " steps", null);
-      }
-      if (sink != null && every > 0 && t > firstStep && t % every == 0) {
-        sink.save(t, rng);
-      }
-      if (data instanceof SvdData.Kernel kd) {
-        kd.batch(rng, x, y, k, b, b);
-      } else {
-        ((SvdData.Paired) data).source().sample(rng, x, y, b);
-      }
-      double lr = settings.schedule().at(t);
-      List<Tensor> fed = new ArrayList<>();
-      try {
-        Session.Runner runner = graph.session().runner()
-            .feed(graph.left(), Trainer.add(fed, Tensors.of(precision, new long[] {b, dx}, x)))
-            .feed(graph.right(), Trainer.add(fed, Tensors.of(precision, new long[] {b, dy}, y)));
-        if (k != null) runner.feed(graph.kernel(), Trainer.add(fed, Tensors.of(precision, new long[] {b, b}, k)));
-        runner.fetch(graph.loss()).fetch(graph.singularValues());
-        Trainer.feedStep(runner, graph.optimizer(), graph.averageDecay(), precision, settings, t, lr, fed);
-        graph.updates().forEach(runner::addTarget);
-        try (Result r = runner.run()) {
-          double loss = Tensors.scalarValue(r.get(0));
-          if (!Double.isFinite(loss)) {
-            return new Trainer.Outcome(t, Trainer.seconds(start), "loss became " + loss + " at step " + t
-                + "; the step was skipped and the parameters of step " + (t - 1) + " kept", null);
-          }
-          last = new StepRecord(t, Trainer.seconds(start), lr, loss, Tensors.values(r.get(1)));
-        }
-      } finally {
-        fed.forEach(Tensor::close);
-      }
-      listener.onStep(last);
-    }
-    return new Trainer.Outcome(settings.steps(), Trainer.seconds(start), null, null);
+    return Trainer.run(graph, new SvdBatches<>(graph, data), settings, step -> listener.onStep(new StepRecord(
+        step.step(), step.seconds(), step.learningRate(), step.loss(), step.diagnostics().get(0))), stop, firstStep,
+        rng, sink, every);
   }
 }

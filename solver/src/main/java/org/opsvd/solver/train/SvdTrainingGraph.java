@@ -22,7 +22,7 @@ import org.tensorflow.types.family.TFloating;
  * injected output gradients, the optimiser step (skipped on a non-finite loss) and the moving averages.
  * Fetched per step: the loss and the batch singular-value estimates σ_l = ‖f_l‖·‖g_l‖.
  */
-public final class SvdTrainingGraph<T extends TFloating> implements AutoCloseable {
+public final class SvdTrainingGraph<T extends TFloating> implements StepGraph<T>, AutoCloseable {
 
   private final Graph graph = new Graph();
   private final Session session;
@@ -89,10 +89,12 @@ public final class SvdTrainingGraph<T extends TFloating> implements AutoCloseabl
     return kernel;
   }
 
+  @Override
   public OptimizerGraph<T> optimizer() {
     return optimizer;
   }
 
+  @Override
   public Placeholder<T> averageDecay() {
     return averageDecay;
   }
@@ -105,12 +107,20 @@ public final class SvdTrainingGraph<T extends TFloating> implements AutoCloseabl
     return g;
   }
 
+  @Override
   public List<Op> updates() {
     return List.copyOf(updates);
   }
 
+  @Override
   public Operand<T> loss() {
     return loss;
+  }
+
+  /** The batch singular-value estimates, alone. */
+  @Override
+  public List<Operand<T>> diagnostics() {
+    return List.of(singularValues);
   }
 
   /** Batch estimates ‖f_l‖·‖g_l‖ [L]. */
@@ -118,10 +128,12 @@ public final class SvdTrainingGraph<T extends TFloating> implements AutoCloseabl
     return singularValues;
   }
 
+  @Override
   public Session session() {
     return session;
   }
 
+  @Override
   public Precision precision() {
     return precision;
   }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
-import org.opsvd.operators.action.LocalOperator;
 import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.neural.Tensors;
 import org.tensorflow.Result;
@@ -14,10 +13,11 @@ import org.tensorflow.Tensor;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * The training loop: draws a fresh batch x ~ p each step with a seeded Hipparchus generator,
- * evaluates the operator's per-point fields in Java (float64), and runs one {@link TrainingGraph} step.
- * Stops early, keeping the last good parameters, when the loss is not finite or when asked to
- * (Ctrl-C); either way the caller gets an {@link Outcome} and can evaluate and write results.
+ * The training driver, one loop for every problem kind ({@link #run}): each step draws a fresh batch with a seeded
+ * Hipparchus generator ({@link BatchSource}) and runs one {@link StepGraph} step. Stops early, keeping the last good
+ * parameters, when the loss is not finite or when asked to (Ctrl-C); either way the caller gets an {@link Outcome}
+ * and can evaluate and write results. Also the variable helpers (load, read) and the eigenproblem's entry point
+ * ({@link #train}).
  */
 public final class Trainer {
 
@@ -65,7 +65,7 @@ public final class Trainer {
    * @param stopReason null when all steps ran; otherwise why it stopped
    * @param last       the last finite step, or null if none
    */
-  public record Outcome(int steps, double seconds, String stopReason, StepRecord last) {
+  public record Outcome(int steps, double seconds, String stopReason, Step last) {
     public boolean completed() {
       return stopReason == null;
     }
@@ -127,13 +127,13 @@ public final class Trainer {
   }
 
   /**
-   * Runs the loop.
+   * Trains an eigenproblem from a fresh seeded generator, without checkpoints.
    *
-   * @param graph     the step graph, initialised
-   * @param density   sampling density p
-   * @param settings  loop settings
-   * @param listener  receives every finite step
-   * @param stop      polled every step; true ends training early (e.g. after Ctrl-C)
+   * @param graph    the step graph, initialised
+   * @param density  sampling density p
+   * @param settings loop settings
+   * @param listener receives every finite step
+   * @param stop     polled every step; true ends training early (e.g. after Ctrl-C)
    */
   public static <T extends TFloating> Outcome train(TrainingGraph<T> graph, SamplingDensity density,
       Settings settings, Listener listener, BooleanSupplier stop) {
@@ -146,37 +146,44 @@ public final class Trainer {
     void save(int stepsDone, RandomGenerator rng);
   }
 
-  /**
-   * The loop from step {@code firstStep} with the sampler's generator in the given state (a fresh
-   * seeded one, or one restored from a checkpoint), saving a checkpoint every {@code every} steps and
-   * when the loop ends for any reason ({@code sink} may be null).
-   */
+  /** An eigenproblem through {@link #run}: batches x ~ p with the operator's fields, steps as {@link StepRecord}. */
   public static <T extends TFloating> Outcome train(TrainingGraph<T> graph, SamplingDensity density,
       Settings settings, Listener listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
       CheckpointSink sink, int every) {
-    Outcome outcome = loop(graph, density, settings, listener, stop, firstStep, rng, sink, every);
+    return run(graph, new OperatorBatches<>(graph, density), settings, step -> listener.onStep(new StepRecord(
+        step.step(), step.seconds(), step.learningRate(), step.loss(), step.diagnostics().get(0),
+        step.diagnostics().get(1))), stop, firstStep, rng, sink, every);
+  }
+
+  /**
+   * One finite step of any problem kind.
+   *
+   * @param diagnostics the values of {@link StepGraph#diagnostics()}, in order
+   */
+  public record Step(int step, double seconds, double learningRate, double loss, List<double[]> diagnostics) {}
+
+  /**
+   * The one training loop, for every problem kind: from step {@code firstStep} with the sampler's generator in the
+   * given state (fresh and seeded, or restored from a checkpoint), each step draws a batch, runs the graph once and
+   * hands the step to {@code listener}; a checkpoint goes to {@code sink} every {@code every} steps and when the
+   * loop ends for any reason (sink may be null). Stops early, keeping the last good parameters, when the loss is
+   * not finite or when {@code stop} says so.
+   */
+  public static <T extends TFloating> Outcome run(StepGraph<T> graph, BatchSource batches, Settings settings,
+      java.util.function.Consumer<Step> listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
+      CheckpointSink sink, int every) {
+    Outcome outcome = loop(graph, batches, settings, listener, stop, firstStep, rng, sink, every);
     if (sink != null) sink.save(outcome.steps(), rng);
     return outcome;
   }
 
-  private static <T extends TFloating> Outcome loop(TrainingGraph<T> graph, SamplingDensity density,
-      Settings settings, Listener listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
+  private static <T extends TFloating> Outcome loop(StepGraph<T> graph, BatchSource batches, Settings settings,
+      java.util.function.Consumer<Step> listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
       CheckpointSink sink, int every) {
-    int b = settings.batch();
-    int d = density.dimension();
     Precision precision = graph.precision();
-    LocalOperator operator = graph.operator();
-    List<LocalOperator.Field> layout = operator.fields();
-    double[] x = new double[b * d];
-    double[][] fields = new double[layout.size()][];
-    double[][] atPoint = new double[layout.size()][];
-    for (int f = 0; f < layout.size(); f++) {
-      fields[f] = new double[b * layout.get(f).size()];
-      atPoint[f] = new double[layout.get(f).size()];
-    }
-    double[] point = new double[d];
+    List<org.tensorflow.Operand<T>> diagnostics = graph.diagnostics();
     long start = System.nanoTime();
-    StepRecord last = null;
+    Step last = null;
     for (int t = firstStep; t < settings.steps(); t++) {
       if (stop.getAsBoolean()) {
         return new Outcome(t, seconds(start), "interrupted after " + t + " steps", last);
@@ -184,33 +191,13 @@ public final class Trainer {
       if (sink != null && every > 0 && t > firstStep && t % every == 0) {
         sink.save(t, rng);
       }
-      density.sample(rng, x, b);
-      for (int i = 0; i < b; i++) {
-        System.arraycopy(x, i * d, point, 0, d);
-        for (int tries = 0; !operator.fields(point, density.at(point), atPoint); tries++) {
-          // The operator is singular on a null set (e.g. Coulomb at a nucleus): redraw that point.
-          if (tries == 100) {
-            throw new IllegalStateException("the operator is singular at the sampled points, e.g. at "
-                + java.util.Arrays.toString(point) + " (" + operator.describe() + ")");
-          }
-          density.sample(rng, point, 1);
-          System.arraycopy(point, 0, x, i * d, d);
-        }
-        for (int f = 0; f < layout.size(); f++) {
-          System.arraycopy(atPoint[f], 0, fields[f], i * atPoint[f].length, atPoint[f].length);
-        }
-      }
-      double lr = settings.schedule().at(t);
       List<Tensor> fed = new ArrayList<>();
       try {
-        Session.Runner runner = graph.session().runner()
-            .feed(graph.points(), add(fed, Tensors.of(precision, new long[] {b, d}, x)));
-        for (int f = 0; f < layout.size(); f++) {
-          int width = layout.get(f).width();
-          long[] shape = width == 0 ? new long[] {b} : new long[] {b, width};
-          runner.feed(graph.fields().get(f), add(fed, Tensors.of(precision, shape, fields[f])));
-        }
-        runner.fetch(graph.loss()).fetch(graph.squaredNorms()).fetch(graph.rayleigh());
+        Session.Runner runner = graph.session().runner();
+        batches.feed(runner, rng, settings.batch(), fed);
+        double lr = settings.schedule().at(t);
+        runner.fetch(graph.loss());
+        diagnostics.forEach(runner::fetch);
         feedStep(runner, graph.optimizer(), graph.averageDecay(), precision, settings, t, lr, fed);
         graph.updates().forEach(runner::addTarget);
         try (Result r = runner.run()) {
@@ -218,14 +205,16 @@ public final class Trainer {
           if (!Double.isFinite(loss)) {
             return new Outcome(t, seconds(start), "loss became " + loss + " at step " + t
                 + "; the step was skipped and the parameters of step " + (t - 1) + " kept"
-                + " (try a smaller learning rate, float64, or a different shift)", last);
+                + graph.divergenceAdvice(), last);
           }
-          last = new StepRecord(t, seconds(start), lr, loss, Tensors.values(r.get(1)), Tensors.values(r.get(2)));
+          List<double[]> values = new ArrayList<>();
+          for (int i = 0; i < diagnostics.size(); i++) values.add(Tensors.values(r.get(1 + i)));
+          last = new Step(t, seconds(start), lr, loss, List.copyOf(values));
         }
       } finally {
         fed.forEach(Tensor::close);
       }
-      listener.onStep(last);
+      listener.accept(last);
     }
     return new Outcome(settings.steps(), seconds(start), null, last);
   }

@@ -38,7 +38,7 @@ import org.tensorflow.types.family.TFloating;
  * Fetched per step: the loss, diag(FᵀF/B) (squared norms ‖f_l‖² ≈ λ_l(T)) and the batch Rayleigh
  * quotients diag(FᵀT̃F)/diag(FᵀF).
  */
-public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
+public final class TrainingGraph<T extends TFloating> implements StepGraph<T>, AutoCloseable {
 
   private final Graph graph;
   private final Session session;
@@ -132,10 +132,12 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
     return List.copyOf(fields);
   }
 
+  @Override
   public OptimizerGraph<T> optimizer() {
     return optimizer;
   }
 
+  @Override
   public Placeholder<T> averageDecay() {
     return averageDecay;
   }
@@ -161,12 +163,25 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
     return spin == null ? List.of() : spin.initialValues();
   }
 
+  @Override
   public List<Op> updates() {
     return List.copyOf(updates);
   }
 
+  @Override
   public Operand<T> loss() {
     return loss;
+  }
+
+  /** The squared norms and the batch Rayleigh quotients, in that order. */
+  @Override
+  public List<Operand<T>> diagnostics() {
+    return List.of(squaredNorms, rayleigh);
+  }
+
+  @Override
+  public String divergenceAdvice() {
+    return " (try a smaller learning rate, float64, or a different shift)";
   }
 
   public Operand<T> squaredNorms() {
@@ -177,10 +192,12 @@ public final class TrainingGraph<T extends TFloating> implements AutoCloseable {
     return rayleigh;
   }
 
+  @Override
   public Session session() {
     return session;
   }
 
+  @Override
   public Precision precision() {
     return precision;
   }
