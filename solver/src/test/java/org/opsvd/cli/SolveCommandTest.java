@@ -3,6 +3,8 @@ package org.opsvd.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -196,14 +198,30 @@ class SolveCommandTest {
     assertTrue(r.err().startsWith("opsvd: error:"), r.err());
   }
 
+  /** Whether TensorFlow sees a GPU here (a one-op graph pinned to GPU 0 runs), as {@code --device gpu} checks. */
+  private static boolean gpuPresent() {
+    try {
+      org.opsvd.solver.train.SessionOptions.requireGpu();
+      return true;
+    } catch (IllegalArgumentException noGpu) {
+      return false;
+    }
+  }
+
   @Test
   void gpuRequestedWithoutAGpuIsAClearError(@TempDir Path dir) {
+    assumeFalse(gpuPresent(), "a machine with a GPU: see gpuRequestedWithAGpuTrains");
     ReferenceCommandTest.Run r = solve(dir, "--steps", "10", "--device", "gpu");
-    if (r.status() == 0) {
-      return; // a machine with a GPU: nothing to check here
-    }
     assertEquals(Main.USAGE_ERROR, r.status(), r.out() + r.err());
     assertTrue(r.err().contains("--device gpu") && r.err().contains("no GPU"), r.err());
+  }
+
+  @Test
+  void gpuRequestedWithAGpuTrains(@TempDir Path dir) throws Exception {
+    assumeTrue(gpuPresent(), "no GPU visible to TensorFlow: see gpuRequestedWithoutAGpuIsAClearError");
+    ReferenceCommandTest.Run r = solve(dir, "--steps", "10", "--device", "gpu");
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertEquals("gpu", JSON.readTree(dir.resolve("summary.json").toFile()).get("config").get("device").asText());
   }
 
   private static double[] eigenvalues(Path run) throws Exception {
