@@ -1,6 +1,7 @@
 package org.opsvd.cli;
 
 import java.io.PrintWriter;
+import org.opsvd.solver.NumericalFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Option;
  * {@code opsvd reference …}, {@code opsvd operators} and more.
  *
  * <p>Errors in the user's input print one line {@code opsvd: error: …} and exit with status 2 (usage) or 1
- * (a problem found while computing); the stack trace only with {@code --verbose}.
+ * (a problem found while computing, such as a {@link NumericalFailure} after a diverged run); the stack trace
+ * only with {@code --verbose}.
  */
 @Command(name = "opsvd", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "opsvd 0.1.0",
         exitCodeListHeading = "%nExit status:%n",
@@ -50,6 +52,16 @@ public final class Main implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * The exit status for an exception thrown by a command: {@link #RUN_ERROR} for a {@link NumericalFailure}
+     * (checked first: it is an IllegalArgumentException too), {@link #USAGE_ERROR} for any other
+     * IllegalArgumentException (bad input), {@link #RUN_ERROR} for the rest.
+     */
+    static int exitStatus(Exception ex) {
+        if (ex instanceof NumericalFailure) return RUN_ERROR;
+        return ex instanceof IllegalArgumentException ? USAGE_ERROR : RUN_ERROR;
+    }
+
     /** Runs the command line with the given output streams; returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
@@ -65,14 +77,14 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
             String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("opsvd: error: " + message);
+            err.println("opsvd: error: " + (ex instanceof NumericalFailure ? "numerical failure: " : "") + message);
             if (main.verbose) {
                 ex.printStackTrace(err);
             } else if (!(ex instanceof IllegalArgumentException) && !(ex instanceof java.io.IOException)
                     && !(ex instanceof java.io.UncheckedIOException)) {
                 err.println("(unexpected " + ex.getClass().getName() + "; rerun with --verbose for details)");
             }
-            return ex instanceof IllegalArgumentException ? USAGE_ERROR : RUN_ERROR;
+            return exitStatus(ex);
         });
         try {
             args = ConfigFile.expand(cli, "solve", args);

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opsvd.solver.NumericalFailure;
 
 /**
  * The exact exit status of a representative bad input per command, for the cases the commands' own tests
@@ -36,6 +39,34 @@ class ExitCodeTest {
     assertTrue(r.err().startsWith("opsvd: error: "), r.err());
     assertTrue(r.err().contains(expected), r.err());
     assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
+  }
+
+  @Test
+  void aNumericalFailureIsARunFailureAndABadOptionAUsageError(@TempDir Path dir) {
+    // lr 1000 blows the learned functions up (Gram entries ~1e35) without a non-finite loss: the evaluation's Gram
+    // matrix is then numerically singular, a failure while computing (1), where the same line with a bad
+    // option is refused before anything is computed (2)
+    List<String> line = List.of("solve", "--operator", "harmonic", "--dim", "1", "--L", "2", "--steps", "300",
+        "--lr", "1000", "--quiet", "--no-figures");
+    List<String> diverging = new ArrayList<>(line);
+    diverging.addAll(List.of("--out", dir.resolve("diverged").toString()));
+    ReferenceCommandTest.Run r = ReferenceCommandTest.run(diverging.toArray(String[]::new));
+    assertEquals(Main.RUN_ERROR, r.status(), r.out() + r.err());
+    assertTrue(r.err().startsWith("opsvd: error: numerical failure: Gram matrix is not positive definite"), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
+    List<String> badOption = new ArrayList<>(line);
+    badOption.addAll(List.of("--batch", "255", "--out", dir.resolve("refused").toString()));
+    r = ReferenceCommandTest.run(badOption.toArray(String[]::new));
+    assertEquals(Main.USAGE_ERROR, r.status(), r.out() + r.err());
+    assertTrue(r.err().startsWith("opsvd: error: --batch must be even"), r.err());
+  }
+
+  @Test
+  void exitStatusTellsNumericalFailuresFromBadInput() {
+    assertEquals(Main.RUN_ERROR, Main.exitStatus(new NumericalFailure("Gram matrix is not positive definite")));
+    assertEquals(Main.USAGE_ERROR, Main.exitStatus(new IllegalArgumentException("--L must be at least 1")));
+    assertEquals(Main.RUN_ERROR, Main.exitStatus(new IllegalStateException("decomposition failed")));
+    assertEquals(Main.RUN_ERROR, Main.exitStatus(new java.io.IOException("disk full")));
   }
 
   @Test

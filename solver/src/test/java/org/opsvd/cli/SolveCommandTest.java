@@ -2,7 +2,10 @@ package org.opsvd.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -132,26 +135,43 @@ class SolveCommandTest {
 
   /**
    * The baselines through the whole solve: 1D oscillator (E = 0.5, 1.5), L = 2, 400 steps, lr 3e-3, about 5–10 s
-   * each. Each run finishes, records its method, reports no norm energies, and gets the ground state within the
-   * stated tolerance. Measured E0: spin (β = 0.01) 0.754, spin β = 0.1 0.546, spin β = 1 0.519, neuralef 0.552,
-   * neuralef-unbiased 0.510 (NeuralSVD gets 0.5 ± 0.05 in 600 steps, {@link #everyVariantTrains}). The default
-   * SpIN averages over ~1/β = 100 steps with J̄ starting at 0, so 400 steps only put E0 below E1 = 1.5: its
-   * tolerance 0.35 says just that; the 2D runs in the README measure it properly.
+   * each. Each run finishes, records its method, reports no norm energies, and learns the two energies the
+   * physics requires of any method that has started to work:
+   * <ul>
+   *   <li>both finite;</li>
+   *   <li>E0 ≥ 0.5 − 1e-3: the learned energies are Rayleigh quotients, variational upper bounds on the exact
+   *       E0 = 0.5 (min-max principle); the slack covers the quadrature of the evaluation only (800 points on
+   *       [−8, 8] in float64, whose error for decaying smooth functions is far below it; converged runs land
+   *       above 0.5, not below). Passing below it is a bug in the evaluation, not a good run;</li>
+   *   <li>E0 &lt; E1: the ground state is learned first, in order (an untrained network has E0 ≈ 9.8, E1 ≈ 7.9);</li>
+   *   <li>E0 &lt; (0.5 + 1.5)/2 = 1: for a normalised ψ, |⟨ψ, φ_0⟩|² ≥ (E_1 − ⟨ψ, Hψ⟩)/(E_1 − E_0), so a Rayleigh
+   *       quotient below the midpoint means ψ_0 is more than half ground state.</li>
+   * </ul>
+   * Those that converge in 400 steps are also held to an accuracy: measured E0 spin β = 0.1 0.546, spin β = 1
+   * 0.519, neuralef 0.552, neuralef-unbiased 0.510 (NeuralSVD gets 0.5 ± 0.05 in 600 steps,
+   * {@link #everyVariantTrains}). The default SpIN (β = 0.01) gets none: its Jacobian is averaged over ~1/β = 100
+   * steps and it has not converged in 400 (E0 0.66–0.80 over seeds 0–4, and still 0.54–0.92 at 4000 steps), so
+   * an accuracy tolerance would only restate a measurement; the 2D runs in the README measure it properly.
    */
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"spin| 0.35", "spin --spin-decay 0.1| 0.1", "neuralef| 0.1", "neuralef-unbiased| 0.05", "spin --spin-decay 1| 0.05"})
-  void everyBaselineTrains(String method, double tolerance, @TempDir Path dir) throws Exception {
+  @CsvSource(delimiter = '|', value = {"spin|", "spin --spin-decay 0.1| 0.1", "neuralef| 0.1", "neuralef-unbiased| 0.05",
+      "spin --spin-decay 1| 0.05"})
+  void everyBaselineTrains(String method, Double tolerance, @TempDir Path dir) throws Exception {
     List<String> args = new java.util.ArrayList<>(List.of("--method"));
     args.addAll(List.of(method.split(" ")));
     args.addAll(List.of("--steps", "400", "--L", "2", "--lr", "3e-3"));
-    long start = System.nanoTime();
     ReferenceCommandTest.Run r = solve(dir, args.toArray(String[]::new));
-    double seconds = (System.nanoTime() - start) * 1e-9;
     assertEquals(0, r.status(), r.err() + r.out());
     JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
-    double e0 = eigenvalues(dir)[0];
-    System.out.printf("%s: E0 = %.6f, E1 = %.6f, %.1f s%n", method, e0, eigenvalues(dir)[1], seconds);
-    assertEquals(0.5, e0, tolerance, method);
+    double[] e = eigenvalues(dir);
+    System.out.printf("%s: E0 = %.6f, E1 = %.6f%n", method, e[0], e[1]);
+    assertTrue(Double.isFinite(e[0]) && Double.isFinite(e[1]), method + ": " + java.util.Arrays.toString(e));
+    assertTrue(e[0] >= 0.5 - 1e-3, method + ": E0 = " + e[0] + " below the exact ground state energy 0.5");
+    assertTrue(e[0] < e[1], method + ": energies out of order, E0 = " + e[0] + ", E1 = " + e[1]);
+    assertTrue(e[0] < 1.0, method + ": E0 = " + e[0] + " is not below the midpoint of E0 = 0.5 and E1 = 1.5");
+    if (tolerance != null) {
+      assertEquals(0.5, e[0], tolerance, method);
+    }
     assertTrue(s.get("eigenvalues_from_norms").isNull(), s.toString());
     assertEquals(method.split(" ")[0], s.get("config").get("method").asText());
     assertTrue(r.out().contains("learned E"), r.out());
@@ -179,14 +199,30 @@ class SolveCommandTest {
     assertTrue(r.err().startsWith("opsvd: error:"), r.err());
   }
 
+  /** Whether TensorFlow sees a GPU here (a one-op graph pinned to GPU 0 runs), as {@code --device gpu} checks. */
+  private static boolean gpuPresent() {
+    try {
+      org.opsvd.solver.train.SessionOptions.requireGpu();
+      return true;
+    } catch (IllegalArgumentException noGpu) {
+      return false;
+    }
+  }
+
   @Test
   void gpuRequestedWithoutAGpuIsAClearError(@TempDir Path dir) {
+    assumeFalse(gpuPresent(), "a machine with a GPU: see gpuRequestedWithAGpuTrains");
     ReferenceCommandTest.Run r = solve(dir, "--steps", "10", "--device", "gpu");
-    if (r.status() == 0) {
-      return; // a machine with a GPU: nothing to check here
-    }
     assertEquals(Main.USAGE_ERROR, r.status(), r.out() + r.err());
     assertTrue(r.err().contains("--device gpu") && r.err().contains("no GPU"), r.err());
+  }
+
+  @Test
+  void gpuRequestedWithAGpuTrains(@TempDir Path dir) throws Exception {
+    assumeTrue(gpuPresent(), "no GPU visible to TensorFlow: see gpuRequestedWithoutAGpuIsAClearError");
+    ReferenceCommandTest.Run r = solve(dir, "--steps", "10", "--device", "gpu");
+    assertEquals(0, r.status(), r.out() + r.err());
+    assertEquals("gpu", JSON.readTree(dir.resolve("summary.json").toFile()).get("config").get("device").asText());
   }
 
   private static double[] eigenvalues(Path run) throws Exception {
@@ -199,11 +235,13 @@ class SolveCommandTest {
   @Test
   void anUnwritableRunDirectoryIsRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "in the way");
-    long start = System.nanoTime();
     ReferenceCommandTest.Run r = ReferenceCommandTest.run("solve", "--operator", "harmonic", "--dim", "2", "--L", "3",
         "--out", file.resolve("run").toString());
     assertEquals(Main.USAGE_ERROR, r.status());
     assertTrue(r.err().contains("cannot write the run directory " + file.resolve("run") + " ("), r.err());
-    assertTrue((System.nanoTime() - start) * 1e-9 < 5, "refused before the reference and the training");
+    // refused before the reference and the training: the run's header is printed, but not the "reference:"
+    // line that follows the reference solve (nor anything after it)
+    assertTrue(r.out().startsWith("opsvd solve:"), r.out());
+    assertFalse(r.out().contains("reference:"), "the reference was computed first: " + r.out());
   }
 }

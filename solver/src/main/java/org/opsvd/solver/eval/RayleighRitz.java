@@ -3,6 +3,7 @@ package org.opsvd.solver.eval;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
+import org.opsvd.solver.NumericalFailure;
 
 /**
  * Eigenvalue estimates of H from L learned functions ψ, given C = ⟨ψ, ψ⟩ and Q = ⟨ψ, Hψ⟩ (both L×L,
@@ -34,8 +35,9 @@ public record RayleighRitz(double[] squaredNorms, double[] rayleighQuotients, do
     /**
      * The estimates from C and Q.
      *
-     * @throws IllegalArgumentException on non-square or mismatched shapes, non-finite entries, or C not
-     *                                  positive definite
+     * @throws IllegalArgumentException on non-square or mismatched shapes
+     * @throws NumericalFailure         on non-finite entries or C not positive definite (a subtype of
+     *                                  IllegalArgumentException)
      */
     public static RayleighRitz of(DMatrixRMaj gram, DMatrixRMaj hamiltonianGram) {
         int l = gram.numRows;
@@ -44,14 +46,14 @@ public record RayleighRitz(double[] squaredNorms, double[] rayleighQuotients, do
                     + "×" + gram.numCols + " and Q " + hamiltonianGram.numRows + "×" + hamiltonianGram.numCols);
         }
         if (MatrixFeatures_DDRM.hasUncountable(gram) || MatrixFeatures_DDRM.hasUncountable(hamiltonianGram)) {
-            throw new IllegalArgumentException("C and Q must be finite");
+            throw new NumericalFailure("C and Q must be finite");
         }
         double[] norms = new double[l];
         double[] quotients = new double[l];
         for (int i = 0; i < l; i++) {
             norms[i] = gram.get(i, i);
             if (!(norms[i] > 0)) {
-                throw new IllegalArgumentException("C_" + i + i + " = " + norms[i] + ": C must be positive definite");
+                throw new NumericalFailure("C_" + i + i + " = " + norms[i] + ": C must be positive definite");
             }
             quotients[i] = hamiltonianGram.get(i, i) / norms[i];
         }

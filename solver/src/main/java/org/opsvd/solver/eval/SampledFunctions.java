@@ -5,6 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.opsvd.operators.grid.Grid;
 import org.opsvd.operators.spectra.ExactEigenbasis;
+import org.opsvd.solver.NumericalFailure;
 import org.opsvd.solver.classical.GridEigenpairs;
 
 /**
@@ -204,7 +205,7 @@ public final class SampledFunctions {
         for (int i = 0; i < l; i++) {
             double d = gram.get(i, i);
             if (!(d > 0)) {
-                throw new IllegalArgumentException("function " + i + " has squared norm " + d + " (must be > 0)");
+                throw new NumericalFailure("function " + i + " has squared norm " + d + " (must be > 0)");
             }
             s[i] = 1 / Math.sqrt(d);
         }

@@ -6,6 +6,7 @@ import org.ejml.dense.row.MatrixFeatures_DDRM;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.opsvd.solver.NumericalFailure;
 
 /**
  * Singular-value estimates of an operator T from L learned left functions f (on ρ₀) and right functions g
@@ -31,8 +32,9 @@ public record SingularRitz(double[] singularValues, DMatrixRMaj leftRotation, DM
     /**
      * The estimates from C_f, C_g and M.
      *
-     * @throws IllegalArgumentException on mismatched shapes, non-finite entries, or a Gram that is not
-     *                                  positive definite
+     * @throws IllegalArgumentException on mismatched shapes
+     * @throws NumericalFailure         on non-finite entries or a Gram that is not positive definite (a subtype
+     *                                  of IllegalArgumentException)
      */
     public static SingularRitz of(DMatrixRMaj leftGram, DMatrixRMaj rightGram, DMatrixRMaj operatorTerm) {
         int l = leftGram.numRows;
@@ -42,7 +44,7 @@ public record SingularRitz(double[] singularValues, DMatrixRMaj leftRotation, DM
                         + shape(leftGram) + ", C_g " + shape(rightGram) + " and M " + shape(operatorTerm));
             }
             if (MatrixFeatures_DDRM.hasUncountable(m)) {
-                throw new IllegalArgumentException("C_f, C_g and M must be finite");
+                throw new NumericalFailure("C_f, C_g and M must be finite");
             }
         }
         DMatrixRMaj wf = SymmetricEigen.of(leftGram).inverseSqrt(false);

@@ -5,6 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.opsvd.operators.spectra.DegeneracyGroups;
 import org.opsvd.operators.spectra.Level;
+import org.opsvd.solver.NumericalFailure;
 
 /**
  * Compares L learned functions Ψ̂ (N×L) with L reference eigenfunctions Ψ (N×L) on one quadrature
@@ -163,7 +164,7 @@ public final class SpectralMetrics {
         for (int i = 0; i < n.length; i++) {
             double d = gram.unsafe_get(i, i);
             if (!(d > 0)) {
-                throw new IllegalArgumentException(what + " function " + i + " has squared norm " + d
+                throw new NumericalFailure(what + " function " + i + " has squared norm " + d
                         + " on the quadrature (must be > 0)");
             }
             n[i] = Math.sqrt(d);

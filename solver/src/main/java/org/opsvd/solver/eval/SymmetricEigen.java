@@ -2,6 +2,7 @@ package org.opsvd.solver.eval;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import org.opsvd.solver.NumericalFailure;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -50,14 +51,14 @@ record SymmetricEigen(double[] values, DMatrixRMaj vectors) {
      * S^{−½} = V·diag(λ^{−½})·Vᵀ of a positive (semi-)definite S. With {@code pseudo}, eigenvalues
      * ≤ CUTOFF·max λ are dropped (the Moore–Penrose S^{+½}); without it they are an error.
      *
-     * @throws IllegalArgumentException if S is not positive definite and {@code pseudo} is false, or if S
-     *                                  has no positive eigenvalue
+     * @throws NumericalFailure if S is not positive definite and {@code pseudo} is false, or if S has no
+     *                          positive eigenvalue
      */
     DMatrixRMaj inverseSqrt(boolean pseudo) {
         int n = values.length;
         double max = values[n - 1];
         if (!(max > 0)) {
-            throw new IllegalArgumentException("Gram matrix has no positive eigenvalue (largest " + max + ")");
+            throw new NumericalFailure("Gram matrix has no positive eigenvalue (largest " + max + ")");
         }
         DMatrixRMaj scaled = vectors.copy();
         for (int j = 0; j < n; j++) {
@@ -67,7 +68,7 @@ record SymmetricEigen(double[] values, DMatrixRMaj vectors) {
             } else if (pseudo) {
                 f = 0;
             } else {
-                throw new IllegalArgumentException("Gram matrix is not positive definite: eigenvalue " + values[j]
+                throw new NumericalFailure("Gram matrix is not positive definite: eigenvalue " + values[j]
                         + " ≤ " + CUTOFF + "·" + max + " (linearly dependent functions?)");
             }
             for (int i = 0; i < n; i++) {
