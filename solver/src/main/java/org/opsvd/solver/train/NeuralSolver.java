@@ -263,20 +263,20 @@ public final class NeuralSolver {
    * SpIN's demixing: ψ' = ψ·L⁻ᵀ and Hψ' = Hψ·L⁻ᵀ with C = ⟨ψ, ψ⟩ = LLᵀ on the quadrature, so ψ'_k is ψ_k
    * orthogonalised against ψ_1..ψ_{k−1} and normalised (⟨ψ', ψ'⟩ = I).
    *
-   * @throws IllegalArgumentException when C is not positive definite (linearly dependent functions)
+   * @throws org.opsvd.solver.NumericalFailure when C is not positive definite (linearly dependent functions)
    */
   static LearnedEigenfunctions.Sampled orthonormalised(LearnedEigenfunctions.Sampled s) {
     org.ejml.data.DMatrixRMaj c = s.psi().gram();
     int l = c.numRows;
     var chol = org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(l, true);
     if (!chol.decompose(c.copy())) {
-      throw new IllegalArgumentException("SpIN evaluation: the Gram matrix of the learned functions is not positive"
+      throw new org.opsvd.solver.NumericalFailure("SpIN evaluation: the Gram matrix of the learned functions is not positive"
           + " definite (the functions are linearly dependent), so they cannot be orthonormalised");
     }
     org.ejml.data.DMatrixRMaj lower = chol.getT(null);
     org.ejml.data.DMatrixRMaj inverse = new org.ejml.data.DMatrixRMaj(l, l);
     if (!org.ejml.dense.row.CommonOps_DDRM.invert(lower, inverse)) {
-      throw new IllegalArgumentException("SpIN evaluation: singular Cholesky factor");
+      throw new org.opsvd.solver.NumericalFailure("SpIN evaluation: singular Cholesky factor");
     }
     org.ejml.data.DMatrixRMaj r = new org.ejml.data.DMatrixRMaj(l, l);
     org.ejml.dense.row.CommonOps_DDRM.transpose(inverse, r);

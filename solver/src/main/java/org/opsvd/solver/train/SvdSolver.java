@@ -248,7 +248,7 @@ public final class SvdSolver {
     try {
       return SingularRitz.of(SampledFunctions.wrap(fv, leftQ.weights()).gram(),
           SampledFunctions.wrap(gv, rightQ.weights()).gram(), m).singularValues();
-    } catch (IllegalArgumentException degenerate) {
+    } catch (org.opsvd.solver.NumericalFailure degenerate) {
       return null; // non-finite or linearly dependent functions (e.g. after a diverged run): no Ritz values
     }
   }
