@@ -38,7 +38,8 @@ import org.opsvd.solver.classical.ReferenceSolution;
 import org.opsvd.solver.classical.ReferenceSolver;
 import org.opsvd.solver.classical.Route;
 import org.opsvd.solver.train.NeuralSolver;
-import org.opsvd.solver.train.SolveBuilder;
+import org.opsvd.solver.SolveBuilder;
+import org.opsvd.solver.train.SamplingDensity;
 // %% end
 
 public class Benchmarks {
@@ -169,7 +170,7 @@ public class Benchmarks {
     // budget above; evaluation is Monte Carlo (2^16 points from the training density):
     // %%
     NeuralSolver.Result nn6 = SolveBuilder.of(coupled).outputs(7).steps(STEPS).batch(256).hidden(HIDDEN)
-        .learningRate(3e-3).sampler("gaussian", 1.0).solve();
+        .learningRate(3e-3).sampler(SamplingDensity.Kind.GAUSSIAN, 1.0).solve();
     NeuralSolver.Evaluation e6 = nn6.evaluation();
     double[] exact7 = exact.eigenvalues(7);
     System.out.printf(Locale.ROOT, "%d steps in %.1f s%n", nn6.outcome().steps(), nn6.outcome().seconds());

@@ -25,10 +25,12 @@ import org.opsvd.operators.OperatorRequest;
 import org.opsvd.operators.Problem;
 import org.opsvd.operators.spectra.Hydrogen2DEigenbasis;
 import org.opsvd.solver.classical.ReferenceOptions;
+import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.classical.ReferenceSolution;
 import org.opsvd.solver.classical.ReferenceSolver;
 import org.opsvd.solver.train.NeuralSolver;
-import org.opsvd.solver.train.SolveBuilder;
+import org.opsvd.solver.SolveBuilder;
+import org.opsvd.solver.train.SamplingDensity;
 import org.opsvd.solver.train.SolveReference;
 // %% end
 
@@ -85,7 +87,7 @@ public class Hydrogen2D {
     int L = 4;                   // shells n = 1 and n = 2
     // %%
     SolveBuilder builder = SolveBuilder.of(problem).outputs(L).steps(STEPS).batch(256).hidden(HIDDEN)
-        .parametrisation("disjoint").fourier(32, 0.2).cusp(2.0).sampler("mixture", 8.0)
+        .parametrisation(Parametrisation.DISJOINT).fourier(32, 0.2).cusp(2.0).sampler(SamplingDensity.Kind.MIXTURE, 8.0)
         .learningRate(2e-3).evalGrid(500);   // h = 0.06: the 1s cusp needs a fine quadrature
     SolveReference reference = builder.reference();
     NeuralSolver.Result result = builder.solve();

@@ -30,7 +30,7 @@ import org.opsvd.solver.classical.ReferenceOptions;
 import org.opsvd.solver.classical.ReferenceSolution;
 import org.opsvd.solver.classical.ReferenceSolver;
 import org.opsvd.solver.train.NeuralSolver;
-import org.opsvd.solver.train.SolveBuilder;
+import org.opsvd.solver.SolveBuilder;
 import org.opsvd.solver.train.SolveReference;
 import org.opsvd.solver.train.Trainer;
 // %% end

@@ -64,7 +64,7 @@ public class EvaluationBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     problem = OperatorCatalog.build(new OperatorRequest("hydrogen", null, 2, 0.5, 50.0, null, null, null, null));
-    density = SamplingDensity.of("gaussian", 2, 8);
+    density = SamplingDensity.of(SamplingDensity.Kind.GAUSSIAN, 2, 8);
     reference = SolveReference.compute(problem, L, grid, density, 0);
     Mlp network = new Mlp(MlpSpec.of(2, List.of(128, 128, 128), L).withFourier(32, 0.5), 0);
     parameters = new ArrayList<>();

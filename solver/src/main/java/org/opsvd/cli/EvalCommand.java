@@ -1,5 +1,6 @@
 package org.opsvd.cli;
 
+import org.opsvd.solver.run.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,5 +1,16 @@
 package org.opsvd.cli;
 
+import org.opsvd.solver.loss.Method;
+import org.opsvd.solver.loss.Nesting;
+import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.LaplacianMethod;
+import org.opsvd.solver.neural.Parametrisation;
+import org.opsvd.solver.neural.Precision;
+import org.opsvd.solver.train.OptimizerSpec;
+import org.opsvd.solver.train.SamplingDensity;
+import org.opsvd.solver.train.SessionOptions;
+import org.opsvd.solver.train.SvdDefaults;
+import org.opsvd.solver.train.SolveDefaults;
 import java.io.PrintWriter;
 import org.opsvd.solver.NumericalFailure;
 import picocli.CommandLine;
@@ -62,10 +73,35 @@ public final class Main implements Runnable {
         return ex instanceof IllegalArgumentException ? USAGE_ERROR : RUN_ERROR;
     }
 
+    /**
+     * The command tree with its typed options: every enum option is read by its type's {@code parse} (the names
+     * of {@code --help}, case-insensitive, with their aliases), and the defaults of {@code solve} and {@code svd}
+     * come from {@link SolveDefaults} and {@link SvdDefaults} (shown by {@code --help}).
+     */
+    static CommandLine commandLine(Main main) {
+        CommandLine cli = new CommandLine(main);
+        cli.registerConverter(Method.class, Method::parse)
+                .registerConverter(Nesting.class, Nesting::parse)
+                .registerConverter(OptimizerSpec.Kind.class, OptimizerSpec.Kind::parse)
+                .registerConverter(LaplacianMethod.class, LaplacianMethod::parse)
+                .registerConverter(Precision.class, Precision::parse)
+                .registerConverter(SessionOptions.Device.class, SessionOptions.Device::parse)
+                .registerConverter(Activation.class, Activation::parse)
+                .registerConverter(Parametrisation.class, Parametrisation::parse)
+                .registerConverter(SamplingDensity.Kind.class, SamplingDensity.Kind::parse);
+        cli.getSubcommands().get("solve").setDefaultValueProvider(defaults(SolveOptions.defaults()));
+        cli.getSubcommands().get("svd").setDefaultValueProvider(defaults(SvdCommand.defaults()));
+        return cli;
+    }
+
+    private static CommandLine.IDefaultValueProvider defaults(java.util.Map<String, String> byOption) {
+        return arg -> arg instanceof CommandLine.Model.OptionSpec o ? byOption.get(o.longestName()) : null;
+    }
+
     /** Runs the command line with the given output streams; returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         Main main = new Main();
-        CommandLine cli = new CommandLine(main);
+        CommandLine cli = commandLine(main);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {

@@ -1,5 +1,6 @@
 package org.opsvd.cli;
 
+import org.opsvd.solver.run.RunFigures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

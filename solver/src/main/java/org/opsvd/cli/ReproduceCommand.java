@@ -1,10 +1,10 @@
 package org.opsvd.cli;
 
+import org.opsvd.solver.run.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -13,8 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.opsvd.solver.SolveBuilder;
 import org.opsvd.solver.train.Checkpoint;
+import org.opsvd.solver.train.NeuralSolver;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +27,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code opsvd reproduce EXPERIMENT}: runs every experiment file of a set over several seeds with
- * {@code opsvd solve --config}, and writes a table of the five metrics (mean ± standard deviation over
+ * {@code opsvd reproduce EXPERIMENT}: runs every experiment file of a set over several seeds, each as
+ * {@code opsvd solve --config FILE --seed S} would (through {@link SolveBuilder} in this process), and writes a
+ * table of the five metrics (mean ± standard deviation over
  * seeds) next to the paper's numbers, with each run's wall-clock time.
  */
 @Command(name = "reproduce", sortOptions = false,
@@ -95,7 +100,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     + (out == null ? "" : " (" + out + " is not a directory)"));
         }
         List<Path> files = experimentFiles(experiment);
-        CommandSpec solve = new CommandLine(new Main()).getSubcommands().get("solve").getCommandSpec();
+        CommandSpec solve = Main.commandLine(new Main()).getSubcommands().get("solve").getCommandSpec();
         List<ConfigFile> configs = new ArrayList<>();
         for (Path f : files) configs.add(ConfigFile.read(f, solve)); // every file checked before the first run
         PaperTable paperTable = PaperTable.read(paper);
@@ -111,60 +116,88 @@ final class ReproduceCommand implements Callable<Integer> {
         int total = files.size() * seeds;
         int done = 0;
         boolean failed = false;
-        for (ConfigFile config : configs) {
-            for (int seed = 0; seed < seeds; seed++) {
-                String runName = stem(config.file()) + "-seed" + seed;
-                Path runDir = dir.resolve(runName);
-                JsonNode earlier = resume ? completedRun(runDir, config, seed) : null;
-                if (earlier != null) {
+        AtomicBoolean stop = new AtomicBoolean();
+        try (Interrupts interrupts = Interrupts.install(stop, spec.commandLine().getErr())) {
+            for (ConfigFile config : configs) {
+                for (int seed = 0; seed < seeds && !stop.get(); seed++) {
+                    String runName = stem(config.file()) + "-seed" + seed;
+                    Path runDir = dir.resolve(runName);
+                    JsonNode earlier = resume ? completedRun(runDir, config, seed) : null;
                     done++;
-                    table.add(config, seed, earlier);
-                    if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: completed earlier, taken as it is%n", done,
-                            total, runName);
+                    if (earlier != null) {
+                        table.add(config, seed, earlier);
+                        if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: completed earlier, taken as it is%n", done,
+                                total, runName);
+                    } else {
+                        long start = System.nanoTime();
+                        String failure = run(config, seed, runDir, stop::get);
+                        double seconds = (System.nanoTime() - start) * 1e-9;
+                        if (failure != null) {
+                            failed = true;
+                            table.failure(config, seed, failure);
+                            console.printf(Locale.ROOT, "[%d/%d] %s FAILED (%s); see %s%n", done, total, runName,
+                                    failure, runDir.resolve("run.log"));
+                        } else {
+                            JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
+                            table.add(config, seed, summary);
+                            JsonNode m = summary.get("metrics");
+                            if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: rel. eigenvalue error %.3e, subspace "
+                                            + "distance (all) %s, %.0f s%n", done, total, runName,
+                                    m.get("rel_eigval_error").asDouble(), m.get("subspace_dist_all").isNull() ? "-"
+                                            : String.format(Locale.ROOT, "%.3e", m.get("subspace_dist_all").asDouble()),
+                                    seconds);
+                        }
+                    }
+                    console.flush();
                     writeTables(table, dir, done, total);
-                    continue;
                 }
-                List<String> args = new ArrayList<>(List.of("solve", "--config", config.file().toString(),
-                        "--seed", Integer.toString(seed), "--out", runDir.toString(), "--quiet"));
-                if (steps != null) args.addAll(List.of("--steps", steps.toString()));
-                if (resume && Files.exists(runDir.resolve(Checkpoint.FILE))) {
-                    args.addAll(List.of("--resume", runDir.toString()));
-                }
-                long start = System.nanoTime();
-                StringWriter log = new StringWriter();
-                int status;
-                try (PrintWriter w = new PrintWriter(log)) {
-                    status = Main.execute(args.toArray(String[]::new), w, w);
-                }
-                double seconds = (System.nanoTime() - start) * 1e-9;
-                Files.createDirectories(runDir);
-                Path logFile = runDir.resolve(Files.exists(runDir.resolve("run.log")) ? "run-resumed.log" : "run.log");
-                AtomicFiles.writeText("opsvd " + String.join(" ", args) + "\n\n" + log, logFile);
-                done++;
-                if (status != 0) {
-                    failed = true;
-                    String reason = log.toString().lines().filter(l -> l.startsWith("opsvd: error:")).findFirst()
-                            .orElse("exit status " + status);
-                    table.failure(config, seed, reason);
-                    console.printf(Locale.ROOT, "[%d/%d] %s FAILED (%s); see %s%n", done, total, runName, reason,
-                            runDir.resolve("run.log"));
-                } else {
-                    JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
-                    table.add(config, seed, summary);
-                    JsonNode m = summary.get("metrics");
-                    if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: rel. eigenvalue error %.3e, subspace distance (all) %s, %.0f s%n",
-                            done, total, runName, m.get("rel_eigval_error").asDouble(),
-                            m.get("subspace_dist_all").isNull() ? "-" : String.format(Locale.ROOT, "%.3e",
-                                    m.get("subspace_dist_all").asDouble()), seconds);
-                }
-                console.flush();
-                writeTables(table, dir, done, total);
             }
         }
         console.println();
         console.print(table.markdown(experiment, done, total));
         console.println("results: " + dir.resolve("results.md") + ", " + dir.resolve("results.csv"));
+        if (stop.get()) return Interrupts.INTERRUPTED;
         return failed ? Main.RUN_ERROR : 0;
+    }
+
+    /**
+     * One solve of an experiment file with a seed, through the library ({@link SolveBuilder}, the file's options
+     * read as {@code opsvd solve} reads them), into {@code runDir} (continuing its checkpoint under
+     * {@code --resume}); {@code run.log} records the equivalent command and the outcome. Returns null on
+     * success, else the reason of the failure.
+     */
+    private String run(ConfigFile config, int seed, Path runDir, BooleanSupplier stop) throws IOException {
+        List<String> args = new ArrayList<>(List.of("solve", "--config", config.file().toString(), "--seed",
+                Integer.toString(seed), "--out", runDir.toString()));
+        if (steps != null) args.addAll(List.of("--steps", steps.toString()));
+        boolean continues = resume && Files.exists(runDir.resolve(Checkpoint.FILE));
+        if (continues) args.addAll(List.of("--resume", runDir.toString()));
+        String failure;
+        String outcome;
+        try {
+            CommandLine root = Main.commandLine(new Main());
+            CommandLine solve = root.getSubcommands().get("solve");
+            List<String> fileArgs = new ArrayList<>(List.of("solve"));
+            fileArgs.addAll(config.arguments(solve.getCommandSpec()));
+            root.parseArgs(fileArgs.toArray(String[]::new));
+            SolveCommand command = solve.getCommand();
+            SolveBuilder builder = command.options.builder(command.operator.problem()).seed(seed).stopWhen(stop);
+            if (steps != null) builder.steps(steps);
+            if (continues) builder.resumeFrom(runDir);
+            else builder.writeTo(runDir);
+            AtomicFiles.writeText(Files.readString(config.file()), runDir.resolve("experiment.yaml"));
+            NeuralSolver.Result result = builder.solve();
+            failure = result.outcome().completed() ? null : result.outcome().stopReason();
+            outcome = failure == null ? String.format(Locale.ROOT, "mean relative eigenvalue error %.3e after %d steps",
+                    result.evaluation().meanRelativeError(), result.outcome().steps()) : "stopped early: " + failure;
+        } catch (RuntimeException | IOException e) { // one failed run is a row of the table, not the end of the sweep
+            failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+            outcome = "opsvd: error: " + failure;
+        }
+        Files.createDirectories(runDir);
+        Path logFile = runDir.resolve(Files.exists(runDir.resolve("run.log")) ? "run-resumed.log" : "run.log");
+        AtomicFiles.writeText("opsvd " + String.join(" ", args) + "\n\n" + outcome + "\n", logFile);
+        return failure;
     }
 
     private void writeTables(ResultsTable table, Path dir, int done, int total) throws IOException {

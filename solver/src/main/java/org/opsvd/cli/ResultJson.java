@@ -1,5 +1,6 @@
 package org.opsvd.cli;
 
+import org.opsvd.solver.run.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

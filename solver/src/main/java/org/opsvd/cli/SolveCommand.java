@@ -1,26 +1,23 @@
 package org.opsvd.cli;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opsvd.operators.Problem;
+import org.opsvd.solver.SolveBuilder;
 import org.opsvd.solver.eval.MetricReport;
+import org.opsvd.solver.run.AtomicFiles;
+import org.opsvd.solver.run.PeakMemory;
+import org.opsvd.solver.run.RunFigures;
+import org.opsvd.solver.train.Checkpoint;
 import org.opsvd.solver.train.NeuralSolver;
 import org.opsvd.solver.train.Progress;
 import org.opsvd.solver.train.SolveConfig;
-import org.opsvd.solver.train.SolveDefaults;
 import org.opsvd.solver.train.SolveReference;
 import org.opsvd.solver.train.Trainer;
 import picocli.CommandLine.Command;
@@ -33,7 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code opsvd solve}: learn the lowest L eigenfunctions of an operator with NeuralSVD, compare with the
  * exact and finite-difference references, and write a run directory ({@code summary.json},
  * {@code history.csv}, {@code evaluations.csv}, the functions as NPY, and {@code figures/*.png} unless
- * {@code --no-figures}).
+ * {@code --no-figures}). The options become a {@link SolveBuilder}, which does the work (the run directory
+ * through {@link org.opsvd.solver.run.SolveRunWriter}); this class adds the console: progress, the table.
  */
 @Command(name = "solve", sortOptions = false,
         description = "Learn the lowest L eigenfunctions with NeuralSVD (or the baselines NeuralEF, SpIN) and compare with the references.",
@@ -80,17 +78,18 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Problem problem = operator.problem();
-        int outputs = options.outputs != null ? options.outputs : SolveDefaults.outputs(problem);
-        SolveConfig draft = options.resolve(problem, outputs, null);
-        say(out, "opsvd solve: " + problem.name() + " " + problem.hamiltonian().describe() + ", L = " + outputs
-                + ", method " + org.opsvd.solver.loss.Method.parse(draft.method()));
-        Path dir = resume != null ? resume : runDirectory(problem, draft);
-        if (resume == null) AtomicFiles.createDirectory(dir); // before the reference: a bad --out fails at once
-        SolveReference reference = SolveReference.compute(problem, outputs, draft.evalGrid(),
-                NeuralSolver.density(draft), draft.seed());
-        SolveConfig config = options.resolve(problem, outputs, reference);
-        String configJson = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(config);
-        org.opsvd.solver.train.Checkpoint checkpoint = resume == null ? null : Resume.resumable(dir, configJson);
+        SolveBuilder builder = options.builder(problem);
+        say(out, "opsvd solve: " + problem.name() + " " + problem.hamiltonian().describe() + ", L = "
+                + builder.resolvedOutputs() + ", method " + options.method);
+        if (checkpointEvery != null && checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be at least 0, got " + checkpointEvery);
+        }
+        Path dir = resume != null ? resume : runDirectory(problem, builder.resolvedOutputs());
+        if (resume != null) builder.resumeFrom(dir);
+        else builder.writeTo(dir); // before the reference: a bad --out fails at once
+        SolveReference reference = builder.reference();
+        SolveConfig config = builder.config();
+        Checkpoint checkpoint = builder.checkpoint();
         say(out, String.format(Locale.ROOT, "reference: %s%s; evaluation on %s", reference.kind(),
                 reference.fdDescription() == null ? "" : " (finite differences: " + reference.fdDescription() + ")",
                 reference.quadrature()));
@@ -98,7 +97,6 @@ final class SolveCommand implements Callable<Integer> {
                 config.operatorScale(), config.operatorShift(), methodLabel(config), config.precision(), config.batch(),
                 config.steps(), config.optimizer(), config.learningRate(), config.device()));
         reference.notes().forEach(n -> say(out, "note: " + n));
-        AtomicFiles.writeJson(Map.of("config", config), dir.resolve("config.json"));
         if (configFile != null) {
             AtomicFiles.writeText(Files.readString(configFile), dir.resolve("experiment.yaml"));
         }
@@ -108,41 +106,28 @@ final class SolveCommand implements Callable<Integer> {
 
         boolean verbose = Main.verbose(spec);
         AtomicBoolean stop = new AtomicBoolean();
-        boolean terminal = System.console() != null;
-        Progress progress = new Progress(out, terminal, quiet, config.steps());
-        try (Interrupts interrupts = Interrupts.install(stop, spec.commandLine().getErr());
-             RunLog log = new RunLog(dir, config.outputs(), checkpoint == null ? 0 : checkpoint.step())) {
-            NeuralSolver.Result result = NeuralSolver.solve(problem, config, reference, new NeuralSolver.Observer() {
-                @Override
-                public void onStep(Trainer.StepRecord step, double[] energies) {
-                    progress.update(step.step(), step.seconds(), step.loss(), energies);
-                    log.step(step, energies);
-                }
+        Progress progress = new Progress(out, System.console() != null, quiet, config.steps());
+        try (Interrupts interrupts = Interrupts.install(stop, spec.commandLine().getErr())) {
+            NeuralSolver.Result result = builder.checkpointEvery(checkpointEvery).figures(false).stopWhen(stop::get)
+                    .solve(new NeuralSolver.Observer() {
+                        @Override
+                        public void onStep(Trainer.StepRecord step, double[] energies) {
+                            progress.update(step.step(), step.seconds(), step.loss(), energies);
+                        }
 
-                @Override
-                public void onCheckpoint(int steps) {
-                    log.flush();
-                }
-
-                @Override
-                public void onEvaluation(NeuralSolver.Evaluation e) {
-                    log.evaluation(e);
-                    MetricReport m = e.metrics();
-                    progress.message(String.format(Locale.ROOT, "  eval @ %d (%.0f s): mean rel. eigenvalue error %.3e%s",
-                            e.step(), e.seconds(), e.meanRelativeError(),
-                            m == null ? "" : String.format(Locale.ROOT, ", subspace distance (all) %.3e",
-                                    m.subspaceDistanceAll())));
-                    if (verbose) {
-                        progress.message(Progress.detail("E", e.rayleigh(),
-                                NeuralSolver.reported(problem, reference.energies()), e.relErrors()));
-                    }
-                }
-            }, stop::get, new NeuralSolver.Checkpointing(dir,
-                    checkpointEvery != null ? checkpointEvery : config.evalEvery(), configJson, checkpoint));
-            Map<String, Object> summary = summary(problem, config, reference, result, log.secondsBefore());
-            AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
-            writeEigenfunctions(dir, reference, result.evaluation());
-            log.flush();
+                        @Override
+                        public void onEvaluation(NeuralSolver.Evaluation e) {
+                            MetricReport m = e.metrics();
+                            progress.message(String.format(Locale.ROOT,
+                                    "  eval @ %d (%.0f s): mean rel. eigenvalue error %.3e%s", e.step(), e.seconds(),
+                                    e.meanRelativeError(), m == null ? "" : String.format(Locale.ROOT,
+                                            ", subspace distance (all) %.3e", m.subspaceDistanceAll())));
+                            if (verbose) {
+                                progress.message(Progress.detail("E", e.rayleigh(),
+                                        NeuralSolver.reported(problem, reference.energies()), e.relErrors()));
+                            }
+                        }
+                    });
             if (!result.outcome().completed()) {
                 out.println("stopped early: " + result.outcome().stopReason());
             }
@@ -158,30 +143,9 @@ final class SolveCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * {@code points.npy} [N, d], {@code weights.npy} [N] and {@code eigenfunctions.npy} [N, L] (float64,
-     * ψ_l(x_i) = √p·f_l, unnormalised) on the evaluation quadrature, for plotting and analysis in Python; and,
-     * where the reference has functions, {@code reference_eigenfunctions.npy} [N, L′] (the exact or
-     * finite-difference eigenfunctions of the first L′ ≤ L modes, complete shells, unit L² norm on the
-     * quadrature up to discretisation).
-     */
-    private static void writeEigenfunctions(Path dir, SolveReference reference, NeuralSolver.Evaluation e)
-            throws IOException {
-        int n = reference.weights().length;
-        int d = reference.points().length / n;
-        var psi = e.psi().valuesCopy();
-        AtomicFiles.writeNpy(dir.resolve("points.npy"), reference.points(), new int[] {n, d});
-        AtomicFiles.writeNpy(dir.resolve("weights.npy"), reference.weights(), new int[] {n});
-        AtomicFiles.writeNpy(dir.resolve("eigenfunctions.npy"), psi.data, new int[] {psi.numRows, psi.numCols});
-        if (reference.functions() != null) {
-            var ref = reference.functions().valuesCopy();
-            AtomicFiles.writeNpy(dir.resolve("reference_eigenfunctions.npy"), ref.data, new int[] {ref.numRows, ref.numCols});
-        }
-    }
-
     /** The method name, with SpIN's decay. */
     private static String methodLabel(SolveConfig config) {
-        org.opsvd.solver.loss.Method m = org.opsvd.solver.loss.Method.parse(config.method());
+        org.opsvd.solver.loss.Method m = config.method();
         return m == org.opsvd.solver.loss.Method.SPIN
                 ? String.format(Locale.ROOT, "%s (decay %.3g)", m, config.spinDecay()) : m.toString();
     }
@@ -193,55 +157,12 @@ final class SolveCommand implements Callable<Integer> {
         }
     }
 
-    private Path runDirectory(Problem problem, SolveConfig config) {
+    private Path runDirectory(Problem problem, int outputs) {
         if (this.out != null) {
             return this.out;
         }
         String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return Path.of("runs", problem.name() + "-" + config.dimension() + "d-L" + config.outputs() + "-" + time);
-    }
-
-    /** summary.json; {@code secondsBefore}: training time before a resume, so "seconds" is the whole run's. */
-    static Map<String, Object> summary(Problem problem, SolveConfig config, SolveReference reference,
-                                       NeuralSolver.Result result, double secondsBefore) {
-        NeuralSolver.Evaluation e = result.evaluation();
-        int l = config.outputs();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("operator", problem.name());
-        m.put("hamiltonian", problem.hamiltonian().describe());
-        if (problem.operator() != problem.hamiltonian()) m.put("learned_operator", problem.operator().describe());
-        m.put("eigenvalues", e.rayleigh());
-        m.put("eigenvalues_from_norms", e.normEnergies());
-        m.put("reference", NeuralSolver.reported(problem, Arrays.copyOf(reference.energies(), l)));
-        m.put("reference_kind", reference.kind());
-        m.put("exact", reference.exact() == null ? null
-                : NeuralSolver.reported(problem, Arrays.copyOf(reference.exact(), l)));
-        m.put("finite_difference", reference.finiteDifference() == null ? null : NeuralSolver.reported(problem,
-                Arrays.copyOf(reference.finiteDifference(), Math.min(l, reference.finiteDifference().length))));
-        m.put("rel_errors", e.relErrors());
-        m.put("abs_errors", e.absErrors());
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("rel_eigval_error", e.meanRelativeError());
-        metrics.put("abs_eigval_error", e.meanAbsoluteError());
-        MetricReport r = e.metrics();
-        metrics.put("angle_distance", r == null ? null : r.meanAngle());
-        metrics.put("subspace_dist_avg", r == null ? null : r.meanGroupSubspaceDistance());
-        metrics.put("subspace_dist_all", r == null ? null : r.subspaceDistanceAll());
-        metrics.put("orthogonality", r == null ? null : r.orthogonality().frobenius());
-        metrics.put("orthogonality_mean_square", r == null ? null : r.orthogonality().meanSquare());
-        metrics.put("modes_compared", reference.comparable());
-        metrics.put("details", r == null ? null : r.toMap());
-        m.put("metrics", metrics);
-        m.put("steps", result.outcome().steps());
-        m.put("seconds", secondsBefore + result.outcome().seconds());
-        m.put("stop_reason", result.outcome().stopReason());
-        m.put("operator_scale", result.shift().scale());
-        m.put("operator_shift", result.shift().shift());
-        m.put("evaluation_quadrature", reference.quadrature());
-        m.put("peak_rss_mb", PeakMemory.residentMegabytes());
-        m.put("notes", reference.notes());
-        m.put("config", config);
-        return m;
+        return Path.of("runs", problem.name() + "-" + problem.dimension() + "d-L" + outputs + "-" + time);
     }
 
     private static void printTable(PrintWriter out, Problem problem, SolveReference reference,
@@ -268,99 +189,6 @@ final class SolveCommand implements Callable<Integer> {
                             + " (mean square %.1e) (%d modes in complete shells)%n", m.meanAngle(),
                     m.meanGroupSubspaceDistance(), m.subspaceDistanceAll(), m.orthogonality().frobenius(),
                     m.orthogonality().meanSquare(), reference.comparable());
-        }
-    }
-
-    /**
-     * history.csv (every step) and evaluations.csv (every evaluation), flushed as they grow; after a resume the
-     * seconds column continues the clock of the kept rows.
-     */
-    static final class RunLog implements AutoCloseable {
-        private final BufferedWriter history;
-        private final BufferedWriter evaluations;
-        private final double secondsBefore;
-
-        /** New files, or, when resuming after {@code keepSteps} steps, the files cut back to those steps. */
-        RunLog(Path dir, int outputs, int keepSteps) throws IOException {
-            if (keepSteps > 0) {
-                secondsBefore = Resume.secondsBefore(Resume.keptLines(dir.resolve("history.csv"), keepSteps));
-                history = reopen(dir.resolve("history.csv"), keepSteps);
-                evaluations = reopen(dir.resolve("evaluations.csv"), keepSteps);
-                return;
-            }
-            secondsBefore = 0;
-            history = Files.newBufferedWriter(dir.resolve("history.csv"));
-            evaluations = Files.newBufferedWriter(dir.resolve("evaluations.csv"));
-            List<String> h = new ArrayList<>(List.of("step", "seconds", "learning_rate", "loss"));
-            List<String> v = new ArrayList<>(List.of("step", "seconds", "mean_rel_error", "subspace_dist_all",
-                    "subspace_dist_avg", "angle_distance"));
-            for (int l = 0; l < outputs; l++) {
-                h.add("E" + l);
-                v.add("E" + l);
-            }
-            history.write(String.join(",", h) + "\n");
-            evaluations.write(String.join(",", v) + "\n");
-        }
-
-        /** Keeps the header and the rows whose first column (the step) is at most {@code keepSteps}. */
-        private static BufferedWriter reopen(Path file, int keepSteps) throws IOException {
-            List<String> kept = Resume.keptLines(file, keepSteps);
-            AtomicFiles.writeText(kept.isEmpty() ? "" : String.join("\n", kept) + "\n", file);
-            return Files.newBufferedWriter(file, java.nio.file.StandardOpenOption.APPEND);
-        }
-
-        void step(Trainer.StepRecord s, double[] energies) {
-            StringBuilder b = new StringBuilder();
-            b.append(s.step() + 1).append(',').append(fmt(secondsBefore + s.seconds())).append(',').append(fmt(s.learningRate()))
-                    .append(',').append(fmt(s.loss()));
-            for (double x : energies) b.append(',').append(fmt(x));
-            writeLine(history, b);
-        }
-
-        void evaluation(NeuralSolver.Evaluation e) {
-            MetricReport m = e.metrics();
-            StringBuilder b = new StringBuilder();
-            b.append(e.step()).append(',').append(fmt(secondsBefore + e.seconds())).append(',')
-                    .append(fmt(e.meanRelativeError()))
-                    .append(',').append(m == null ? "" : fmt(m.subspaceDistanceAll()))
-                    .append(',').append(m == null ? "" : fmt(m.meanGroupSubspaceDistance()))
-                    .append(',').append(m == null ? "" : fmt(m.meanAngle()));
-            for (double x : e.rayleigh()) b.append(',').append(fmt(x));
-            writeLine(evaluations, b);
-            flush();
-        }
-
-        /** Training seconds before the resume (0 for a new run). */
-        double secondsBefore() {
-            return secondsBefore;
-        }
-
-        void flush() {
-            try {
-                evaluations.flush();
-                history.flush();
-            } catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        }
-
-        private static void writeLine(BufferedWriter w, StringBuilder line) {
-            try {
-                w.write(line.append('\n').toString());
-            } catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
-            }
-        }
-
-        private static String fmt(double x) {
-            return Double.toString(x);
-        }
-
-        @Override
-        public void close() throws IOException {
-            try (history; evaluations) {
-                evaluations.flush();
-            }
         }
     }
 }

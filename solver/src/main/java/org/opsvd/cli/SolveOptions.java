@@ -1,15 +1,23 @@
 package org.opsvd.cli;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.opsvd.operators.Problem;
-import org.opsvd.solver.neural.Laplacians;
-import org.opsvd.solver.train.SolveBuilder;
-import org.opsvd.solver.train.SolveConfig;
+import org.opsvd.solver.SolveBuilder;
+import org.opsvd.solver.loss.Method;
+import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.LaplacianMethod;
+import org.opsvd.solver.neural.Parametrisation;
+import org.opsvd.solver.neural.Precision;
+import org.opsvd.solver.train.OptimizerSpec;
+import org.opsvd.solver.train.SamplingDensity;
+import org.opsvd.solver.train.SessionOptions;
 import org.opsvd.solver.train.SolveDefaults;
-import org.opsvd.solver.train.SolveReference;
 import picocli.CommandLine.Option;
 
-/** The training options of {@code opsvd solve}; unset options take {@link SolveDefaults}. */
+/** The training options of {@code opsvd solve}; unset options take {@link SolveDefaults} ({@link #defaults()}). */
 final class SolveOptions {
 
     @Option(names = "--L", paramLabel = "L", description = "Number of eigenfunctions to learn (default: lowest complete shells, at least 10).")
@@ -18,58 +26,58 @@ final class SolveOptions {
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default: 3000·L, between 10000 and 60000).")
     Integer steps;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Batch size, even (default: " + SolveDefaults.BATCH + ").")
-    Integer batch;
+    @Option(names = "--batch", paramLabel = "B", description = "Batch size, even (default: ${DEFAULT-VALUE}).")
+    int batch;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "Initial learning rate (default: 1e-3).")
-    Double learningRate;
+    @Option(names = "--lr", paramLabel = "LR", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam", description = "adam or rmsprop (default: ${DEFAULT-VALUE}).")
-    String optimizer;
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OptimizerSpec.Kind optimizer;
 
     @Option(names = "--constant-lr", description = "Keep the learning rate constant (default: cosine annealing to 0).")
     boolean constantLearningRate;
 
-    @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.995", description = "Parameter moving average for evaluation, 0 = off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--ema", paramLabel = "DECAY", description = "Parameter moving average for evaluation, 0 = off (default: ${DEFAULT-VALUE}).")
     double ema;
 
-    @Option(names = "--method", paramLabel = "NAME", defaultValue = "neuralsvd-seq",
+    @Option(names = "--method", paramLabel = "NAME",
             description = "neuralsvd-seq, neuralsvd-joint (NeuralSVD, nested LoRA), or the baselines neuralef, neuralef-unbiased (NeuralEF) and spin (SpIN) (default: ${DEFAULT-VALUE}).")
-    String method;
+    Method method;
 
-    @Option(names = "--spin-decay", paramLabel = "BETA", defaultValue = "0.01",
+    @Option(names = "--spin-decay", paramLabel = "BETA",
             description = "SpIN: moving-average rate β of Σ̄ and of the Jacobians J̄, in (0, 1]; 1 = no averaging (default: ${DEFAULT-VALUE}).")
     double spinDecay;
 
-    @Option(names = "--spin-memory-mb", paramLabel = "MB", defaultValue = "2048",
+    @Option(names = "--spin-memory-mb", paramLabel = "MB",
             description = "SpIN: refuse to run when the Jacobian moving average J̄, L(L+1)/2·P numbers (P = network parameters; 4 bytes each in float32, 8 in float64), exceeds MB MiB; the step needs about as much again (default: ${DEFAULT-VALUE}).")
     int spinMemoryMb;
 
-    @Option(names = "--laplacian", paramLabel = "METHOD", defaultValue = "forward", description = "forward, autodiff or fd (default: ${DEFAULT-VALUE}).")
-    String laplacian;
+    @Option(names = "--laplacian", paramLabel = "METHOD", description = "forward, autodiff or fd (finite differences) (default: ${DEFAULT-VALUE}).")
+    LaplacianMethod laplacian;
 
-    @Option(names = "--fd-eps", paramLabel = "H", description = "Finite-difference step (default: 0.01).")
-    Double fdStep;
+    @Option(names = "--fd-eps", paramLabel = "H", description = "Finite-difference step (default: ${DEFAULT-VALUE}).")
+    double fdStep;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "float32", description = "float32 or float64 training (evaluation is float64) (default: ${DEFAULT-VALUE}).")
-    String precision;
+    @Option(names = "--precision", paramLabel = "P", description = "float32 or float64 training (evaluation is float64) (default: ${DEFAULT-VALUE}).")
+    Precision precision;
 
-    @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu", description = "Compute device (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Option(names = "--device", paramLabel = "cpu|gpu", description = "Compute device (default: ${DEFAULT-VALUE}).")
+    SessionOptions.Device device;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths (default: 128,128,128).")
+    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths (default: ${DEFAULT-VALUE}).")
     List<Integer> hidden;
 
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "softplus", description = "softplus, tanh, sin or gelu (default: ${DEFAULT-VALUE}).")
-    String activation;
+    @Option(names = "--activation", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Activation activation;
 
-    @Option(names = "--network", paramLabel = "shared|disjoint", defaultValue = "shared", description = "One shared MLP or L disjoint MLPs (default: ${DEFAULT-VALUE}).")
-    String parametrisation;
+    @Option(names = "--network", paramLabel = "shared|disjoint", description = "One shared MLP or L disjoint MLPs (default: ${DEFAULT-VALUE}).")
+    Parametrisation parametrisation;
 
-    @Option(names = "--fourier", paramLabel = "M", defaultValue = "0", description = "Random Fourier frequencies, 0 = raw input (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fourier", paramLabel = "M", description = "Random Fourier frequencies, 0 = raw input (default: ${DEFAULT-VALUE}).")
     int fourier;
 
-    @Option(names = "--fourier-scale", paramLabel = "S", defaultValue = "1", description = "Fourier frequency scale σ (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fourier-scale", paramLabel = "S", description = "Fourier frequency scale σ (default: ${DEFAULT-VALUE}).")
     double fourierScale;
 
     @Option(names = "--envelope", paramLabel = "S0", description = "Learnable envelope exp(-|x|/s) with initial s (default: none).")
@@ -81,7 +89,7 @@ final class SolveOptions {
     Double cusp;
 
     @Option(names = "--sampler", paramLabel = "KIND", description = "gaussian, mixture (Gaussians of std s/16, s/4, s) or uniform (default: per operator).")
-    String sampler;
+    SamplingDensity.Kind sampler;
 
     @Option(names = "--sampler-scale", paramLabel = "S", description = "Gaussian std or uniform half-width (default: per operator).")
     Double samplerScale;
@@ -92,7 +100,7 @@ final class SolveOptions {
     @Option(names = "--shift", paramLabel = "B", description = "b in T = a(-H) + b (default: a·E_next).")
     Double shift;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of initialisation and sampling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of initialisation and sampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--eval-grid", paramLabel = "N", description = "Evaluation grid points per axis (default: per dimension).")
@@ -101,24 +109,45 @@ final class SolveOptions {
     @Option(names = "--eval-every", paramLabel = "N", description = "Evaluate every N steps (default: steps/10).")
     Integer evalEvery;
 
-    @Option(names = "--eval-precision", paramLabel = "P", defaultValue = "float64",
+    @Option(names = "--eval-precision", paramLabel = "P",
             description = "Network precision in evaluation: float64 or float32 (3-4x faster on large grids, values to "
                     + "~1e-6 relative; sums are float64 either way) (default: ${DEFAULT-VALUE}).")
-    String evalPrecision;
+    Precision evalPrecision;
+
+    /** A builder with these options; the ones left unset keep the builder's (per-problem) defaults. */
+    SolveBuilder builder(Problem problem) {
+        return SolveBuilder.of(problem).outputs(outputs).steps(steps).batch(batch).learningRate(learningRate)
+                .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
+                .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
+                .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)
+                .envelope(envelope).cusp(cusp).sampler(sampler, samplerScale).mapping(scale, shift).seed(seed)
+                .evalGrid(evalGrid).evalEvery(evalEvery).evalPrecision(evalPrecision);
+    }
 
     /**
-     * The resolved configuration ({@link SolveBuilder#resolve}: the same defaults as from Java code). With a
-     * null reference the operator mapping is left at (1, 0): that draft only serves to build the reference.
+     * The defaults shown in {@code --help} and applied to unset options: {@link SolveDefaults}, written as on the
+     * command line. Options whose default depends on the problem (L, steps, sampler, evaluation grid) have none.
      */
-    SolveConfig resolve(Problem problem, int l, SolveReference reference) {
-        return SolveBuilder.of(problem).outputs(l).steps(steps).batch(batch != null ? batch : SolveDefaults.BATCH)
-                .learningRate(learningRate != null ? learningRate : SolveDefaults.LEARNING_RATE)
-                .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
-                .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep != null ? fdStep : Laplacians.DEFAULT_STEP)
-                .precision(precision).device(device).hidden(hidden != null ? hidden : List.of(128, 128, 128))
-                .activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)
-                .envelope(envelope).cusp(cusp).sampler(sampler, samplerScale).mapping(scale, shift).seed(seed)
-                .evalGrid(evalGrid).evalEvery(evalEvery).evalPrecision(evalPrecision)
-                .resolve(reference);
+    static Map<String, String> defaults() {
+        Map<String, String> d = new HashMap<>();
+        d.put("--batch", Integer.toString(SolveDefaults.BATCH));
+        d.put("--lr", Double.toString(SolveDefaults.LEARNING_RATE));
+        d.put("--optimizer", SolveDefaults.OPTIMIZER.toString());
+        d.put("--ema", Double.toString(SolveDefaults.EMA_DECAY));
+        d.put("--method", SolveDefaults.METHOD.toString());
+        d.put("--spin-decay", Double.toString(SolveDefaults.SPIN_DECAY));
+        d.put("--spin-memory-mb", Integer.toString(SolveDefaults.SPIN_MEMORY_MB));
+        d.put("--laplacian", SolveDefaults.LAPLACIAN.toString());
+        d.put("--fd-eps", Double.toString(SolveDefaults.FD_STEP));
+        d.put("--precision", SolveDefaults.PRECISION.toString());
+        d.put("--device", SolveDefaults.DEVICE.toString());
+        d.put("--hidden", SolveDefaults.HIDDEN.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        d.put("--activation", SolveDefaults.ACTIVATION.toString());
+        d.put("--network", SolveDefaults.PARAMETRISATION.toString());
+        d.put("--fourier", Integer.toString(SolveDefaults.FOURIER_FEATURES));
+        d.put("--fourier-scale", Double.toString(SolveDefaults.FOURIER_SCALE));
+        d.put("--seed", Long.toString(SolveDefaults.SEED));
+        d.put("--eval-precision", SolveDefaults.EVAL_PRECISION.toString());
+        return d;
     }
 }

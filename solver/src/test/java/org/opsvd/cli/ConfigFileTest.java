@@ -117,7 +117,7 @@ class ConfigFileTest {
     @Test
     void everyShippedExperimentFileIsValid() throws Exception {
         Path experiments = Path.of("..", "experiments");
-        var solve = new CommandLine(new Main()).getSubcommands().get("solve").getCommandSpec();
+        var solve = Main.commandLine(new Main()).getSubcommands().get("solve").getCommandSpec();
         List<Path> files;
         try (Stream<Path> s = Files.walk(experiments)) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();

@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class HelpTest {
 
   static Stream<String> commands() {
-    return new CommandLine(new Main()).getSubcommands().keySet().stream();
+    return Main.commandLine(new Main()).getSubcommands().keySet().stream();
   }
 
   @ParameterizedTest(name = "{0} --help")
@@ -39,7 +39,7 @@ class HelpTest {
 
   @Test
   void everyCommandEitherHasQuietOrSaysItPrintsNoProgress() {
-    Map<String, CommandLine> commands = new CommandLine(new Main()).getSubcommands();
+    Map<String, CommandLine> commands = Main.commandLine(new Main()).getSubcommands();
     assertTrue(commands.keySet().containsAll(List.of("solve", "reproduce", "svd", "plot", "eval", "export",
         "reference", "operators")), commands.keySet().toString());
     for (var e : commands.entrySet()) {

@@ -12,6 +12,26 @@ public sealed interface Measure permits Measure.UniformBox, Measure.Gaussian {
     int dimension();
 
     /**
+     * Parses {@code uniform:LO:HI} (uniform on [LO, HI]^d) or {@code gaussian:SIGMA} (N(0, SIGMA² I_d)).
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    static Measure parse(String text, int d) {
+        String[] p = text.split(":");
+        try {
+            if (p[0].equals("uniform") && p.length == 3) {
+                return new UniformBox(d, Double.parseDouble(p[1]), Double.parseDouble(p[2]));
+            }
+            if (p[0].equals("gaussian") && p.length == 2) {
+                return new Gaussian(d, Double.parseDouble(p[1]));
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("--measure '" + text + "': expected uniform:LO:HI or gaussian:SIGMA");
+    }
+
+    /**
      * Draws {@code count} independent points into {@code out}, row-major [count, d].
      *
      * @throws IllegalArgumentException if count &lt; 0 or out is shorter than count·d

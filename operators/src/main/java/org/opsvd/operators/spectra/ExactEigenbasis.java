@@ -3,26 +3,10 @@ package org.opsvd.operators.spectra;
 /**
  * A finite list of exact, L²(R^d)-normalised, real eigenfunctions ψ_0 … ψ_{count−1} of some H = −c·Δ + V,
  * indexed in the order of the matching {@link ExactSpectrum#eigenvalues(int)} (ascending energy, complete
- * shells, canonical order of quantum numbers within a shell).
+ * shells, canonical order of quantum numbers within a shell). A spectrum that knows its eigenfunctions gives them
+ * ({@link ExactSpectrum#eigenbasis}).
  */
 public interface ExactEigenbasis {
-
-    /**
-     * The exact eigenfunctions of a spectrum when closed forms are implemented (harmonic oscillators,
-     * 2D hydrogen), covering at least {@code minStates} states in complete shells; empty otherwise.
-     */
-    static java.util.Optional<ExactEigenbasis> of(ExactSpectrum spectrum, int minStates) {
-        if (spectrum instanceof ShiftedSpectrum shifted) {
-            return of(shifted.base(), minStates); // same functions; energy(i) stays the base's
-        }
-        if (spectrum instanceof HarmonicOscillatorSpectrum ho) {
-            return java.util.Optional.of(new HarmonicOscillatorEigenbasis(ho.omega(), ho.kinetic(), minStates));
-        }
-        if (spectrum instanceof Hydrogen2DSpectrum h) {
-            return java.util.Optional.of(new Hydrogen2DEigenbasis(h.charge(), h.kinetic(), minStates));
-        }
-        return java.util.Optional.empty();
-    }
 
     /** The dimension d. */
     int dimension();

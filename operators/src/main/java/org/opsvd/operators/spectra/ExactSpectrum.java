@@ -14,6 +14,14 @@ public interface ExactSpectrum {
     /** A one-line description with the operator, its parameters and c. */
     String describe();
 
+    /**
+     * The exact eigenfunctions of at least the first {@code minStates} states (complete degenerate shells), when
+     * this spectrum knows them in closed form; empty otherwise (the default).
+     */
+    default java.util.Optional<ExactEigenbasis> eigenbasis(int minStates) {
+        return java.util.Optional.empty();
+    }
+
     /** The dimension d of the configuration space. */
     int dimension();
 

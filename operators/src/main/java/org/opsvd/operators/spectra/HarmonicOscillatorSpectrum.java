@@ -99,4 +99,9 @@ public final class HarmonicOscillatorSpectrum implements ExactSpectrum {
         return "harmonic oscillator -" + kinetic + "·Δ + ½Σω_i²x_i², d=" + omega.length + ", ω="
                 + Arrays.toString(omega);
     }
+
+    @Override
+    public java.util.Optional<ExactEigenbasis> eigenbasis(int minStates) {
+        return java.util.Optional.of(new HarmonicOscillatorEigenbasis(omega(), kinetic(), minStates));
+    }
 }

@@ -76,4 +76,9 @@ public final class Hydrogen2DSpectrum implements ExactSpectrum {
     public String describe() {
         return "2D hydrogen -" + kinetic + "·Δ - " + charge + "/|x|";
     }
+
+    @Override
+    public java.util.Optional<ExactEigenbasis> eigenbasis(int minStates) {
+        return java.util.Optional.of(new Hydrogen2DEigenbasis(charge(), kinetic(), minStates));
+    }
 }

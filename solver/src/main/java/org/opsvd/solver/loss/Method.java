@@ -33,6 +33,7 @@ public enum Method {
    *
    * @throws IllegalArgumentException naming the allowed values
    */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static Method parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
     for (Method m : values()) {
@@ -61,6 +62,7 @@ public enum Method {
   }
 
   /** The command-line name. */
+  @com.fasterxml.jackson.annotation.JsonValue
   @Override
   public String toString() {
     return label;

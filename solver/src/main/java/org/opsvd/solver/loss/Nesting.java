@@ -24,6 +24,7 @@ public enum Nesting {
   JOINT;
 
   /** Parses {@code seq|sequential|jnt|joint} (case-insensitive). */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static Nesting parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     return switch (t) {
@@ -64,6 +65,8 @@ public enum Nesting {
       throw new IllegalArgumentException("number of outputs L must be at least 1, got " + outputs);
     }
   }
+
+  @com.fasterxml.jackson.annotation.JsonValue
 
   @Override
   public String toString() {

@@ -90,6 +90,7 @@ public enum Activation {
   public abstract <T extends TFloating> Values<T> derivatives(Ops tf, Operand<T> z);
 
   /** Parses a name case-insensitively ({@code softplus|tanh|sin|gelu}). */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static Activation parse(String name) {
     for (Activation a : values()) {
       if (a.name().equalsIgnoreCase(name.trim())) return a;
@@ -97,6 +98,8 @@ public enum Activation {
     throw new IllegalArgumentException("unknown activation '" + name + "' (valid: "
         + Arrays.stream(values()).map(Activation::toString).collect(Collectors.joining(", ")) + ")");
   }
+
+  @com.fasterxml.jackson.annotation.JsonValue
 
   @Override
   public String toString() {

@@ -12,6 +12,7 @@ public enum LaplacianMethod {
   FINITE_DIFFERENCE;
 
   /** Parses {@code forward|autodiff|finite_difference|fd} (case-insensitive). */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static LaplacianMethod parse(String name) {
     return switch (name.trim().toLowerCase(Locale.ROOT).replace('-', '_')) {
       case "forward" -> FORWARD;
@@ -21,6 +22,8 @@ public enum LaplacianMethod {
           "unknown Laplacian method '" + name + "' (valid: forward, autodiff, finite_difference)");
     };
   }
+
+  @com.fasterxml.jackson.annotation.JsonValue
 
   @Override
   public String toString() {

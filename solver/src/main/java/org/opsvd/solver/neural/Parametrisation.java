@@ -13,6 +13,7 @@ public enum Parametrisation {
   DISJOINT;
 
   /** Parses {@code shared|disjoint} (case-insensitive). */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static Parametrisation parse(String name) {
     return switch (name.trim().toLowerCase(Locale.ROOT)) {
       case "shared" -> SHARED;
@@ -21,6 +22,8 @@ public enum Parametrisation {
           "unknown parametrisation '" + name + "' (valid: shared, disjoint)");
     };
   }
+
+  @com.fasterxml.jackson.annotation.JsonValue
 
   @Override
   public String toString() {

@@ -41,6 +41,7 @@ public enum Precision {
   }
 
   /** Parses {@code float32|f32|float64|f64} (case-insensitive). */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public static Precision parse(String text) {
     return switch (text.toLowerCase(Locale.ROOT)) {
       case "float32", "f32", "single" -> FLOAT32;
@@ -49,6 +50,8 @@ public enum Precision {
           "unknown precision '" + text + "' (expected float32 or float64)");
     };
   }
+
+  @com.fasterxml.jackson.annotation.JsonValue
 
   @Override
   public String toString() {

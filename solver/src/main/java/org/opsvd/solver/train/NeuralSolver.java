@@ -70,8 +70,11 @@ public final class NeuralSolver {
 
     void onEvaluation(Evaluation evaluation);
 
-    /** A checkpoint after {@code steps} steps was written (logs should be flushed to match it). */
-    default void onCheckpoint(int steps) {
+    /**
+     * A checkpoint after {@code steps} steps is about to be written: logs written now cover at least the
+     * steps it holds, so a run killed at any moment can be resumed with complete logs.
+     */
+    default void beforeCheckpoint(int steps) {
     }
   }
 
@@ -92,8 +95,8 @@ public final class NeuralSolver {
 
   /** The network a configuration describes. */
   public static Mlp network(SolveConfig c) {
-    MlpSpec spec = new MlpSpec(c.dimension(), c.hidden(), c.outputs(), Activation.parse(c.activation()),
-        Parametrisation.parse(c.parametrisation()),
+    MlpSpec spec = new MlpSpec(c.dimension(), c.hidden(), c.outputs(), c.activation(),
+        c.parametrisation(),
         c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale()) : null,
         c.envelopeScale() != null ? new MlpSpec.Envelope(c.envelopeScale()) : null,
         c.boxMask() ? new MlpSpec.BoxMask(c.box()) : null, c.cusp() != null ? new MlpSpec.Cusp(c.cusp()) : null);
@@ -128,16 +131,16 @@ public final class NeuralSolver {
     SamplingDensity density = density(config);
     OperatorShift shift = new OperatorShift(config.operatorScale(), config.operatorShift());
     shift.requireCapturable(config.outputs(), reference.energies());
-    Precision precision = Precision.parse(config.precision());
-    SessionOptions session = new SessionOptions(SessionOptions.Device.parse(config.device()), 0, 0);
+    Precision precision = config.precision();
+    SessionOptions session = new SessionOptions(config.device(), 0, 0);
     TrainingLoss loss = loss(config, network, precision);
     Trainer.Settings settings = new Trainer.Settings(config.batch(), config.steps(),
         new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule()),
         new ParameterAverage(config.emaDecay()), config.seed());
     try (TrainingGraph<TFloating> graph = new TrainingGraph<>(network, loss,
-        LaplacianMethod.parse(config.laplacian()), config.fdStep(), problem.operator(), shift.scale(),
-        shift.shift(), OptimizerSpec.parse(config.optimizer()), precision, session);
-         LearnedEigenfunctions learned = new LearnedEigenfunctions(network, Precision.parse(config.evalPrecision()))) {
+        config.laplacian(), config.fdStep(), problem.operator(), shift.scale(),
+        shift.shift(), config.optimizer().spec(), precision, session);
+         LearnedEigenfunctions learned = new LearnedEigenfunctions(network, config.evalPrecision())) {
       int firstStep = 0;
       org.hipparchus.random.RandomGenerator rng = new org.hipparchus.random.Well19937c(config.seed());
       Checkpoint resume = checkpoints == null ? null : checkpoints.resume();
@@ -151,12 +154,12 @@ public final class NeuralSolver {
         Trainer.initialise(graph, initial);
       }
       Trainer.CheckpointSink sink = checkpoints == null ? null : (done, generator) -> {
+        observer.beforeCheckpoint(done);
         List<double[]> values = Trainer.read(graph.session(), allVariables(graph));
         int n = graph.parameters().size();
         try {
           new Checkpoint(done, Checkpoint.saveGenerator(generator), checkpoints.configJson(), values.subList(0, n),
               values.subList(n, 2 * n), values.subList(2 * n, values.size())).write(checkpoints.directory());
-          observer.onCheckpoint(done);
         } catch (java.io.IOException e) {
           throw new java.io.UncheckedIOException(e.getMessage(), e); // names the file and what survived
         }
@@ -188,7 +191,7 @@ public final class NeuralSolver {
    * @throws IllegalArgumentException when it does not
    */
   public static TrainingLoss loss(SolveConfig config, Mlp network, Precision precision) {
-    Method method = Method.parse(config.method());
+    Method method = config.method();
     int l = config.outputs();
     return switch (method) {
       case NEURALSVD_SEQ, NEURALSVD_JOINT -> new NestedLoraLoss(method.nesting(), l);
@@ -229,7 +232,7 @@ public final class NeuralSolver {
       Problem problem, SolveConfig config, SolveReference reference, SamplingDensity density, OperatorShift shift) {
     LearnedEigenfunctions.Sampled s = learned.sample(params, reference.points(), reference.weights(), density,
         problem.operator());
-    Method method = Method.parse(config.method());
+    Method method = config.method();
     if (method == Method.SPIN) {
       s = orthonormalised(s);
     }

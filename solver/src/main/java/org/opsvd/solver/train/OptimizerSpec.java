@@ -15,8 +15,27 @@ import java.util.Locale;
  */
 public record OptimizerSpec(Kind kind, double beta1, double beta2, double epsilon) {
 
-  /** The update rule. */
-  public enum Kind { RMSPROP, ADAM }
+  /** The update rule, named {@code rmsprop} or {@code adam} in configurations. */
+  public enum Kind {
+    RMSPROP, ADAM;
+
+    /** Parses {@code rmsprop} or {@code adam} (case-insensitive). */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Kind parse(String name) {
+      return OptimizerSpec.parse(name).kind();
+    }
+
+    /** The rule with its default constants ({@link #adam()}, {@link #rmsprop()}). */
+    public OptimizerSpec spec() {
+      return this == ADAM ? adam() : rmsprop();
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   public OptimizerSpec {
     if (kind == null) throw new IllegalArgumentException("optimizer kind is required");

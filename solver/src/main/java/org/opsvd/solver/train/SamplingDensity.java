@@ -282,17 +282,40 @@ public sealed interface SamplingDensity {
     }
   }
 
-  /**
-   * Parses {@code gaussian}, {@code mixture} or {@code uniform} with its scale (std for Gaussian, the widest
-   * std for the three-scale mixture {@link GaussianMixture#threeScale}, half-width for uniform).
-   */
-  static SamplingDensity of(String kind, int dimension, double scale) {
-    return switch (kind.toLowerCase(Locale.ROOT)) {
-      case "gaussian", "normal" -> new Gaussian(dimension, scale);
-      case "mixture", "gaussian-mixture" -> GaussianMixture.threeScale(dimension, scale);
-      case "uniform", "box" -> new UniformBox(dimension, scale);
-      default -> throw new IllegalArgumentException("unknown sampler '" + kind
-          + "' (expected gaussian, mixture or uniform)");
+  /** The kinds of training density, named {@code gaussian}, {@code mixture} and {@code uniform} in configurations. */
+  enum Kind {
+    /** One Gaussian ({@link Gaussian}); scale = its standard deviation. */
+    GAUSSIAN,
+    /** Three Gaussians of standard deviations s/16, s/4, s ({@link GaussianMixture#threeScale}); scale = s. */
+    MIXTURE,
+    /** Uniform on [−s, s]^d ({@link UniformBox}); scale = the half-width s. */
+    UNIFORM;
+
+    /** Parses {@code gaussian|normal}, {@code mixture|gaussian-mixture} or {@code uniform|box} (case-insensitive). */
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Kind parse(String name) {
+      return switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
+        case "gaussian", "normal" -> GAUSSIAN;
+        case "mixture", "gaussian-mixture" -> MIXTURE;
+        case "uniform", "box" -> UNIFORM;
+        default -> throw new IllegalArgumentException("unknown sampler '" + name
+            + "' (expected gaussian, mixture or uniform)");
+      };
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The density of a kind with its scale (see {@link Kind}). */
+  static SamplingDensity of(Kind kind, int dimension, double scale) {
+    return switch (kind) {
+      case GAUSSIAN -> new Gaussian(dimension, scale);
+      case MIXTURE -> GaussianMixture.threeScale(dimension, scale);
+      case UNIFORM -> new UniformBox(dimension, scale);
     };
   }
 

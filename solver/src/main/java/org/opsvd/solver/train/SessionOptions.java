@@ -18,6 +18,8 @@ public record SessionOptions(Device device, int intraOpThreads, int interOpThrea
   public enum Device {
     CPU, GPU;
 
+    @com.fasterxml.jackson.annotation.JsonCreator
+
     public static Device parse(String s) {
       return switch (s.toLowerCase(Locale.ROOT)) {
         case "cpu" -> CPU;
@@ -25,6 +27,8 @@ public record SessionOptions(Device device, int intraOpThreads, int interOpThrea
         default -> throw new IllegalArgumentException("unknown device '" + s + "' (expected cpu or gpu)");
       };
     }
+
+    @com.fasterxml.jackson.annotation.JsonValue
 
     @Override
     public String toString() {

@@ -1,10 +1,16 @@
 package org.opsvd.solver.train;
 
 import java.util.List;
+import java.util.Objects;
+import org.opsvd.solver.loss.Method;
+import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.LaplacianMethod;
+import org.opsvd.solver.neural.Parametrisation;
+import org.opsvd.solver.neural.Precision;
 
 /**
- * The fully resolved settings of one solve (NeuralSVD or a baseline) (every default filled in), as written to
- * {@code summary.json}. Energies are in hartree, lengths in bohr (atomic units).
+ * The fully resolved settings of one solve (NeuralSVD or a baseline), every default filled in, as written to
+ * {@code config.json} and {@code summary.json} (each choice an enum, written by its command-line name). Energies are in hartree, lengths in bohr (atomic units).
  *
  * @param operator         built-in operator name, or null for an expression
  * @param potential        potential expression, or null for a built-in
@@ -45,15 +51,25 @@ import java.util.List;
  *                         float64 either way)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
-    int steps, int batch, double learningRate, String optimizer, boolean cosineSchedule, double emaDecay,
-    @com.fasterxml.jackson.annotation.JsonAlias("nesting") String method, double spinDecay, int spinMemoryMb,
-    String laplacian, double fdStep, String precision, String device,
-    List<Integer> hidden, String activation, String parametrisation, int fourierFeatures, double fourierScale,
-    Double envelopeScale, Double cusp, boolean boxMask, double box, String sampler, double samplerScale,
-    double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery, String evalPrecision) {
+    int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
+    @com.fasterxml.jackson.annotation.JsonAlias("nesting") Method method, double spinDecay, int spinMemoryMb,
+    LaplacianMethod laplacian, double fdStep, Precision precision, SessionOptions.Device device,
+    List<Integer> hidden, Activation activation, Parametrisation parametrisation, int fourierFeatures,
+    double fourierScale, Double envelopeScale, Double cusp, boolean boxMask, double box, SamplingDensity.Kind sampler,
+    double samplerScale, double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery,
+    Precision evalPrecision) {
 
   public SolveConfig {
     hidden = List.copyOf(hidden);
+    Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(laplacian, "laplacian");
+    Objects.requireNonNull(precision, "precision");
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(activation, "activation");
+    Objects.requireNonNull(parametrisation, "parametrisation");
+    Objects.requireNonNull(sampler, "sampler");
+    Objects.requireNonNull(evalPrecision, "evalPrecision");
     if (outputs < 1) throw new IllegalArgumentException("--L must be at least 1, got " + outputs);
     if (steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
     if (batch < 2 || batch % 2 != 0) {
@@ -62,21 +78,13 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     }
     if (evalGrid < 2) throw new IllegalArgumentException("--eval-grid must be at least 2, got " + evalGrid);
     if (evalEvery < 1) throw new IllegalArgumentException("--eval-every must be at least 1, got " + evalEvery);
-    // names are checked here, before any expensive work, so a typo fails at once
-    OptimizerSpec.parse(optimizer);
-    if (org.opsvd.solver.loss.Method.parse(method) == org.opsvd.solver.loss.Method.SPIN) {
+    if (method == Method.SPIN) {
       if (!(spinDecay > 0 && spinDecay <= 1)) {
         throw new IllegalArgumentException("--spin-decay must be in (0, 1], got " + spinDecay);
       }
       if (spinMemoryMb < 0) throw new IllegalArgumentException("--spin-memory-mb must be >= 0, got " + spinMemoryMb);
     }
-    org.opsvd.solver.neural.LaplacianMethod.parse(laplacian);
-    org.opsvd.solver.neural.Precision.parse(precision);
-    org.opsvd.solver.neural.Precision.parse(evalPrecision);
-    SessionOptions.Device.parse(device);
-    org.opsvd.solver.neural.Activation.parse(activation);
-    org.opsvd.solver.neural.Parametrisation.parse(parametrisation);
-    SamplingDensity.of(sampler, dimension, samplerScale);
+    SamplingDensity.of(sampler, dimension, samplerScale); // checks the scale and dimension before any work
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
     }

@@ -1,8 +1,16 @@
 package org.opsvd.solver.train;
 
-import org.opsvd.operators.grid.Boundary;
+import java.util.List;
+import org.opsvd.operators.CellAveragedPotential;
 import org.opsvd.operators.Problem;
+import org.opsvd.operators.grid.Boundary;
+import org.opsvd.solver.loss.Method;
 import org.opsvd.solver.loss.OperatorShift;
+import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.LaplacianMethod;
+import org.opsvd.solver.neural.Laplacians;
+import org.opsvd.solver.neural.Parametrisation;
+import org.opsvd.solver.neural.Precision;
 
 /**
  * Defaults of a NeuralSVD solve, chosen per operator so that a first solve works:
@@ -16,13 +24,52 @@ import org.opsvd.solver.loss.OperatorShift;
  *       other level to λ ≤ 0, which LoRA ignores;</li>
  *   <li>steps: 3000·L, clamped to [10 000, 60 000] (the 2D oscillator with L = 15 reaches a mean relative
  *       eigenvalue error of 3e-4 and a subspace distance of 1e-4 in 40 000 steps, measured);</li>
- *   <li>evaluation grid: 2000 points in 1D, 200² in 2D (400² for Coulomb problems), 48³ in 3D.</li>
+ *   <li>evaluation grid: 2000 points in 1D, 200² in 2D (400² for potentials singular at points, {@link
+ *       CellAveragedPotential}: Coulomb), 48³ in 3D;</li>
+ *   <li>everything else: the constants below, the settings {@code opsvd solve} and {@code SolveBuilder} start
+ *       from (the command's help shows them).</li>
  * </ul>
  */
 public final class SolveDefaults {
 
+  /** Batch size B. */
   public static final int BATCH = 512;
+  /** Initial learning rate. */
   public static final double LEARNING_RATE = 1e-3;
+  /** The update rule. */
+  public static final OptimizerSpec.Kind OPTIMIZER = OptimizerSpec.Kind.ADAM;
+  /** Cosine annealing of the learning rate to 0. */
+  public static final boolean COSINE_SCHEDULE = true;
+  /** Parameter moving-average decay for evaluation. */
+  public static final double EMA_DECAY = 0.995;
+  /** The training method. */
+  public static final Method METHOD = Method.NEURALSVD_SEQ;
+  /** SpIN's moving-average rate β. */
+  public static final double SPIN_DECAY = 0.01;
+  /** SpIN's cap on the memory of its Jacobian moving average (MiB). */
+  public static final int SPIN_MEMORY_MB = 2048;
+  /** The Laplacian of the network. */
+  public static final LaplacianMethod LAPLACIAN = LaplacianMethod.FORWARD;
+  /** Step of the finite-difference Laplacian. */
+  public static final double FD_STEP = Laplacians.DEFAULT_STEP;
+  /** Hidden-layer widths. */
+  public static final List<Integer> HIDDEN = List.of(128, 128, 128);
+  /** Activation of the hidden layers. */
+  public static final Activation ACTIVATION = Activation.SOFTPLUS;
+  /** One network with L outputs. */
+  public static final Parametrisation PARAMETRISATION = Parametrisation.SHARED;
+  /** Random Fourier frequencies (0: the raw input). */
+  public static final int FOURIER_FEATURES = 0;
+  /** Scale σ of the Fourier frequencies. */
+  public static final double FOURIER_SCALE = 1;
+  /** Seed of the initialisation, the sampler and Monte Carlo points. */
+  public static final long SEED = 0;
+  /** Training precision. */
+  public static final Precision PRECISION = Precision.FLOAT32;
+  /** Precision of the network in evaluation (sums are float64 either way). */
+  public static final Precision EVAL_PRECISION = Precision.FLOAT64;
+  /** Compute device. */
+  public static final SessionOptions.Device DEVICE = SessionOptions.Device.CPU;
 
   private SolveDefaults() {
   }
@@ -37,9 +84,9 @@ public final class SolveDefaults {
     return problem.exact() != null ? problem.exact().completeShellCount(10) : 8;
   }
 
-  /** {@code uniform} or {@code gaussian}. */
-  public static String sampler(Problem problem) {
-    return problem.boxIsPhysical() ? "uniform" : "gaussian";
+  /** Uniform on the box when the walls belong to the operator, else Gaussian. */
+  public static SamplingDensity.Kind sampler(Problem problem) {
+    return problem.boxIsPhysical() ? SamplingDensity.Kind.UNIFORM : SamplingDensity.Kind.GAUSSIAN;
   }
 
   /** Gaussian standard deviation or uniform half-width. */
@@ -56,7 +103,7 @@ public final class SolveDefaults {
   public static int evalGrid(Problem problem) {
     return switch (problem.dimension()) {
       case 1 -> 2000;
-      case 2 -> problem.name().equals("hydrogen") || problem.name().equals("h2plus") ? 400 : 200;
+      case 2 -> problem.hamiltonian().potential() instanceof CellAveragedPotential ? 400 : 200; // Coulomb
       case 3 -> 48;
       default -> 2;
     };

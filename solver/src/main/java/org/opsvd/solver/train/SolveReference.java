@@ -73,7 +73,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
           + " modes (complete shells)");
     }
     Optional<ExactEigenbasis> basis = problem.exact() == null || comparable == 0 ? Optional.empty()
-        : ExactEigenbasis.of(problem.exact(), comparable);
+        : problem.exact().eigenbasis(comparable);
     double[] points;
     double[] weights;
     String quadrature;

@@ -1,5 +1,7 @@
 package org.opsvd.solver.train;
 
+import org.opsvd.operators.kernels.SvdData;
+import org.opsvd.operators.kernels.SvdProblem;
 import java.util.List;
 import org.hipparchus.random.RandomGenerator;
 import org.opsvd.solver.neural.Tensors;

@@ -1,9 +1,15 @@
 package org.opsvd.solver.train;
 
 import java.util.List;
+import java.util.Objects;
+import org.opsvd.solver.loss.Nesting;
+import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.Parametrisation;
+import org.opsvd.solver.neural.Precision;
 
 /**
- * The resolved settings of one operator-SVD solve, as written to {@code summary.json}.
+ * The resolved settings of one operator-SVD solve, as written to {@code config.json} and {@code summary.json}
+ * (each choice an enum, written by its command-line name); {@code SvdBuilder} makes it from {@link SvdDefaults}.
  *
  * @param operator        built-in operator name, {@code kernel} for an expression, {@code pairs} for data
  * @param kernel          kernel expression, or null
@@ -27,12 +33,18 @@ import java.util.List;
  * @param evalEvery       evaluate every this many steps
  */
 public record SvdConfig(String operator, String kernel, int outputs, int steps, int batch, double learningRate,
-    String optimizer, boolean cosineSchedule, double emaDecay, String nesting, String precision, String device,
-    List<Integer> hidden, String activation, String parametrisation, int fourierFeatures, double fourierScale,
-    long seed, int evalPoints, int evalEvery) {
+    OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay, Nesting nesting, Precision precision,
+    SessionOptions.Device device, List<Integer> hidden, Activation activation, Parametrisation parametrisation,
+    int fourierFeatures, double fourierScale, long seed, int evalPoints, int evalEvery) {
 
   public SvdConfig {
     hidden = List.copyOf(hidden);
+    Objects.requireNonNull(optimizer, "optimizer");
+    Objects.requireNonNull(nesting, "nesting");
+    Objects.requireNonNull(precision, "precision");
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(activation, "activation");
+    Objects.requireNonNull(parametrisation, "parametrisation");
     if (outputs < 1) throw new IllegalArgumentException("--L must be at least 1, got " + outputs);
     if (steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
     if (batch < 2 || batch % 2 != 0) {
@@ -43,11 +55,5 @@ public record SvdConfig(String operator, String kernel, int outputs, int steps, 
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
     }
-    OptimizerSpec.parse(optimizer);
-    org.opsvd.solver.loss.Nesting.parse(nesting);
-    org.opsvd.solver.neural.Precision.parse(precision);
-    SessionOptions.Device.parse(device);
-    org.opsvd.solver.neural.Activation.parse(activation);
-    org.opsvd.solver.neural.Parametrisation.parse(parametrisation);
   }
 }

@@ -1,5 +1,7 @@
 package org.opsvd.solver.train;
 
+import org.opsvd.operators.kernels.SvdData;
+import org.opsvd.operators.kernels.SvdProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,8 +96,8 @@ public final class SvdSolver {
 
   /** The network on a side (d inputs, L outputs) that a configuration describes; g uses seed + 1. */
   public static Mlp network(SvdConfig c, int inputs, long seed) {
-    MlpSpec spec = new MlpSpec(inputs, c.hidden(), c.outputs(), Activation.parse(c.activation()),
-        Parametrisation.parse(c.parametrisation()),
+    MlpSpec spec = new MlpSpec(inputs, c.hidden(), c.outputs(), c.activation(),
+        c.parametrisation(),
         c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale()) : null,
         null, null, null);
     return new Mlp(spec, seed);
@@ -115,11 +117,11 @@ public final class SvdSolver {
       NeuralSolver.Checkpointing checkpoints) {
     Mlp f = network(config, problem.data().leftDimension(), config.seed());
     Mlp g = network(config, problem.data().rightDimension(), config.seed() + 1);
-    NestedSvdLoss loss = new NestedSvdLoss(Nesting.parse(config.nesting()), config.outputs());
+    NestedSvdLoss loss = new NestedSvdLoss(config.nesting(), config.outputs());
     if (problem.constantMode()) loss = loss.withConstantMode();
     boolean paired = problem.data() instanceof SvdData.Paired;
-    Precision precision = Precision.parse(config.precision());
-    SessionOptions session = new SessionOptions(SessionOptions.Device.parse(config.device()), 0, 0);
+    Precision precision = config.precision();
+    SessionOptions session = new SessionOptions(config.device(), 0, 0);
     Trainer.Settings settings = new Trainer.Settings(config.batch(), config.steps(),
         new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule()),
         new ParameterAverage(config.emaDecay()), config.seed());
@@ -130,7 +132,7 @@ public final class SvdSolver {
         ? SvdQuadrature.empirical(problem.samples().y(), problem.data().rightDimension())
         : SvdQuadrature.of(problem.right(), config.evalPoints(), config.seed() + 1);
     try (SvdTrainingGraph<TFloating> graph = new SvdTrainingGraph<>(f, g, loss, paired,
-        OptimizerSpec.parse(config.optimizer()), precision, session);
+        config.optimizer().spec(), precision, session);
          NetworkEvaluator<?> fe = NetworkEvaluator.float64(f, false);
          NetworkEvaluator<?> ge = NetworkEvaluator.float64(g, false)) {
       SvdTrainer.initialise(graph, initial(f), initial(g));

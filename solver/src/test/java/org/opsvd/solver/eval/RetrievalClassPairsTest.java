@@ -1,5 +1,6 @@
 package org.opsvd.solver.eval;
 
+import org.opsvd.operators.kernels.ClassPairs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

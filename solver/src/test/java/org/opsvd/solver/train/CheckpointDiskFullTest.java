@@ -1,5 +1,7 @@
 package org.opsvd.solver.train;
 
+import org.opsvd.operators.kernels.SvdData;
+import org.opsvd.operators.kernels.SvdProblem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,8 +97,8 @@ class CheckpointDiskFullTest {
   void anSvdRunStopsWithTheErrorAndKeepsItsLastCheckpoint(@TempDir Path dir) throws Exception {
     KernelOperator k = VolterraOperator.INSTANCE;
     SvdProblem problem = new SvdProblem("volterra", new SvdData.Kernel(k, true), k.left(), k.right(), k.exact(), false);
-    SvdConfig config = new SvdConfig("volterra", null, 2, 200, 32, 2e-3, "adam", true, 0.995, "seq", "float32", "cpu",
-        List.of(8), "softplus", "shared", 8, 1, 0, 100, 1000);
+    SvdConfig config = org.opsvd.solver.SvdBuilder.of(problem).outputs(2).steps(200).batch(32).hidden(List.of(8))
+        .fourier(8, 1).evalPoints(100).evalEvery(1000).config();
     diskFullAfter(2, 500);
     AtomicInteger lastStep = new AtomicInteger();
     UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> SvdSolver.solve(problem, config,

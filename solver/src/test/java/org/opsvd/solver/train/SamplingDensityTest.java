@@ -20,7 +20,7 @@ class SamplingDensityTest {
 
   @Test
   void mixtureDriftAndCurvatureMatchFiniteDifferencesOfSqrtP() {
-    SamplingDensity p = SamplingDensity.of("mixture", 2, 8.0);
+    SamplingDensity p = SamplingDensity.of(SamplingDensity.Kind.MIXTURE, 2, 8.0);
     // near the nucleus (narrow component dominates), between components, and in the far tail
     checkAgainstFiniteDifferences(p, new double[] {0.3, -0.2}, 1e-5);
     checkAgainstFiniteDifferences(p, new double[] {1.5, 2.0}, 1e-6);
@@ -102,7 +102,7 @@ class SamplingDensityTest {
 
   @Test
   void badInputIsNamed() {
-    var e = assertThrows(IllegalArgumentException.class, () -> SamplingDensity.of("laplace", 2, 1));
+    var e = assertThrows(IllegalArgumentException.class, () -> SamplingDensity.Kind.parse("laplace"));
     assertTrue(e.getMessage().contains("laplace"));
     assertThrows(IllegalArgumentException.class, () -> new SamplingDensity.Gaussian(2, -1));
     assertThrows(IllegalArgumentException.class, () -> new SamplingDensity.UniformBox(0, 1));

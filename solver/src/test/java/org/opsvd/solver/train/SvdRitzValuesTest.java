@@ -1,5 +1,7 @@
 package org.opsvd.solver.train;
 
+import org.opsvd.operators.kernels.SvdData;
+import org.opsvd.operators.kernels.SvdProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -76,7 +78,7 @@ class SvdRitzValuesTest {
         double[] y = new double[n];
         k.samplePairs(new Well19937c(3), x, y, n);
         SvdProblem p = new SvdProblem("pairs", new SvdData.Paired(k::samplePairs, 1, 1, "cdk"), k.left(),
-                k.right(), k.exact(), true, new SvdProblem.Samples(x, y), null);
+                k.right(), k.exact(), true, new SvdProblem.Samples(x, y), null, null);
         SingularSystem s = k.exact().orElseThrow();
         SvdQuadrature qx = SvdQuadrature.empirical(x, 1);
         SvdQuadrature qy = SvdQuadrature.empirical(y, 1);
@@ -94,7 +96,7 @@ class SvdRitzValuesTest {
         for (int i = 0; i < n; i++) shuffled[i] = y[order[i]];
         SvdQuadrature qs = SvdQuadrature.empirical(shuffled, 1);
         double[] none = SvdSolver.ritzValues(new SvdProblem("pairs", p.data(), p.left(), p.right(), p.exact(), true,
-                new SvdProblem.Samples(x, shuffled), null), qx, qs, mixed(s, p, qx, true, 0), mixed(s, p, qs, false, 0));
+                new SvdProblem.Samples(x, shuffled), null, null), qx, qs, mixed(s, p, qx, true, 0), mixed(s, p, qs, false, 0));
         assertEquals(0, none[0], 0.05, "shuffled pairs");
     }
 

@@ -1,4 +1,4 @@
-package org.opsvd.cli;
+package org.opsvd.solver.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Result files written atomically: to a temporary file in the same folder, then renamed over the target. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
@@ -19,7 +19,7 @@ final class AtomicFiles {
      *
      * @throws IllegalArgumentException naming the directory and the reason, when it cannot be created or written
      */
-    static void createDirectory(Path dir) {
+    public static void createDirectory(Path dir) {
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".opsvd-write-check", ".tmp");
@@ -34,22 +34,22 @@ final class AtomicFiles {
     }
 
     /** Writes {@code value} as indented JSON. */
-    static void writeJson(Object value, Path file) throws IOException {
+    public static void writeJson(Object value, Path file) throws IOException {
         write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value));
     }
 
     /** Writes text (UTF-8). */
-    static void writeText(String text, Path file) throws IOException {
+    public static void writeText(String text, Path file) throws IOException {
         write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes bytes (e.g. a PNG). */
-    static void writeBytes(byte[] bytes, Path file) throws IOException {
+    public static void writeBytes(byte[] bytes, Path file) throws IOException {
         write(file, bytes);
     }
 
     /** Writes a float64 array as NPY (C order, little-endian) with the given shape. */
-    static void writeNpy(Path file, double[] values, int[] shape) throws IOException {
+    public static void writeNpy(Path file, double[] values, int[] shape) throws IOException {
         Path target = file.toAbsolutePath();
         Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
         try {

@@ -1,4 +1,4 @@
-package org.opsvd.solver.eval;
+package org.opsvd.operators.kernels;
 
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;

@@ -1,7 +1,6 @@
-package org.opsvd.solver.train;
+package org.opsvd.operators.kernels;
 
 import org.hipparchus.random.RandomGenerator;
-import org.opsvd.operators.kernels.KernelOperator;
 
 /**
  * Where the samples of an operator SVD come from.

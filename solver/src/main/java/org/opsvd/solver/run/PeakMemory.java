@@ -1,17 +1,17 @@
-package org.opsvd.cli;
+package org.opsvd.solver.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Peak resident set size of this process (Linux {@code VmHWM}), including TensorFlow's native memory. */
-final class PeakMemory {
+public final class PeakMemory {
 
     private PeakMemory() {
     }
 
     /** Peak RSS in MB, or -1 where {@code /proc/self/status} is not available. */
-    static long residentMegabytes() {
+    public static long residentMegabytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {

@@ -1,4 +1,4 @@
-package org.opsvd.cli;
+package org.opsvd.solver.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,7 +9,7 @@ import org.opsvd.solver.plot.Figures;
 import org.opsvd.solver.plot.RunData;
 
 /** Draws the figures of a run directory and writes them atomically into a folder (default RUN/figures). */
-final class RunFigures {
+public final class RunFigures {
 
     private RunFigures() {
     }
@@ -20,7 +20,7 @@ final class RunFigures {
      *
      * @throws IOException when the run directory lacks a required file or a figure cannot be written
      */
-    static Figures write(Path run, Path out, PrintWriter log, boolean quiet) throws IOException {
+    public static Figures write(Path run, Path out, PrintWriter log, boolean quiet) throws IOException {
         long start = System.nanoTime();
         Figures figures = Figures.of(RunData.load(run));
         for (FigureFile f : figures.files()) {
@@ -38,7 +38,7 @@ final class RunFigures {
      * At the end of a training run: like {@link #write} into {@code run/figures}, but any failure only prints
      * a warning (the run's results are already on disk).
      */
-    static void afterRun(Path run, PrintWriter out, PrintWriter err, boolean quiet) {
+    public static void afterRun(Path run, PrintWriter out, PrintWriter err, boolean quiet) {
         try {
             Figures f = write(run, run.resolve("figures"), out, quiet);
             f.failures().forEach(m -> err.println("opsvd: warning: figure not drawn: " + m));

@@ -1,4 +1,4 @@
-package org.opsvd.solver.train;
+package org.opsvd.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,6 +9,8 @@ import org.opsvd.operators.OperatorCatalog;
 import org.opsvd.operators.OperatorRequest;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.loss.OperatorShift;
+import org.opsvd.solver.train.SolveConfig;
+import org.opsvd.solver.train.SolveDefaults;
 import org.junit.jupiter.api.Test;
 
 class SolveBuilderTest {
@@ -36,7 +38,7 @@ class SolveBuilderTest {
   @Test
   void settersOverrideAndTheReferenceIsBuiltOnce() {
     SolveBuilder b = SolveBuilder.of(oscillator).outputs(2).steps(100).batch(64).hidden(8, 8).learningRate(0.01)
-        .sampler("gaussian", 2.0).evalGrid(50).mapping(0.5, 1.5);
+        .sampler(org.opsvd.solver.train.SamplingDensity.Kind.GAUSSIAN, 2.0).evalGrid(50).mapping(0.5, 1.5);
     SolveConfig c = b.config();
     assertEquals(100, c.steps());
     assertEquals(64, c.batch());

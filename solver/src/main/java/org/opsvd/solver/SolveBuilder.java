@@ -1,9 +1,29 @@
-package org.opsvd.solver.train;
+package org.opsvd.solver;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.opsvd.operators.Problem;
+import org.opsvd.solver.loss.Method;
 import org.opsvd.solver.loss.OperatorShift;
-import org.opsvd.solver.neural.Laplacians;
+import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.LaplacianMethod;
+import org.opsvd.solver.neural.Parametrisation;
+import org.opsvd.solver.neural.Precision;
+import org.opsvd.solver.run.RunTarget;
+import org.opsvd.solver.run.SolveRunWriter;
+import org.opsvd.solver.train.Checkpoint;
+import org.opsvd.solver.train.NeuralSolver;
+import org.opsvd.solver.train.OptimizerSpec;
+import org.opsvd.solver.train.SamplingDensity;
+import org.opsvd.solver.train.SessionOptions;
+import org.opsvd.solver.train.SolveConfig;
+import org.opsvd.solver.train.SolveDefaults;
+import org.opsvd.solver.train.SolveReference;
+import org.opsvd.solver.train.Trainer;
 
 /**
  * A NeuralSVD solve from Java code (notebooks, scripts) in three lines, with the same defaults as
@@ -14,6 +34,10 @@ import org.opsvd.solver.neural.Laplacians;
  * SolveReference reference = b.reference();  // exact / finite-difference reference, built once
  * NeuralSolver.Result result = b.solve();    // trains, then evaluates on the reference's quadrature
  * }</pre>
+ *
+ * <p>With {@link #writeTo} the solve also writes a run directory as {@code opsvd solve} does (config,
+ * history and evaluation logs, summary, functions as NPY, figures, checkpoints; {@link SolveRunWriter}), and
+ * {@link #resumeFrom} continues such a run from its checkpoint bit for bit.
  *
  * <p>The operator mapping T = a(−H) + b is taken from the reference ({@link SolveDefaults#shift}) unless
  * {@link #mapping} sets it. Only the settings a notebook usually changes have setters; {@link #config()}
@@ -29,32 +53,34 @@ public final class SolveBuilder {
   private Integer steps;
   private int batch = SolveDefaults.BATCH;
   private double learningRate = SolveDefaults.LEARNING_RATE;
-  private String optimizer = "adam";
-  private boolean cosineSchedule = true;
-  private double emaDecay = 0.995;
-  private String method = "neuralsvd-seq";
-  private double spinDecay = 0.01;
-  private int spinMemoryMb = 2048;
-  private String laplacian = "forward";
-  private double fdStep = Laplacians.DEFAULT_STEP;
-  private List<Integer> hidden = List.of(128, 128, 128);
-  private String activation = "softplus";
-  private String parametrisation = "shared";
-  private int fourierFeatures;
-  private double fourierScale = 1;
+  private OptimizerSpec.Kind optimizer = SolveDefaults.OPTIMIZER;
+  private boolean cosineSchedule = SolveDefaults.COSINE_SCHEDULE;
+  private double emaDecay = SolveDefaults.EMA_DECAY;
+  private Method method = SolveDefaults.METHOD;
+  private double spinDecay = SolveDefaults.SPIN_DECAY;
+  private int spinMemoryMb = SolveDefaults.SPIN_MEMORY_MB;
+  private LaplacianMethod laplacian = SolveDefaults.LAPLACIAN;
+  private double fdStep = SolveDefaults.FD_STEP;
+  private List<Integer> hidden = SolveDefaults.HIDDEN;
+  private Activation activation = SolveDefaults.ACTIVATION;
+  private Parametrisation parametrisation = SolveDefaults.PARAMETRISATION;
+  private int fourierFeatures = SolveDefaults.FOURIER_FEATURES;
+  private double fourierScale = SolveDefaults.FOURIER_SCALE;
   private Double envelope;
   private Double cusp;
-  private String sampler;
+  private SamplingDensity.Kind sampler;
   private Double samplerScale;
   private Double scale;
   private Double shift;
-  private long seed;
+  private long seed = SolveDefaults.SEED;
   private Integer evalGrid;
   private Integer evalEvery;
-  private String evalPrecision = "float64";
-  private String precision = "float32";
-  private String device = "cpu";
+  private Precision evalPrecision = SolveDefaults.EVAL_PRECISION;
+  private Precision precision = SolveDefaults.PRECISION;
+  private SessionOptions.Device device = SolveDefaults.DEVICE;
   private SolveReference reference;
+  private final RunTarget run = new RunTarget();
+  private Map<String, Object> summary;
 
   private SolveBuilder(Problem problem) {
     if (problem == null) throw new IllegalArgumentException("problem must not be null");
@@ -66,14 +92,14 @@ public final class SolveBuilder {
     return new SolveBuilder(problem);
   }
 
-  /** L, the number of eigenfunctions (default {@link SolveDefaults#outputs}). */
+  /** L, the number of eigenfunctions (default {@link SolveDefaults#outputs}); null for the default. */
   public SolveBuilder outputs(Integer l) {
     unlocked("outputs");
     this.outputs = l;
     return this;
   }
 
-  /** Optimiser steps (default {@link SolveDefaults#steps}). */
+  /** Optimiser steps (default {@link SolveDefaults#steps}); null for the default. */
   public SolveBuilder steps(Integer n) {
     this.steps = n;
     return this;
@@ -85,7 +111,7 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** Initial learning rate (default 1e-3, cosine-annealed to 0). */
+  /** Initial learning rate (default {@value SolveDefaults#LEARNING_RATE}, cosine-annealed to 0). */
   public SolveBuilder learningRate(double lr) {
     this.learningRate = lr;
     return this;
@@ -102,9 +128,9 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** adam (default) or rmsprop. */
-  public SolveBuilder optimizer(String name) {
-    this.optimizer = name;
+  /** The update rule (default Adam). */
+  public SolveBuilder optimizer(OptimizerSpec.Kind kind) {
+    this.optimizer = kind;
     return this;
   }
 
@@ -114,15 +140,15 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** Parameter moving-average decay for evaluation, 0 = off (default 0.995). */
+  /** Parameter moving-average decay for evaluation, 0 = off (default {@value SolveDefaults#EMA_DECAY}). */
   public SolveBuilder emaDecay(double decay) {
     this.emaDecay = decay;
     return this;
   }
 
-  /** neuralsvd-seq (default), neuralsvd-joint, neuralef, neuralef-unbiased or spin. */
-  public SolveBuilder method(String name) {
-    this.method = name;
+  /** The training method (default {@link Method#NEURALSVD_SEQ}). */
+  public SolveBuilder method(Method m) {
+    this.method = m;
     return this;
   }
 
@@ -133,16 +159,16 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** forward (default), autodiff or fd, with the finite-difference step (default 0.01). */
-  public SolveBuilder laplacian(String name, double step) {
-    this.laplacian = name;
+  /** The network Laplacian (default forward), with the finite-difference step (default 0.01). */
+  public SolveBuilder laplacian(LaplacianMethod m, double step) {
+    this.laplacian = m;
     this.fdStep = step;
     return this;
   }
 
-  /** shared (default: one MLP with L outputs) or disjoint (L MLPs). */
-  public SolveBuilder parametrisation(String name) {
-    this.parametrisation = name;
+  /** One network with L outputs (default) or L disjoint networks. */
+  public SolveBuilder parametrisation(Parametrisation p) {
+    this.parametrisation = p;
     return this;
   }
 
@@ -159,15 +185,15 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** Network precision in evaluation: float64 (default) or float32. */
-  public SolveBuilder evalPrecision(String p) {
+  /** Network precision in evaluation (default float64). */
+  public SolveBuilder evalPrecision(Precision p) {
     this.evalPrecision = p;
     return this;
   }
 
-  /** softplus, tanh, sin or gelu (default softplus). */
-  public SolveBuilder activation(String name) {
-    this.activation = name;
+  /** Activation of the hidden layers (default softplus). */
+  public SolveBuilder activation(Activation a) {
+    this.activation = a;
     return this;
   }
 
@@ -178,10 +204,10 @@ public final class SolveBuilder {
   }
 
   /**
-   * Training density: {@code gaussian} (std), {@code mixture} (widest std) or {@code uniform} (half-width)
-   * (default per operator); either may be null for the operator's default.
+   * Training density and its scale (Gaussian std, the mixture's widest std, or the uniform half-width); either may
+   * be null for the operator's default ({@link SolveDefaults#sampler}, {@link SolveDefaults#samplerScale}).
    */
-  public SolveBuilder sampler(String kind, Double scale) {
+  public SolveBuilder sampler(SamplingDensity.Kind kind, Double scale) {
     unlocked("sampler");
     this.sampler = kind;
     this.samplerScale = scale;
@@ -205,7 +231,7 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** Points per axis of the evaluation grid (default {@link SolveDefaults#evalGrid}). */
+  /** Points per axis of the evaluation grid (default {@link SolveDefaults#evalGrid}); null for the default. */
   public SolveBuilder evalGrid(Integer n) {
     unlocked("evalGrid");
     this.evalGrid = n;
@@ -218,15 +244,52 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** float32 (default) or float64 training. */
-  public SolveBuilder precision(String p) {
+  /** Training precision (default float32). */
+  public SolveBuilder precision(Precision p) {
     this.precision = p;
     return this;
   }
 
-  /** cpu (default) or gpu (needs the CUDA build). */
-  public SolveBuilder device(String d) {
+  /** Compute device (default CPU; GPU needs the CUDA build). */
+  public SolveBuilder device(SessionOptions.Device d) {
     this.device = d;
+    return this;
+  }
+
+  /**
+   * Write a run directory while solving (created now, so a path that cannot be written fails before any work):
+   * {@code config.json}, {@code history.csv}, {@code evaluations.csv}, {@code checkpoint.bin}, and at the end
+   * {@code summary.json}, the functions as NPY and {@code figures/} ({@link SolveRunWriter}).
+   */
+  public SolveBuilder writeTo(Path dir) {
+    run.writeTo(dir);
+    return this;
+  }
+
+  /**
+   * Continue the run in {@code dir} from its checkpoint, bit for bit; the settings must be those of the run (a
+   * difference is refused, naming every differing key). The logs are cut back to the checkpoint and continue.
+   */
+  public SolveBuilder resumeFrom(Path dir) {
+    run.resumeFrom(dir);
+    return this;
+  }
+
+  /** Checkpoint every n steps and at the end (default: as {@link #evalEvery}; 0 = only at the end). */
+  public SolveBuilder checkpointEvery(Integer n) {
+    run.checkpointEvery(n);
+    return this;
+  }
+
+  /** Draw {@code figures/*.png} at the end of a run written with {@link #writeTo} (default true). */
+  public SolveBuilder figures(boolean on) {
+    run.figures(on);
+    return this;
+  }
+
+  /** Polled every step; true ends training early (what was learned is still evaluated and written). */
+  public SolveBuilder stopWhen(BooleanSupplier condition) {
+    run.stopWhen(condition);
     return this;
   }
 
@@ -254,7 +317,17 @@ public final class SolveBuilder {
     return resolve(reference());
   }
 
-  /** Trains and evaluates, silently. */
+  /**
+   * The checkpoint a {@link #resumeFrom} run continues from (read and checked against {@link #config()} on first
+   * use), or null for a new run.
+   *
+   * @throws IllegalArgumentException when the checkpoint is missing, corrupt or belongs to other settings
+   */
+  public Checkpoint checkpoint() {
+    return run.directory() == null ? null : run.checkpoint(RunTarget.json(config()));
+  }
+
+  /** Trains and evaluates, silently (writing the run directory when one is set). */
   public NeuralSolver.Result solve() {
     return solve(new NeuralSolver.Observer() {
       @Override
@@ -269,7 +342,26 @@ public final class SolveBuilder {
 
   /** Trains and evaluates, reporting steps and intermediate evaluations to {@code observer}. */
   public NeuralSolver.Result solve(NeuralSolver.Observer observer) {
-    return NeuralSolver.solve(problem, config(), reference(), observer, () -> false);
+    SolveConfig config = config();
+    if (run.directory() == null) {
+      return NeuralSolver.solve(problem, config, reference(), observer, run.stop());
+    }
+    String json = RunTarget.json(config);
+    try (SolveRunWriter writer = new SolveRunWriter(run.directory(), problem, config, reference(),
+        run.resumeStep(json), observer)) {
+      NeuralSolver.Result result = NeuralSolver.solve(problem, config, reference(), writer, run.stop(),
+          run.checkpointing(json, config.evalEvery()));
+      summary = writer.finish(result);
+      run.finish();
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
+  /** The content of {@code summary.json} of the last solve that wrote a run directory, or null. */
+  public Map<String, Object> summary() {
+    return summary;
   }
 
   private void unlocked(String what) {
@@ -281,9 +373,9 @@ public final class SolveBuilder {
   /**
    * The configuration with every unset value at its default, the operator mapping taken from
    * {@code ref} ({@link SolveDefaults#shift}); a null {@code ref} gives a draft with the mapping at (1, 0),
-   * good only for building the reference. {@code opsvd solve} resolves its options here too.
+   * good only for building the reference.
    */
-  public SolveConfig resolve(SolveReference ref) {
+  private SolveConfig resolve(SolveReference ref) {
     int l = resolvedOutputs();
     int n = steps != null ? steps : SolveDefaults.steps(l);
     double a = 1;

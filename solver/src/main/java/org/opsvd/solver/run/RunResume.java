@@ -1,4 +1,4 @@
-package org.opsvd.cli;
+package org.opsvd.solver.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import org.opsvd.solver.train.Checkpoint;
 
 /** What {@code opsvd solve --resume} and {@code opsvd svd --resume} share: checking the checkpoint, cutting the logs. */
-final class Resume {
+public final class RunResume {
 
-    private Resume() {
+    private RunResume() {
     }
 
     /**
@@ -23,7 +23,7 @@ final class Resume {
      * key); otherwise an error naming every differing key with both values. A missing, truncated or corrupt
      * checkpoint is an error naming the file, which is left untouched.
      */
-    static Checkpoint resumable(Path dir, String configJson) throws IOException {
+    public static Checkpoint resumable(Path dir, String configJson) throws IOException {
         Checkpoint c = Checkpoint.read(dir);
         ObjectMapper mapper = new ObjectMapper();
         JsonNode saved = mapper.readTree(c.config());
@@ -52,13 +52,13 @@ final class Resume {
      * The training seconds before a resume: the seconds column (the second) of the last kept history row, or 0
      * when only the header (or nothing) is kept. The logs and summary.json of a resumed run continue this clock.
      */
-    static double secondsBefore(List<String> keptHistory) {
+    public static double secondsBefore(List<String> keptHistory) {
         if (keptHistory.size() < 2) return 0;
         String[] cells = keptHistory.get(keptHistory.size() - 1).split(",", 3);
         return cells.length < 2 ? 0 : Double.parseDouble(cells[1]);
     }
 
-    static List<String> keptLines(Path file, int keepSteps) throws IOException {
+    public static List<String> keptLines(Path file, int keepSteps) throws IOException {
         List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -1,0 +1,90 @@
+package org.opsvd.solver.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files every run directory holds, written as the run goes: {@code config.json} at the start,
+ * {@code history.csv} (a row per step) and {@code evaluations.csv} (a row per evaluation) streamed, and
+ * {@code summary.json} at the end. The logs reach the disk at every evaluation and before every checkpoint,
+ * so a run killed at any moment resumes with complete logs; a resumed run cuts them back to its checkpoint and
+ * continues the clock of the kept rows ({@link #secondsBefore}). Subclasses observe one kind of solve
+ * ({@link SolveRunWriter}, {@link SvdRunWriter}) and say what the rows and the summary hold.
+ */
+abstract class RunWriter implements AutoCloseable {
+
+    /** The run directory. */
+    protected final Path directory;
+    /** {@code history.csv}. */
+    protected final CsvLog history;
+    /** {@code evaluations.csv}. */
+    protected final CsvLog evaluations;
+    private final double secondsBefore;
+
+    /**
+     * @param config     the resolved configuration, written to {@code config.json} as {@code {"config": …}}
+     * @param resumeStep steps of the checkpoint the run resumes from, 0 for a new run
+     */
+    protected RunWriter(Path directory, Object config, int resumeStep, List<String> historyHeader,
+                        List<String> evaluationHeader) throws IOException {
+        this.directory = directory;
+        AtomicFiles.createDirectory(directory);
+        AtomicFiles.writeJson(Map.of("config", config), directory.resolve("config.json"));
+        Path h = directory.resolve("history.csv");
+        Path e = directory.resolve("evaluations.csv");
+        if (resumeStep > 0) {
+            secondsBefore = RunResume.secondsBefore(RunResume.keptLines(h, resumeStep));
+            history = CsvLog.resume(h, resumeStep);
+            evaluations = CsvLog.resume(e, resumeStep);
+        } else {
+            secondsBefore = 0;
+            history = CsvLog.create(h, historyHeader);
+            evaluations = CsvLog.create(e, evaluationHeader);
+        }
+    }
+
+    /** The run directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Training seconds before the resume (0 for a new run); the logs and the summary continue this clock. */
+    public double secondsBefore() {
+        return secondsBefore;
+    }
+
+    /** Both logs to disk. */
+    public void flush() {
+        history.flush();
+        evaluations.flush();
+    }
+
+    /** Writes {@code summary.json} (indented) and flushes the logs. */
+    protected void writeSummary(Map<String, Object> summary) throws IOException {
+        flush();
+        AtomicFiles.writeJson(summary, directory.resolve("summary.json"));
+    }
+
+    /** {@code prefix0 … prefix(n−1)}: the per-mode column names. */
+    protected static List<String> columns(String prefix, int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> prefix + i).toList();
+    }
+
+    /** Appends {@code ,v} for each of the {@code count} values; {@code count} empty cells when {@code values} is null. */
+    protected static StringBuilder append(StringBuilder row, double[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            row.append(',');
+            if (values != null) row.append(values[i]);
+        }
+        return row;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (history; evaluations) {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.opsvd.solver.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opsvd.operators.Problem;
+import org.opsvd.solver.eval.MetricReport;
+import org.opsvd.solver.train.NeuralSolver;
+import org.opsvd.solver.train.SolveConfig;
+import org.opsvd.solver.train.SolveReference;
+import org.opsvd.solver.train.Trainer;
+
+/**
+ * The run directory of an eigen solve, written by observing it ({@link NeuralSolver.Observer}): the files of
+ * every run ({@link RunWriter}) with energies E0 … E(L−1) in the logs, and at {@link #finish} the summary
+ * ({@code summary.json}: eigenvalues, references, errors, the five metrics, the configuration) and the functions
+ * on the evaluation quadrature as float64 NPY: {@code points.npy} [N, d], {@code weights.npy} [N],
+ * {@code eigenfunctions.npy} [N, L] (ψ_l(x_i) = √p·f_l, unnormalised) and, when the reference has functions,
+ * {@code reference_eigenfunctions.npy} [N, L′] (its first L′ ≤ L modes, complete shells, unit L² norm on the
+ * quadrature up to discretisation). The layout is documented in {@code docs/outputs.md}.
+ */
+public final class SolveRunWriter extends RunWriter implements NeuralSolver.Observer {
+
+    private final Problem problem;
+    private final SolveConfig config;
+    private final SolveReference reference;
+    private final NeuralSolver.Observer next;
+
+    /**
+     * Opens (creates, or after a resume cuts back) the run directory's files.
+     *
+     * @param resumeStep steps of the checkpoint the run resumes from, 0 for a new run
+     * @param next       receives every event after it is written (progress display, a caller's observer)
+     */
+    public SolveRunWriter(Path directory, Problem problem, SolveConfig config, SolveReference reference,
+                          int resumeStep, NeuralSolver.Observer next) throws IOException {
+        super(directory, config, resumeStep, header(List.of("step", "seconds", "learning_rate", "loss"),
+                        "E", config.outputs()),
+                header(List.of("step", "seconds", "mean_rel_error", "subspace_dist_all", "subspace_dist_avg",
+                        "angle_distance"), "E", config.outputs()));
+        this.problem = problem;
+        this.config = config;
+        this.reference = reference;
+        this.next = next;
+    }
+
+    private static List<String> header(List<String> first, String prefix, int modes) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(columns(prefix, modes));
+        return all;
+    }
+
+    @Override
+    public void onStep(Trainer.StepRecord s, double[] energies) {
+        StringBuilder row = new StringBuilder().append(s.step() + 1).append(',').append(secondsBefore() + s.seconds())
+                .append(',').append(s.learningRate()).append(',').append(s.loss());
+        history.row(append(row, energies, energies.length));
+        next.onStep(s, energies);
+    }
+
+    @Override
+    public void onEvaluation(NeuralSolver.Evaluation e) {
+        MetricReport m = e.metrics();
+        StringBuilder row = new StringBuilder().append(e.step()).append(',').append(secondsBefore() + e.seconds())
+                .append(',').append(e.meanRelativeError())
+                .append(',').append(m == null ? "" : Double.toString(m.subspaceDistanceAll()))
+                .append(',').append(m == null ? "" : Double.toString(m.meanGroupSubspaceDistance()))
+                .append(',').append(m == null ? "" : Double.toString(m.meanAngle()));
+        evaluations.row(append(row, e.rayleigh(), e.rayleigh().length));
+        flush();
+        next.onEvaluation(e);
+    }
+
+    @Override
+    public void beforeCheckpoint(int steps) {
+        flush();
+        next.beforeCheckpoint(steps);
+    }
+
+    /** Writes {@code summary.json} and the NPY files of the final evaluation; returns the summary. */
+    public Map<String, Object> finish(NeuralSolver.Result result) throws IOException {
+        Map<String, Object> summary = summary(problem, config, reference, result, secondsBefore());
+        writeSummary(summary);
+        writeFunctions(result.evaluation());
+        return summary;
+    }
+
+    private void writeFunctions(NeuralSolver.Evaluation e) throws IOException {
+        int n = reference.weights().length;
+        int d = reference.points().length / n;
+        var psi = e.psi().valuesCopy();
+        AtomicFiles.writeNpy(directory.resolve("points.npy"), reference.points(), new int[] {n, d});
+        AtomicFiles.writeNpy(directory.resolve("weights.npy"), reference.weights(), new int[] {n});
+        AtomicFiles.writeNpy(directory.resolve("eigenfunctions.npy"), psi.data, new int[] {psi.numRows, psi.numCols});
+        if (reference.functions() != null) {
+            var ref = reference.functions().valuesCopy();
+            AtomicFiles.writeNpy(directory.resolve("reference_eigenfunctions.npy"), ref.data,
+                    new int[] {ref.numRows, ref.numCols});
+        }
+    }
+
+    /** The content of {@code summary.json}; {@code secondsBefore}: training time before a resume. */
+    public static Map<String, Object> summary(Problem problem, SolveConfig config, SolveReference reference,
+                                              NeuralSolver.Result result, double secondsBefore) {
+        NeuralSolver.Evaluation e = result.evaluation();
+        int l = config.outputs();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("operator", problem.name());
+        m.put("hamiltonian", problem.hamiltonian().describe());
+        if (problem.operator() != problem.hamiltonian()) m.put("learned_operator", problem.operator().describe());
+        m.put("eigenvalues", e.rayleigh());
+        m.put("eigenvalues_from_norms", e.normEnergies());
+        m.put("reference", NeuralSolver.reported(problem, Arrays.copyOf(reference.energies(), l)));
+        m.put("reference_kind", reference.kind());
+        m.put("exact", reference.exact() == null ? null
+                : NeuralSolver.reported(problem, Arrays.copyOf(reference.exact(), l)));
+        m.put("finite_difference", reference.finiteDifference() == null ? null : NeuralSolver.reported(problem,
+                Arrays.copyOf(reference.finiteDifference(), Math.min(l, reference.finiteDifference().length))));
+        m.put("rel_errors", e.relErrors());
+        m.put("abs_errors", e.absErrors());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("rel_eigval_error", e.meanRelativeError());
+        metrics.put("abs_eigval_error", e.meanAbsoluteError());
+        MetricReport r = e.metrics();
+        metrics.put("angle_distance", r == null ? null : r.meanAngle());
+        metrics.put("subspace_dist_avg", r == null ? null : r.meanGroupSubspaceDistance());
+        metrics.put("subspace_dist_all", r == null ? null : r.subspaceDistanceAll());
+        metrics.put("orthogonality", r == null ? null : r.orthogonality().frobenius());
+        metrics.put("orthogonality_mean_square", r == null ? null : r.orthogonality().meanSquare());
+        metrics.put("modes_compared", reference.comparable());
+        metrics.put("details", r == null ? null : r.toMap());
+        m.put("metrics", metrics);
+        m.put("steps", result.outcome().steps());
+        m.put("seconds", secondsBefore + result.outcome().seconds());
+        m.put("stop_reason", result.outcome().stopReason());
+        m.put("operator_scale", result.shift().scale());
+        m.put("operator_shift", result.shift().shift());
+        m.put("evaluation_quadrature", reference.quadrature());
+        m.put("peak_rss_mb", PeakMemory.residentMegabytes());
+        m.put("notes", reference.notes());
+        m.put("config", config);
+        return m;
+    }
+}

@@ -1,0 +1,53 @@
+package org.opsvd.solver.train;
+
+import java.util.List;
+import org.opsvd.solver.loss.Nesting;
+import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.Parametrisation;
+import org.opsvd.solver.neural.Precision;
+
+/**
+ * Defaults of an operator-SVD solve ({@code opsvd svd} and {@code SvdBuilder} start from these; the command's
+ * help shows them): two networks of two hidden layers with 32 random Fourier features, Adam at 2·10⁻³
+ * cosine-annealed over 12 000 steps of 512 samples, sequential nesting, 4000 evaluation points per side.
+ */
+public final class SvdDefaults {
+
+  /** L, the singular pairs learned. */
+  public static final int OUTPUTS = 8;
+  /** Optimiser steps. */
+  public static final int STEPS = 12_000;
+  /** Samples of x and of y per step. */
+  public static final int BATCH = 512;
+  /** Initial learning rate. */
+  public static final double LEARNING_RATE = 2e-3;
+  /** The update rule. */
+  public static final OptimizerSpec.Kind OPTIMIZER = OptimizerSpec.Kind.ADAM;
+  /** Cosine annealing of the learning rate to 0. */
+  public static final boolean COSINE_SCHEDULE = true;
+  /** Parameter moving-average decay for evaluation. */
+  public static final double EMA_DECAY = 0.995;
+  /** The nesting of the LoRA loss. */
+  public static final Nesting NESTING = Nesting.SEQUENTIAL;
+  /** Training precision. */
+  public static final Precision PRECISION = Precision.FLOAT32;
+  /** Compute device. */
+  public static final SessionOptions.Device DEVICE = SessionOptions.Device.CPU;
+  /** Hidden widths of each network. */
+  public static final List<Integer> HIDDEN = List.of(128, 128);
+  /** Activation of the hidden layers. */
+  public static final Activation ACTIVATION = Activation.SOFTPLUS;
+  /** One network per side with L outputs. */
+  public static final Parametrisation PARAMETRISATION = Parametrisation.SHARED;
+  /** Random Fourier frequencies. */
+  public static final int FOURIER_FEATURES = 32;
+  /** Their scale σ. */
+  public static final double FOURIER_SCALE = 1;
+  /** Seed of the networks (g: seed + 1), the sampler and the evaluation points. */
+  public static final long SEED = 0;
+  /** Quadrature points per side (1D) or Monte Carlo points. */
+  public static final int EVAL_POINTS = 4000;
+
+  private SvdDefaults() {
+  }
+}
