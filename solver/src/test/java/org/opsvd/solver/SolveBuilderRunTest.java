@@ -1,0 +1,94 @@
+package org.opsvd.solver;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opsvd.operators.OperatorCatalog;
+import org.opsvd.operators.OperatorRequest;
+import org.opsvd.operators.Problem;
+import org.opsvd.operators.kernels.KernelRequest;
+import org.opsvd.solver.train.NeuralSolver;
+import org.opsvd.solver.train.SvdSolver;
+
+/**
+ * Run directories written from Java: a {@link SolveBuilder} or {@link SvdBuilder} with {@code writeTo} leaves the
+ * same files, with the same numbers, as the command line does for the same settings; {@code resumeFrom} refuses
+ * other settings and continues a stopped run bit for bit, its logs where they stopped.
+ */
+class SolveBuilderRunTest {
+
+  private static final Problem OSCILLATOR = OperatorCatalog.build(OperatorRequest.named("harmonic", 1, 0.5));
+
+  private static SolveBuilder small() {
+    return SolveBuilder.of(OSCILLATOR).outputs(2).steps(60).batch(64).hidden(16).evalGrid(200).figures(false);
+  }
+
+  @Test
+  void aSolveWritesTheRunDirectoryOfTheCommandLine(@TempDir Path dir) throws Exception {
+    Path library = dir.resolve("library");
+    NeuralSolver.Result result = small().writeTo(library).solve();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int status = org.opsvd.cli.Main.execute(new String[] {"solve", "--operator", "harmonic", "--dim", "1", "--L",
+        "2", "--steps", "60", "--batch", "64", "--hidden", "16", "--eval-grid", "200", "--no-figures", "--quiet",
+        "--out", dir.resolve("cli").toString()}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+        new java.io.PrintWriter(err));
+    assertEquals(0, status, err.toString());
+    for (String f : List.of("config.json", "history.csv", "evaluations.csv", "summary.json", "points.npy",
+        "weights.npy", "eigenfunctions.npy", "reference_eigenfunctions.npy", "checkpoint.bin")) {
+      assertTrue(Files.exists(library.resolve(f)), f);
+    }
+    assertEquals(61, Files.readAllLines(library.resolve("history.csv")).size(), "header and one row per step");
+    assertEquals(Files.readString(dir.resolve("cli/config.json")), Files.readString(library.resolve("config.json")));
+    JsonNode a = new ObjectMapper().readTree(library.resolve("summary.json").toFile());
+    JsonNode b = new ObjectMapper().readTree(dir.resolve("cli/summary.json").toFile());
+    assertEquals(b.get("eigenvalues"), a.get("eigenvalues"), "same seed, same numbers");
+    assertArrayEquals(result.evaluation().rayleigh(), new double[] {a.get("eigenvalues").get(0).asDouble(),
+        a.get("eigenvalues").get(1).asDouble()});
+    assertEquals(Files.readAllBytes(dir.resolve("cli/eigenfunctions.npy")).length,
+        Files.readAllBytes(library.resolve("eigenfunctions.npy")).length);
+  }
+
+  @Test
+  void resumingRefusesOtherSettingsAndContinuesTheLogs(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+    NeuralSolver.Result stopped = small().checkpointEvery(20).stopWhen(() -> polls.incrementAndGet() > 30)
+        .writeTo(run).solve();
+    assertTrue(stopped.outcome().steps() < 60, "stopped early at " + stopped.outcome().steps());
+    byte[] checkpoint = Files.readAllBytes(run.resolve("checkpoint.bin"));
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> small().learningRate(5e-3).resumeFrom(run).solve());
+    assertTrue(e.getMessage().contains("learningRate: 0.001 in the checkpoint, 0.005 now"), e.getMessage());
+    assertArrayEquals(checkpoint, Files.readAllBytes(run.resolve("checkpoint.bin")), "a refusal changes nothing");
+    NeuralSolver.Result rest = small().resumeFrom(run).solve();
+    assertEquals(60, rest.outcome().steps());
+    List<String> history = Files.readAllLines(run.resolve("history.csv"));
+    assertEquals(61, history.size(), "each step once");
+    assertTrue(history.get(60).startsWith("60,"), history.get(60));
+    NeuralSolver.Result whole = small().writeTo(dir.resolve("whole")).solve();
+    assertArrayEquals(whole.evaluation().rayleigh(), rest.evaluation().rayleigh(), "bit for bit");
+  }
+
+  @Test
+  void anSvdWritesItsRunDirectory(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("svd");
+    SvdBuilder b = SvdBuilder.of(KernelRequest.named("volterra")).outputs(2).steps(40).batch(64)
+        .hidden(List.of(16)).fourier(8, 1).evalPoints(200).figures(false).writeTo(run);
+    SvdSolver.Result r = b.solve();
+    JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+    assertEquals(r.evaluation().singularValues()[0], summary.get("singular_values").get(0).asDouble());
+    assertEquals("volterra", summary.get("config").get("operator").asText());
+    assertEquals("sequential", summary.get("config").get("nesting").asText());
+    assertEquals(41, Files.readAllLines(run.resolve("history.csv")).size());
+    assertEquals(b.summary().get("steps"), summary.get("steps").asInt());
+  }
+}
