@@ -2,24 +2,16 @@ package org.opsvd.solver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.loss.Method;
 import org.opsvd.solver.loss.OperatorShift;
-import org.opsvd.solver.neural.Activation;
 import org.opsvd.solver.neural.LaplacianMethod;
-import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.run.RunTarget;
 import org.opsvd.solver.run.SolveRunWriter;
 import org.opsvd.solver.train.Checkpoint;
 import org.opsvd.solver.train.NeuralSolver;
-import org.opsvd.solver.train.OptimizerSpec;
 import org.opsvd.solver.train.SamplingDensity;
-import org.opsvd.solver.train.SessionOptions;
 import org.opsvd.solver.train.SolveConfig;
 import org.opsvd.solver.train.SolveDefaults;
 import org.opsvd.solver.train.SolveReference;
@@ -46,45 +38,46 @@ import org.opsvd.solver.train.Trainer;
  * first call of {@link #reference()}, {@link #config()} or {@link #solve()} and reused after that (the
  * setters that change it — outputs, evaluation grid, sampler, seed — are refused afterwards).
  */
-public final class SolveBuilder {
+public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   private final Problem problem;
   private Integer outputs;
-  private Integer steps;
-  private int batch = SolveDefaults.BATCH;
-  private double learningRate = SolveDefaults.LEARNING_RATE;
-  private OptimizerSpec.Kind optimizer = SolveDefaults.OPTIMIZER;
-  private boolean cosineSchedule = SolveDefaults.COSINE_SCHEDULE;
-  private double emaDecay = SolveDefaults.EMA_DECAY;
   private Method method = SolveDefaults.METHOD;
   private double spinDecay = SolveDefaults.SPIN_DECAY;
   private int spinMemoryMb = SolveDefaults.SPIN_MEMORY_MB;
   private LaplacianMethod laplacian = SolveDefaults.LAPLACIAN;
   private double fdStep = SolveDefaults.FD_STEP;
-  private List<Integer> hidden = SolveDefaults.HIDDEN;
-  private Activation activation = SolveDefaults.ACTIVATION;
-  private Parametrisation parametrisation = SolveDefaults.PARAMETRISATION;
-  private int fourierFeatures = SolveDefaults.FOURIER_FEATURES;
-  private double fourierScale = SolveDefaults.FOURIER_SCALE;
   private Double envelope;
   private Double cusp;
   private SamplingDensity.Kind sampler;
   private Double samplerScale;
   private Double scale;
   private Double shift;
-  private long seed = SolveDefaults.SEED;
   private Integer evalGrid;
-  private Integer evalEvery;
   private Precision evalPrecision = SolveDefaults.EVAL_PRECISION;
-  private Precision precision = SolveDefaults.PRECISION;
-  private SessionOptions.Device device = SolveDefaults.DEVICE;
   private SolveReference reference;
-  private final RunTarget run = new RunTarget();
-  private Map<String, Object> summary;
 
   private SolveBuilder(Problem problem) {
     if (problem == null) throw new IllegalArgumentException("problem must not be null");
     this.problem = problem;
+    batch = SolveDefaults.BATCH;
+    learningRate = SolveDefaults.LEARNING_RATE;
+    optimizer = SolveDefaults.OPTIMIZER;
+    cosineSchedule = SolveDefaults.COSINE_SCHEDULE;
+    emaDecay = SolveDefaults.EMA_DECAY;
+    precision = SolveDefaults.PRECISION;
+    device = SolveDefaults.DEVICE;
+    hidden = SolveDefaults.HIDDEN;
+    activation = SolveDefaults.ACTIVATION;
+    parametrisation = SolveDefaults.PARAMETRISATION;
+    fourierFeatures = SolveDefaults.FOURIER_FEATURES;
+    fourierScale = SolveDefaults.FOURIER_SCALE;
+    seed = SolveDefaults.SEED;
+  }
+
+  @Override
+  protected SolveBuilder self() {
+    return this;
   }
 
   /** A builder with every setting at the {@code opsvd solve} default. */
@@ -96,53 +89,6 @@ public final class SolveBuilder {
   public SolveBuilder outputs(Integer l) {
     unlocked("outputs");
     this.outputs = l;
-    return this;
-  }
-
-  /** Optimiser steps (default {@link SolveDefaults#steps}); null for the default. */
-  public SolveBuilder steps(Integer n) {
-    this.steps = n;
-    return this;
-  }
-
-  /** Batch size B, even (default {@value SolveDefaults#BATCH}). */
-  public SolveBuilder batch(int b) {
-    this.batch = b;
-    return this;
-  }
-
-  /** Initial learning rate (default {@value SolveDefaults#LEARNING_RATE}, cosine-annealed to 0). */
-  public SolveBuilder learningRate(double lr) {
-    this.learningRate = lr;
-    return this;
-  }
-
-  /** Hidden-layer widths (default 128, 128, 128). */
-  public SolveBuilder hidden(int... widths) {
-    return hidden(java.util.Arrays.stream(widths).boxed().toList());
-  }
-
-  /** Hidden-layer widths (default 128, 128, 128). */
-  public SolveBuilder hidden(List<Integer> widths) {
-    this.hidden = List.copyOf(widths);
-    return this;
-  }
-
-  /** The update rule (default Adam). */
-  public SolveBuilder optimizer(OptimizerSpec.Kind kind) {
-    this.optimizer = kind;
-    return this;
-  }
-
-  /** Cosine annealing of the learning rate to 0 (default) or a constant rate. */
-  public SolveBuilder cosineSchedule(boolean on) {
-    this.cosineSchedule = on;
-    return this;
-  }
-
-  /** Parameter moving-average decay for evaluation, 0 = off (default {@value SolveDefaults#EMA_DECAY}). */
-  public SolveBuilder emaDecay(double decay) {
-    this.emaDecay = decay;
     return this;
   }
 
@@ -166,19 +112,6 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** One network with L outputs (default) or L disjoint networks. */
-  public SolveBuilder parametrisation(Parametrisation p) {
-    this.parametrisation = p;
-    return this;
-  }
-
-  /** m random Gaussian Fourier frequencies of scale σ (default: none, raw input). */
-  public SolveBuilder fourier(int frequencies, double scale) {
-    this.fourierFeatures = frequencies;
-    this.fourierScale = scale;
-    return this;
-  }
-
   /** Coulomb cusp factor exp(−κr/(1+κr)) on every output (default: none); κ = Z/(c(d−1)). */
   public SolveBuilder cusp(Double kappa) {
     this.cusp = kappa;
@@ -188,12 +121,6 @@ public final class SolveBuilder {
   /** Network precision in evaluation (default float64). */
   public SolveBuilder evalPrecision(Precision p) {
     this.evalPrecision = p;
-    return this;
-  }
-
-  /** Activation of the hidden layers (default softplus). */
-  public SolveBuilder activation(Activation a) {
-    this.activation = a;
     return this;
   }
 
@@ -224,72 +151,10 @@ public final class SolveBuilder {
     return this;
   }
 
-  /** Seed of the initialisation, the sampler and Monte Carlo evaluation points (default 0). */
-  public SolveBuilder seed(long s) {
-    unlocked("seed");
-    this.seed = s;
-    return this;
-  }
-
   /** Points per axis of the evaluation grid (default {@link SolveDefaults#evalGrid}); null for the default. */
   public SolveBuilder evalGrid(Integer n) {
     unlocked("evalGrid");
     this.evalGrid = n;
-    return this;
-  }
-
-  /** Evaluate every n steps (default steps/10); evaluations reach {@link NeuralSolver.Observer}s. */
-  public SolveBuilder evalEvery(Integer n) {
-    this.evalEvery = n;
-    return this;
-  }
-
-  /** Training precision (default float32). */
-  public SolveBuilder precision(Precision p) {
-    this.precision = p;
-    return this;
-  }
-
-  /** Compute device (default CPU; GPU needs the CUDA build). */
-  public SolveBuilder device(SessionOptions.Device d) {
-    this.device = d;
-    return this;
-  }
-
-  /**
-   * Write a run directory while solving (created now, so a path that cannot be written fails before any work):
-   * {@code config.json}, {@code history.csv}, {@code evaluations.csv}, {@code checkpoint.bin}, and at the end
-   * {@code summary.json}, the functions as NPY and {@code figures/} ({@link SolveRunWriter}).
-   */
-  public SolveBuilder writeTo(Path dir) {
-    run.writeTo(dir);
-    return this;
-  }
-
-  /**
-   * Continue the run in {@code dir} from its checkpoint, bit for bit; the settings must be those of the run (a
-   * difference is refused, naming every differing key). The logs are cut back to the checkpoint and continue.
-   */
-  public SolveBuilder resumeFrom(Path dir) {
-    run.resumeFrom(dir);
-    return this;
-  }
-
-  /** Checkpoint every n steps and at the end (default: as {@link #evalEvery}; 0 = only at the end). */
-  public SolveBuilder checkpointEvery(Integer n) {
-    run.checkpointEvery(n);
-    return this;
-  }
-
-  /** Draw {@code figures/*.png} at the end of a run written with {@link #writeTo} (default true). */
-  public SolveBuilder figures(boolean on) {
-    run.figures(on);
-    return this;
-  }
-
-  /** Polled every step; true ends training early (what was learned is still evaluated and written). */
-  public SolveBuilder stopWhen(BooleanSupplier condition) {
-    run.stopWhen(condition);
     return this;
   }
 
@@ -359,12 +224,8 @@ public final class SolveBuilder {
     }
   }
 
-  /** The content of {@code summary.json} of the last solve that wrote a run directory, or null. */
-  public Map<String, Object> summary() {
-    return summary;
-  }
-
-  private void unlocked(String what) {
+  @Override
+  protected void unlocked(String what) {
     if (reference != null) {
       throw new IllegalStateException(what + " cannot change after the reference was computed; make a new builder");
     }

@@ -4,22 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.opsvd.operators.kernels.KernelCatalog;
 import org.opsvd.operators.kernels.KernelRequest;
 import org.opsvd.operators.kernels.SvdProblem;
 import org.opsvd.solver.loss.Nesting;
-import org.opsvd.solver.neural.Activation;
-import org.opsvd.solver.neural.Parametrisation;
-import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.run.RunTarget;
 import org.opsvd.solver.run.SvdRunWriter;
 import org.opsvd.solver.train.Checkpoint;
-import org.opsvd.solver.train.OptimizerSpec;
-import org.opsvd.solver.train.SessionOptions;
 import org.opsvd.solver.train.SvdConfig;
 import org.opsvd.solver.train.SvdDefaults;
 import org.opsvd.solver.train.SvdSolver;
@@ -39,35 +30,37 @@ import org.opsvd.solver.train.SvdTrainer;
  * {@link #writeTo} the solve writes a run directory as {@code opsvd svd} does ({@link SvdRunWriter}), and
  * {@link #resumeFrom} continues one from its checkpoint bit for bit. Not thread-safe.
  */
-public final class SvdBuilder {
+public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
 
   private final KernelRequest request;
   private final SvdProblem given;
   private int outputs = SvdDefaults.OUTPUTS;
-  private int steps = SvdDefaults.STEPS;
-  private int batch = SvdDefaults.BATCH;
-  private double learningRate = SvdDefaults.LEARNING_RATE;
-  private OptimizerSpec.Kind optimizer = SvdDefaults.OPTIMIZER;
-  private boolean cosineSchedule = SvdDefaults.COSINE_SCHEDULE;
-  private double emaDecay = SvdDefaults.EMA_DECAY;
   private Nesting nesting = SvdDefaults.NESTING;
-  private Precision precision = SvdDefaults.PRECISION;
-  private SessionOptions.Device device = SvdDefaults.DEVICE;
-  private List<Integer> hidden = SvdDefaults.HIDDEN;
-  private Activation activation = SvdDefaults.ACTIVATION;
-  private Parametrisation parametrisation = SvdDefaults.PARAMETRISATION;
-  private int fourierFeatures = SvdDefaults.FOURIER_FEATURES;
-  private double fourierScale = SvdDefaults.FOURIER_SCALE;
-  private long seed = SvdDefaults.SEED;
   private int evalPoints = SvdDefaults.EVAL_POINTS;
-  private Integer evalEvery;
-  private final RunTarget run = new RunTarget();
   private SvdProblem problem;
-  private Map<String, Object> summary;
 
   private SvdBuilder(KernelRequest request, SvdProblem given) {
     this.request = request;
     this.given = given;
+    steps = SvdDefaults.STEPS;
+    batch = SvdDefaults.BATCH;
+    learningRate = SvdDefaults.LEARNING_RATE;
+    optimizer = SvdDefaults.OPTIMIZER;
+    cosineSchedule = SvdDefaults.COSINE_SCHEDULE;
+    emaDecay = SvdDefaults.EMA_DECAY;
+    precision = SvdDefaults.PRECISION;
+    device = SvdDefaults.DEVICE;
+    hidden = SvdDefaults.HIDDEN;
+    activation = SvdDefaults.ACTIVATION;
+    parametrisation = SvdDefaults.PARAMETRISATION;
+    fourierFeatures = SvdDefaults.FOURIER_FEATURES;
+    fourierScale = SvdDefaults.FOURIER_SCALE;
+    seed = SvdDefaults.SEED;
+  }
+
+  @Override
+  protected SvdBuilder self() {
+    return this;
   }
 
   /** A solve of the catalog's problem for {@code request}. */
@@ -89,89 +82,9 @@ public final class SvdBuilder {
     return this;
   }
 
-  /** Optimiser steps (default {@value SvdDefaults#STEPS}). */
-  public SvdBuilder steps(int n) {
-    this.steps = n;
-    return this;
-  }
-
-  /** Samples of x and of y per step, even (default {@value SvdDefaults#BATCH}). */
-  public SvdBuilder batch(int b) {
-    this.batch = b;
-    return this;
-  }
-
-  /** Initial learning rate (default {@value SvdDefaults#LEARNING_RATE}). */
-  public SvdBuilder learningRate(double lr) {
-    this.learningRate = lr;
-    return this;
-  }
-
-  /** The update rule (default Adam). */
-  public SvdBuilder optimizer(OptimizerSpec.Kind kind) {
-    this.optimizer = kind;
-    return this;
-  }
-
-  /** Cosine annealing of the learning rate to 0 (default) or a constant rate. */
-  public SvdBuilder cosineSchedule(boolean on) {
-    this.cosineSchedule = on;
-    return this;
-  }
-
-  /** Parameter moving-average decay for evaluation (default {@value SvdDefaults#EMA_DECAY}). */
-  public SvdBuilder emaDecay(double decay) {
-    this.emaDecay = decay;
-    return this;
-  }
-
   /** Sequential (default) or joint nesting. */
   public SvdBuilder nesting(Nesting n) {
     this.nesting = n;
-    return this;
-  }
-
-  /** Training precision (default float32). */
-  public SvdBuilder precision(Precision p) {
-    this.precision = p;
-    return this;
-  }
-
-  /** Compute device (default CPU). */
-  public SvdBuilder device(SessionOptions.Device d) {
-    this.device = d;
-    return this;
-  }
-
-  /** Hidden widths of each network (default 128, 128). */
-  public SvdBuilder hidden(List<Integer> widths) {
-    this.hidden = List.copyOf(widths);
-    return this;
-  }
-
-  /** Activation of the hidden layers (default softplus). */
-  public SvdBuilder activation(Activation a) {
-    this.activation = a;
-    return this;
-  }
-
-  /** One network per side (default) or one per singular function. */
-  public SvdBuilder parametrisation(Parametrisation p) {
-    this.parametrisation = p;
-    return this;
-  }
-
-  /** m random Fourier frequencies of scale σ (default 32 of scale 1). */
-  public SvdBuilder fourier(int frequencies, double scale) {
-    this.fourierFeatures = frequencies;
-    this.fourierScale = scale;
-    return this;
-  }
-
-  /** Seed of the networks (g: seed + 1), sampling and evaluation points (default 0). */
-  public SvdBuilder seed(long s) {
-    unlocked("seed");
-    this.seed = s;
     return this;
   }
 
@@ -179,42 +92,6 @@ public final class SvdBuilder {
   public SvdBuilder evalPoints(int n) {
     unlocked("evalPoints");
     this.evalPoints = n;
-    return this;
-  }
-
-  /** Evaluate every n steps (default steps/10); null for the default. */
-  public SvdBuilder evalEvery(Integer n) {
-    this.evalEvery = n;
-    return this;
-  }
-
-  /** Write a run directory while solving (created now) ({@link SvdRunWriter}). */
-  public SvdBuilder writeTo(Path dir) {
-    run.writeTo(dir);
-    return this;
-  }
-
-  /** Continue the run in {@code dir} from its checkpoint, bit for bit (the same settings are required). */
-  public SvdBuilder resumeFrom(Path dir) {
-    run.resumeFrom(dir);
-    return this;
-  }
-
-  /** Checkpoint every n steps and at the end (default: as {@link #evalEvery}; 0 = only at the end). */
-  public SvdBuilder checkpointEvery(Integer n) {
-    run.checkpointEvery(n);
-    return this;
-  }
-
-  /** Draw {@code figures/*.png} at the end of a run written with {@link #writeTo} (default true). */
-  public SvdBuilder figures(boolean on) {
-    run.figures(on);
-    return this;
-  }
-
-  /** Polled every step; true ends training early. */
-  public SvdBuilder stopWhen(BooleanSupplier condition) {
-    run.stopWhen(condition);
     return this;
   }
 
@@ -238,9 +115,10 @@ public final class SvdBuilder {
   public SvdConfig config() {
     String kernel = request == null ? null : request.kernel();
     String name = request == null ? problem().name() : request.sourceName();
-    return new SvdConfig(name, kernel, outputs, steps, batch, learningRate, optimizer, cosineSchedule, emaDecay,
+    int n = steps != null ? steps : SvdDefaults.STEPS;
+    return new SvdConfig(name, kernel, outputs, n, batch, learningRate, optimizer, cosineSchedule, emaDecay,
         nesting, precision, device, hidden, activation, parametrisation, fourierFeatures, fourierScale, seed,
-        evalPoints, evalEvery != null ? evalEvery : Math.max(1, steps / 10));
+        evalPoints, evalEvery != null ? evalEvery : Math.max(1, n / 10));
   }
 
   /** The checkpoint a {@link #resumeFrom} run continues from (checked against the settings), or null. */
@@ -280,11 +158,6 @@ public final class SvdBuilder {
     }
   }
 
-  /** The content of {@code summary.json} of the last solve that wrote a run directory, or null. */
-  public Map<String, Object> summary() {
-    return summary;
-  }
-
   /**
    * The configuration a checkpoint belongs to: the {@link SvdConfig} plus the request's parameters that define
    * the operator or data (measure, dimension, ρ, ℓ, σ, classes, sampling, pair files), keyed by option name.
@@ -307,7 +180,8 @@ public final class SvdBuilder {
     return RunTarget.json(node);
   }
 
-  private void unlocked(String what) {
+  @Override
+  protected void unlocked(String what) {
     if (problem != null && given == null) {
       throw new IllegalStateException(what + " cannot change after the problem was built; make a new builder");
     }

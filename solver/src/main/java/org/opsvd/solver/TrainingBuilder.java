@@ -1,0 +1,183 @@
+package org.opsvd.solver;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.Parametrisation;
+import org.opsvd.solver.neural.Precision;
+import org.opsvd.solver.run.RunTarget;
+import org.opsvd.solver.train.OptimizerSpec;
+import org.opsvd.solver.train.SessionOptions;
+
+/**
+ * What the eigen and singular builders ({@link SolveBuilder}, {@link SvdBuilder}) share: the network, the
+ * optimiser and its schedule, precision and device, the seed, the evaluation cadence, and where the run is written
+ * ({@link RunTarget}). Each subclass starts these at its own defaults. Setters return the builder itself.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract class TrainingBuilder<B extends TrainingBuilder<B>> {
+
+  /** Optimiser steps; null: the subclass's default for the problem. */
+  protected Integer steps;
+  protected int batch;
+  protected double learningRate;
+  protected OptimizerSpec.Kind optimizer;
+  protected boolean cosineSchedule;
+  protected double emaDecay;
+  protected Precision precision;
+  protected SessionOptions.Device device;
+  protected List<Integer> hidden;
+  protected Activation activation;
+  protected Parametrisation parametrisation;
+  protected int fourierFeatures;
+  protected double fourierScale;
+  protected long seed;
+  /** Evaluate every this many steps; null: steps/10. */
+  protected Integer evalEvery;
+  /** The run directory, checkpoints, figures and stop condition. */
+  protected final RunTarget run = new RunTarget();
+  /** The summary of the last solve that wrote a run directory. */
+  protected Map<String, Object> summary;
+
+  /** This builder as its concrete type. */
+  protected abstract B self();
+
+  /** Refuses a change of a setting that the problem or reference already depends on. */
+  protected abstract void unlocked(String what);
+
+  /** Optimiser steps; null for the default. */
+  public B steps(Integer n) {
+    this.steps = n;
+    return self();
+  }
+
+  /** Batch size (samples per step), even. */
+  public B batch(int b) {
+    this.batch = b;
+    return self();
+  }
+
+  /** Initial learning rate. */
+  public B learningRate(double lr) {
+    this.learningRate = lr;
+    return self();
+  }
+
+  /** The update rule. */
+  public B optimizer(OptimizerSpec.Kind kind) {
+    this.optimizer = kind;
+    return self();
+  }
+
+  /** Cosine annealing of the learning rate to 0, or a constant rate. */
+  public B cosineSchedule(boolean on) {
+    this.cosineSchedule = on;
+    return self();
+  }
+
+  /** Parameter moving-average decay for evaluation, 0 = off. */
+  public B emaDecay(double decay) {
+    this.emaDecay = decay;
+    return self();
+  }
+
+  /** Training precision. */
+  public B precision(Precision p) {
+    this.precision = p;
+    return self();
+  }
+
+  /** Compute device (GPU needs the CUDA build). */
+  public B device(SessionOptions.Device d) {
+    this.device = d;
+    return self();
+  }
+
+  /** Hidden-layer widths. */
+  public B hidden(int... widths) {
+    return hidden(java.util.Arrays.stream(widths).boxed().toList());
+  }
+
+  /** Hidden-layer widths. */
+  public B hidden(List<Integer> widths) {
+    this.hidden = List.copyOf(widths);
+    return self();
+  }
+
+  /** Activation of the hidden layers. */
+  public B activation(Activation a) {
+    this.activation = a;
+    return self();
+  }
+
+  /** One network with L outputs, or L disjoint networks. */
+  public B parametrisation(Parametrisation p) {
+    this.parametrisation = p;
+    return self();
+  }
+
+  /** m random Gaussian Fourier frequencies of scale σ (0: the raw input). */
+  public B fourier(int frequencies, double scale) {
+    this.fourierFeatures = frequencies;
+    this.fourierScale = scale;
+    return self();
+  }
+
+  /** Seed of the initialisation, the sampler and the Monte Carlo / evaluation points. */
+  public B seed(long s) {
+    unlocked("seed");
+    this.seed = s;
+    return self();
+  }
+
+  /** Evaluate every n steps (default steps/10); null for the default. */
+  public B evalEvery(Integer n) {
+    this.evalEvery = n;
+    return self();
+  }
+
+  /**
+   * Write a run directory while solving (created now, so a path that cannot be written fails before any work):
+   * {@code config.json}, {@code history.csv}, {@code evaluations.csv}, {@code checkpoint.bin}, and at the end
+   * {@code summary.json} (and, for eigen solves, the functions as NPY) and {@code figures/}.
+   */
+  public B writeTo(Path dir) {
+    run.writeTo(dir);
+    return self();
+  }
+
+  /**
+   * Continue the run in {@code dir} from its checkpoint, bit for bit; the settings must be those of the run (a
+   * difference is refused, naming every differing key). The logs are cut back to the checkpoint and continue.
+   */
+  public B resumeFrom(Path dir) {
+    run.resumeFrom(dir);
+    return self();
+  }
+
+  /** Checkpoint every n steps and at the end (default: at every evaluation; 0 = only at the end). */
+  public B checkpointEvery(Integer n) {
+    run.checkpointEvery(n);
+    return self();
+  }
+
+  /** Draw {@code figures/*.png} at the end of a run written with {@link #writeTo} (default true). */
+  public B figures(boolean on) {
+    run.figures(on);
+    return self();
+  }
+
+  /** Polled every step; true ends training early (what was learned is still evaluated and written). */
+  public B stopWhen(BooleanSupplier condition) {
+    run.stopWhen(condition);
+    return self();
+  }
+
+  /** The content of {@code summary.json} of the last solve that wrote a run directory, or null. */
+  public Map<String, Object> summary() {
+    return summary;
+  }
+}
