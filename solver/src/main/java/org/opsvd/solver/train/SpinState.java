@@ -52,9 +52,9 @@ final class SpinState<T extends TFloating> {
 
     List<List<Operand<T>>> perPair = new ArrayList<>(); // [pair][parameter]
     for (Operand<T> cotangent : loss.pairCotangents(tf, f)) {
-      perPair.add(TrainingGraph.gradients(tf.gradients(f, reads, Gradients.dx(List.of(cotangent))), reads.size()));
+      perPair.add(AbstractStepGraph.gradients(tf.gradients(f, reads, Gradients.dx(List.of(cotangent))), reads.size()));
     }
-    List<Operand<T>> batchPart = TrainingGraph.gradients(
+    List<Operand<T>> batchPart = AbstractStepGraph.gradients(
         tf.gradients(f, reads, Gradients.dx(List.of(terms.outputGradient()))), reads.size());
     Operand<T> weights = tf.reshape(parts.pairWeights(), tf.constant(new long[] {1, pairs}));
     for (int p = 0; p < reads.size(); p++) {

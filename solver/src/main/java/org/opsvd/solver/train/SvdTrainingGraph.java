@@ -5,12 +5,8 @@ import java.util.List;
 import org.opsvd.solver.loss.NestedSvdLoss;
 import org.opsvd.solver.neural.Network;
 import org.opsvd.solver.neural.Precision;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.family.TFloating;
@@ -22,20 +18,13 @@ import org.tensorflow.types.family.TFloating;
  * injected output gradients, the optimiser step (skipped on a non-finite loss) and the moving averages.
  * Fetched per step: the loss and the batch singular-value estimates σ_l = ‖f_l‖·‖g_l‖.
  */
-public final class SvdTrainingGraph<T extends TFloating> implements StepGraph<T>, AutoCloseable {
+public final class SvdTrainingGraph<T extends TFloating> extends AbstractStepGraph<T> {
 
-  private final Graph graph = new Graph();
-  private final Session session;
-  private final Precision precision;
   private final Placeholder<T> left;
   private final Placeholder<T> right;
   private final Placeholder<T> kernel;
-  private final OptimizerGraph<T> optimizer;
-  private final Placeholder<T> averageDecay;
   private final TrainableParameters<T> f;
   private final TrainableParameters<T> g;
-  private final List<Op> updates = new ArrayList<>();
-  private final Operand<T> loss;
   private final Operand<T> singularValues;
 
   /**
@@ -44,13 +33,11 @@ public final class SvdTrainingGraph<T extends TFloating> implements StepGraph<T>
    */
   public SvdTrainingGraph(Network leftNetwork, Network rightNetwork, NestedSvdLoss svdLoss, boolean paired,
       OptimizerSpec optimizerSpec, Precision precision, SessionOptions options) {
-    this.precision = precision;
-    Ops tf = Ops.create(graph);
+    super(precision);
     Class<T> type = precision.type();
     this.left = tf.withName("x").placeholder(type, Placeholder.shape(Shape.of(-1, leftNetwork.inputDimension())));
     this.right = tf.withName("y").placeholder(type, Placeholder.shape(Shape.of(-1, rightNetwork.inputDimension())));
     this.kernel = paired ? null : tf.withName("kernel").placeholder(type, Placeholder.shape(Shape.of(-1, -1)));
-    this.averageDecay = tf.withName("average_decay").placeholder(type);
     this.f = new TrainableParameters<>(tf, "f/", leftNetwork.parameters(), precision);
     this.g = new TrainableParameters<>(tf, "g/", rightNetwork.parameters(), precision);
     List<Operand<T>> readsF = f.reads();
@@ -60,20 +47,19 @@ public final class SvdTrainingGraph<T extends TFloating> implements StepGraph<T>
     NestedSvdLoss.Terms<T> terms = paired
         ? svdLoss.paired(tf, valuesF, valuesG)
         : svdLoss.kernel(tf, valuesF, valuesG, kernel);
-    this.loss = terms.loss();
     int l = leftNetwork.outputs();
     this.singularValues = tf.math.sqrt(tf.math.mul(
-        TrainingGraph.diagonal(tf, terms.leftGram(), l, precision),
-        TrainingGraph.diagonal(tf, terms.rightGram(), l, precision)));
+        diagonal(tf, terms.leftGram(), l, precision),
+        diagonal(tf, terms.rightGram(), l, precision)));
     List<Operand<T>> reads = new ArrayList<>(readsF);
     reads.addAll(readsG);
     Gradients grads = tf.gradients(List.of(valuesF, valuesG), reads,
         Gradients.dx(List.of(terms.leftGradient(), terms.rightGradient())));
-    List<Operand<T>> all = TrainingGraph.gradients(grads, reads.size());
-    this.optimizer = new OptimizerGraph<>(tf, optimizerSpec, precision, tf.math.isFinite(terms.loss()));
-    f.update(tf, optimizer, readsF, all.subList(0, readsF.size()), averageDecay, precision, updates);
-    g.update(tf, optimizer, readsG, all.subList(readsF.size(), all.size()), averageDecay, precision, updates);
-    this.session = options.open(graph);
+    List<Operand<T>> all = gradients(grads, reads.size());
+    OptimizerGraph<T> optimizer = optimizerOf(terms.loss(), optimizerSpec);
+    f.update(tf, optimizer, readsF, all.subList(0, readsF.size()), averageDecay(), precision, updates);
+    g.update(tf, optimizer, readsG, all.subList(readsF.size(), all.size()), averageDecay(), precision, updates);
+    finish(options);
   }
 
   public Placeholder<T> left() {
@@ -89,32 +75,12 @@ public final class SvdTrainingGraph<T extends TFloating> implements StepGraph<T>
     return kernel;
   }
 
-  @Override
-  public OptimizerGraph<T> optimizer() {
-    return optimizer;
-  }
-
-  @Override
-  public Placeholder<T> averageDecay() {
-    return averageDecay;
-  }
-
   public TrainableParameters<T> leftParameters() {
     return f;
   }
 
   public TrainableParameters<T> rightParameters() {
     return g;
-  }
-
-  @Override
-  public List<Op> updates() {
-    return List.copyOf(updates);
-  }
-
-  @Override
-  public Operand<T> loss() {
-    return loss;
   }
 
   /** The batch singular-value estimates, alone. */
@@ -126,21 +92,5 @@ public final class SvdTrainingGraph<T extends TFloating> implements StepGraph<T>
   /** Batch estimates ‖f_l‖·‖g_l‖ [L]. */
   public Operand<T> singularValues() {
     return singularValues;
-  }
-
-  @Override
-  public Session session() {
-    return session;
-  }
-
-  @Override
-  public Precision precision() {
-    return precision;
-  }
-
-  @Override
-  public void close() {
-    session.close();
-    graph.close();
   }
 }

@@ -11,12 +11,9 @@ import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Laplacians;
 import org.opsvd.solver.neural.Network;
 import org.opsvd.solver.neural.Precision;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.family.TFloating;
@@ -38,19 +35,12 @@ import org.tensorflow.types.family.TFloating;
  * Fetched per step: the loss, diag(FᵀF/B) (squared norms ‖f_l‖² ≈ λ_l(T)) and the batch Rayleigh
  * quotients diag(FᵀT̃F)/diag(FᵀF).
  */
-public final class TrainingGraph<T extends TFloating> implements StepGraph<T>, AutoCloseable {
+public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<T> {
 
-  private final Graph graph;
-  private final Session session;
-  private final Precision precision;
   private final Placeholder<T> points;
   private final LocalOperator operator;
   private final List<Placeholder<T>> fields = new ArrayList<>();
-  private final OptimizerGraph<T> optimizer;
-  private final Placeholder<T> averageDecay;
   private final TrainableParameters<T> trainable;
-  private final List<Op> updates = new ArrayList<>();
-  private final Operand<T> loss;
   private final Operand<T> squaredNorms;
   private final Operand<T> rayleigh;
   private final SpinState<T> spin;
@@ -71,9 +61,7 @@ public final class TrainingGraph<T extends TFloating> implements StepGraph<T>, A
    */
   public TrainingGraph(Network network, TrainingLoss loss, LaplacianMethod method, double fdStep,
       LocalOperator operator, double scale, double shift, OptimizerSpec optimizer, Precision precision, SessionOptions session) {
-    this.precision = precision;
-    this.graph = new Graph();
-    Ops tf = Ops.create(graph);
+    super(precision);
     Class<T> type = precision.type();
     int d = network.inputDimension();
     this.points = tf.withName("x").placeholder(type, Placeholder.shape(Shape.of(-1, d)));
@@ -82,8 +70,6 @@ public final class TrainingGraph<T extends TFloating> implements StepGraph<T>, A
       Shape shape = field.width() == 0 ? Shape.of(-1) : Shape.of(-1, field.width());
       fields.add(tf.withName(field.name()).placeholder(type, Placeholder.shape(shape)));
     }
-    this.averageDecay = tf.withName("average_decay").placeholder(type);
-
     this.trainable = new TrainableParameters<>(tf, "", network.parameters(), precision);
     List<Operand<T>> reads = trainable.reads();
     Jet<T> jet = method == LaplacianMethod.FINITE_DIFFERENCE
@@ -106,17 +92,14 @@ public final class TrainingGraph<T extends TFloating> implements StepGraph<T>, A
       gradients = gradients(tf.gradients(jet.value(), reads, Gradients.dx(List.of(terms.outputGradient()))),
           reads.size());
     }
-    this.loss = terms.loss();
     Operand<T> norms = diagonal(tf, terms.gram(), network.outputs(), precision);
     this.squaredNorms = norms;
     this.rayleigh = tf.math.div(diagonal(tf, terms.operatorGram(), network.outputs(), precision), norms);
 
-    // A non-finite loss skips the step: every assignment keeps its old value, so the variables
-    // always hold the last good parameters.
-    this.optimizer = new OptimizerGraph<>(tf, optimizer, precision, tf.math.isFinite(terms.loss()));
-    trainable.update(tf, this.optimizer, reads, gradients, averageDecay, precision, updates);
-    if (spin != null) spin.update(tf, this.optimizer, updates);
-    this.session = session.open(graph);
+    OptimizerGraph<T> steps = optimizerOf(terms.loss(), optimizer);
+    trainable.update(tf, steps, reads, gradients, averageDecay(), precision, updates);
+    if (spin != null) spin.update(tf, steps, updates);
+    finish(session);
   }
 
   public Placeholder<T> points() {
@@ -130,16 +113,6 @@ public final class TrainingGraph<T extends TFloating> implements StepGraph<T>, A
   /** The operator's per-point field placeholders, in the order of {@link LocalOperator#fields()}. */
   public List<Placeholder<T>> fields() {
     return List.copyOf(fields);
-  }
-
-  @Override
-  public OptimizerGraph<T> optimizer() {
-    return optimizer;
-  }
-
-  @Override
-  public Placeholder<T> averageDecay() {
-    return averageDecay;
   }
 
   public List<ResourceVariable<T>> parameters() {
@@ -163,16 +136,6 @@ public final class TrainingGraph<T extends TFloating> implements StepGraph<T>, A
     return spin == null ? List.of() : spin.initialValues();
   }
 
-  @Override
-  public List<Op> updates() {
-    return List.copyOf(updates);
-  }
-
-  @Override
-  public Operand<T> loss() {
-    return loss;
-  }
-
   /** The squared norms and the batch Rayleigh quotients, in that order. */
   @Override
   public List<Operand<T>> diagnostics() {
@@ -190,36 +153,5 @@ public final class TrainingGraph<T extends TFloating> implements StepGraph<T>, A
 
   public Operand<T> rayleigh() {
     return rayleigh;
-  }
-
-  @Override
-  public Session session() {
-    return session;
-  }
-
-  @Override
-  public Precision precision() {
-    return precision;
-  }
-
-  @Override
-  public void close() {
-    session.close();
-    graph.close();
-  }
-
-  /** The diagonal of an [n, n] matrix as an [n] vector. */
-  static <T extends TFloating> Operand<T> diagonal(Ops tf, Operand<T> m, int n, Precision precision) {
-    double[] identity = new double[n * n];
-    for (int i = 0; i < n; i++) identity[i * n + i] = 1;
-    return tf.reduceSum(tf.math.mul(m, precision.constant(tf, new long[] {n, n}, identity)), tf.constant(1));
-  }
-
-  /** The gradient outputs of a {@link Gradients} op as operands of type T. */
-  @SuppressWarnings("unchecked")
-  static <T extends TFloating> List<Operand<T>> gradients(Gradients grads, int count) {
-    List<Operand<T>> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) out.add((Operand<T>) (Operand<?>) grads.dy(i));
-    return out;
   }
 }
