@@ -113,12 +113,13 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
          * operator reports them; the same values {@code opsvd solve} writes and {@link RunData#load} reads.
          */
         public static Functions of(Problem problem, SolveReference reference, NeuralSolver.Evaluation evaluation) {
+            double[] points = reference.points();
             double[] weights = reference.weights();
             DMatrixRMaj learned = evaluation.psi().valuesCopy();
             DMatrixRMaj ref = reference.functions() == null ? null : reference.functions().valuesCopy();
             int modes = learned.numCols;
             MetricReport metrics = evaluation.metrics();
-            return new Functions(reference.points(), reference.points().length / weights.length, weights, learned, ref,
+            return new Functions(points, points.length / weights.length, weights, learned, ref,
                     comparedGroups(metrics == null ? null : metrics.groupStarts(), ref == null ? modes : ref.numCols),
                     evaluation.rayleigh(), NeuralSolver.reported(problem, Arrays.copyOf(reference.energies(), modes)),
                     reference.kind());
@@ -127,6 +128,11 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
         /** N. */
         public int size() {
             return weights.length;
+        }
+
+        /** L, the number of learned functions. */
+        public int modes() {
+            return learned.numCols;
         }
 
         @Override
