@@ -121,9 +121,10 @@ public class Tour {
     // %% [markdown]
     // The learned eigenfunctions on the evaluation grid, drawn by `opsvd plot`'s gallery straight from the
     // results in memory (`RunData.Functions.of`, the same values `opsvd solve` writes to a run directory). Per
-    // degenerate shell, the exact functions are above the learned ones; within a shell (l = 1, 2 and
-    // l = 3, 4, 5) any rotation of the exact functions is as good, so the learned ones are rotated onto them
-    // (orthogonal Procrustes) before drawing, and cos is their overlap — what the subspace distance above measures.
+    // degenerate shell, the exact functions are above the learned ones. Within a shell (l = 1, 2 and
+    // l = 3, 4, 5) any rotation of the exact functions is as good (the subspace distance above measures exactly
+    // that), so the gallery rotates the learned ones onto the exact ones (orthogonal Procrustes) before drawing;
+    // cos is the overlap of each pair.
     // %%
     RunData.Functions functions = RunData.Functions.of(problem, reference, eval);
     List<String> notes = new java.util.ArrayList<>();
