@@ -15,19 +15,18 @@
 // reaches so far.
 // %%
 //! %jars ../solver/target/opsvd.jar ../solver/target/lib/*.jar
-import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.opsvd.operators.OperatorCatalog;
 import org.opsvd.operators.OperatorRequest;
 import org.opsvd.operators.Problem;
-import org.opsvd.operators.spectra.Hydrogen2DEigenbasis;
 import org.opsvd.solver.classical.ReferenceOptions;
 import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.classical.ReferenceSolution;
 import org.opsvd.solver.classical.ReferenceSolver;
+import org.opsvd.solver.plot.Heatmaps;
+import org.opsvd.solver.plot.RunData;
 import org.opsvd.solver.train.NeuralSolver;
 import org.opsvd.solver.SolveBuilder;
 import org.opsvd.solver.train.SamplingDensity;
@@ -35,33 +34,6 @@ import org.opsvd.solver.train.SolveReference;
 // %% end
 
 public class Hydrogen2D {
-  // %% [markdown]
-  // A helper that draws functions sampled on a uniform n×n grid as a row of heatmaps (red > 0, blue < 0),
-  // showing the central fraction `zoom` of the box.
-  // %%
-  static BufferedImage heatmaps(List<double[]> fields, int n, int pixels, double zoom) {
-    BufferedImage img = new BufferedImage(fields.size() * (pixels + 8), pixels, BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = img.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, img.getWidth(), img.getHeight());
-    for (int f = 0; f < fields.size(); f++) {
-      double[] z = fields.get(f);
-      double max = Arrays.stream(z).map(Math::abs).max().orElse(1);
-      for (int px = 0; px < pixels; px++) {
-        for (int py = 0; py < pixels; py++) {
-          int ix = (int) (n / 2 + (px - pixels / 2.0) * n * zoom / pixels);
-          int iy = (int) (n / 2 + (pixels / 2.0 - 1 - py) * n * zoom / pixels);
-          double v = z[ix * n + iy] / max;
-          int c = (int) Math.round(255 * (1 - Math.abs(v)));
-          img.setRGB(f * (pixels + 8) + px, py, v >= 0 ? new Color(255, c, c).getRGB() : new Color(c, c, 255).getRGB());
-        }
-      }
-    }
-    g.dispose();
-    return img;
-  }
-  // %% end
-
   public static void main(String[] args) throws Exception {
     // %% [markdown]
     // ## The operator and its references
@@ -106,26 +78,20 @@ public class Hydrogen2D {
     // %% [markdown]
     // ## The eigenfunctions
     // Top row: the learned ψ_0 … ψ_3 on the evaluation grid (central 18 × 18 bohr). Bottom row: the exact
-    // ones (1s, then the n = 2 shell with m = −1, 0, 1); within the n = 2 shell the network may return any
-    // rotation of them.
+    // ones (1s, then the n = 2 shell with m = −1, 0, 1) on the same grid, from the reference the solve was
+    // checked against; within the n = 2 shell the network may return any rotation of them. `RunData.Functions`
+    // holds the solve's functions in memory as `opsvd plot` reads them from a run directory; `Heatmaps.row`
+    // draws fields on a 2D grid (red > 0, blue < 0, each panel on its own scale ±max|ψ|).
     // %%
-    int n = (int) Math.round(Math.sqrt(eval.psi().points()));
-    List<double[]> learned = new java.util.ArrayList<>();
-    List<double[]> exact = new java.util.ArrayList<>();
-    Hydrogen2DEigenbasis basis = new Hydrogen2DEigenbasis(1.0, 0.5, L);
-    double[] points = reference.points();
+    RunData.Functions functions = RunData.Functions.of(problem, reference, eval);
+    List<String> learnedTitles = new java.util.ArrayList<>();
+    List<String> exactTitles = new java.util.ArrayList<>();
     for (int l = 0; l < L; l++) {
-      double[] z = new double[n * n];
-      double[] w = new double[n * n];
-      for (int i = 0; i < z.length; i++) {
-        z[i] = eval.psi().value(i, l);
-        w[i] = basis.value(l, new double[] {points[2 * i], points[2 * i + 1]});
-      }
-      learned.add(z);
-      exact.add(w);
+      learnedTitles.add(String.format(Locale.ROOT, "ψ%d learned, E = %.4f", l, functions.energies()[l]));
+      exactTitles.add(String.format(Locale.ROOT, "ψ%d exact, E = %.4f", l, functions.referenceEnergies()[l]));
     }
-    display(heatmaps(learned, n, 160, 0.6));
-    display(heatmaps(exact, n, 160, 0.6));
+    display(Heatmaps.row(functions.points(), functions.learned(), learnedTitles, 9.0, 220));
+    display(Heatmaps.row(functions.points(), functions.reference(), exactTitles, 9.0, 220));
     // %% end
   }
 

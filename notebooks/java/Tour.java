@@ -15,7 +15,6 @@
 // %%
 //! %jars ../solver/target/opsvd.jar ../solver/target/lib/*.jar
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +28,8 @@ import org.opsvd.operators.Problem;
 import org.opsvd.solver.classical.ReferenceOptions;
 import org.opsvd.solver.classical.ReferenceSolution;
 import org.opsvd.solver.classical.ReferenceSolver;
+import org.opsvd.solver.plot.EigenfunctionGallery;
+import org.opsvd.solver.plot.RunData;
 import org.opsvd.solver.train.NeuralSolver;
 import org.opsvd.solver.SolveBuilder;
 import org.opsvd.solver.train.SolveReference;
@@ -36,33 +37,6 @@ import org.opsvd.solver.train.Trainer;
 // %% end
 
 public class Tour {
-  // %% [markdown]
-  // A helper that draws functions sampled on a uniform n×n grid as a row of heatmaps (red > 0, blue < 0),
-  // showing the central fraction `zoom` of the box.
-  // %%
-  static BufferedImage heatmaps(List<double[]> fields, int n, int pixels, double zoom) {
-    BufferedImage img = new BufferedImage(fields.size() * (pixels + 8), pixels, BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = img.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, img.getWidth(), img.getHeight());
-    for (int f = 0; f < fields.size(); f++) {
-      double[] z = fields.get(f);
-      double max = Arrays.stream(z).map(Math::abs).max().orElse(1);
-      for (int px = 0; px < pixels; px++) {
-        for (int py = 0; py < pixels; py++) {
-          int ix = (int) (n / 2 + (px - pixels / 2.0) * n * zoom / pixels);
-          int iy = (int) (n / 2 + (pixels / 2.0 - 1 - py) * n * zoom / pixels);
-          double v = z[ix * n + iy] / max;
-          int c = (int) Math.round(255 * (1 - Math.abs(v)));
-          img.setRGB(f * (pixels + 8) + px, py, v >= 0 ? new Color(255, c, c).getRGB() : new Color(c, c, 255).getRGB());
-        }
-      }
-    }
-    g.dispose();
-    return img;
-  }
-  // %% end
-
   public static void main(String[] args) throws Exception {
     // %% [markdown]
     // ## 1. The operator
@@ -145,17 +119,17 @@ public class Tour {
     chart.getStyler().setYAxisMin(0.5).setYAxisMax(4.0);
     display(BitmapEncoder.getBufferedImage(chart));
     // %% [markdown]
-    // The learned eigenfunctions on the evaluation grid. Within a degenerate shell (l = 1, 2 and l = 3, 4, 5)
-    // any rotation of the exact functions is as good; the subspace distance above measures exactly that.
+    // The learned eigenfunctions on the evaluation grid, drawn by `opsvd plot`'s gallery straight from the
+    // results in memory (`RunData.Functions.of`, the same values `opsvd solve` writes to a run directory). Per
+    // degenerate shell, the exact functions are above the learned ones. Within a shell (l = 1, 2 and
+    // l = 3, 4, 5) any rotation of the exact functions is as good (the subspace distance above measures exactly
+    // that), so the gallery rotates the learned ones onto the exact ones (orthogonal Procrustes) before drawing;
+    // cos is the overlap of each pair.
     // %%
-    int n = (int) Math.round(Math.sqrt(eval.psi().points()));
-    List<double[]> fields = new java.util.ArrayList<>();
-    for (int l = 0; l < L; l++) {
-      double[] z = new double[n * n];
-      for (int i = 0; i < z.length; i++) z[i] = eval.psi().value(i, l);
-      fields.add(z);
-    }
-    display(heatmaps(fields, n, 140, 0.6));
+    RunData.Functions functions = RunData.Functions.of(problem, reference, eval);
+    List<String> notes = new java.util.ArrayList<>();
+    display(EigenfunctionGallery.render(functions, "NeuralSVD vs exact, 2D oscillator", notes)
+        .orElseThrow(() -> new IllegalStateException("no gallery: " + notes)));
     // %% end
   }
 

@@ -125,7 +125,7 @@ public final class EigenfunctionGallery {
             fixed[0] = grid.nearest(2, 0);
             slice = String.format(Locale.ROOT, " (plane z = %.3g)", grid.axis(2)[fixed[0]]);
         }
-        List<List<Cell>> rows = layout(f.groupStarts(), display.compared(), f.learned().numCols);
+        List<List<Cell>> rows = layout(f.groupStarts(), display.compared(), f.modes());
         int columns = rows.stream().mapToInt(List::size).max().orElse(1);
         BufferedImage img = Images.canvas(Math.max(columns * PANEL_WIDTH, MIN_WIDTH), HEADER_HEIGHT + rows.size() * PANEL_HEIGHT);
         Images.header(img, title + slice, caption(f, display, false));
@@ -158,7 +158,7 @@ public final class EigenfunctionGallery {
     }
 
     private static BufferedImage lines(RunData.Functions f, Display display, TensorGrid grid, String title) {
-        int modes = f.learned().numCols;
+        int modes = f.modes();
         int columns = Math.min(modes, LINE_COLUMNS);
         int rows = (modes + columns - 1) / columns;
         BufferedImage img = Images.canvas(Math.max(columns * LINE_WIDTH, MIN_WIDTH), HEADER_HEIGHT + rows * LINE_HEIGHT);
@@ -255,7 +255,7 @@ public final class EigenfunctionGallery {
         if (display.compared() == 0) {
             return "learned ψ, L²-normalised (no reference functions in this run)";
         }
-        String more = display.compared() < f.learned().numCols
+        String more = display.compared() < f.modes()
                 ? "; modes " + display.compared() + "+ (incomplete shell): learned only" : "";
         if (lines) {
             return "learned (solid) vs " + referenceName(f) + " (dashed), L²-normalised, sign-aligned; cos = ⟨learned, "

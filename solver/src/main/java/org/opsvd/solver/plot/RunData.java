@@ -7,8 +7,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.opsvd.operators.Problem;
+import org.opsvd.solver.eval.MetricReport;
+import org.opsvd.solver.train.NeuralSolver;
+import org.opsvd.solver.train.SolveReference;
 
 /**
  * What the figures need from a run directory, read from its files alone.
@@ -67,7 +72,9 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
     }
 
     /**
-     * Learned and reference functions on the evaluation quadrature.
+     * Learned and reference functions on the evaluation quadrature. Immutable: arrays are copied in and out.
+     * Read from a run directory ({@link RunData#load}) or built from a solve in memory ({@link #of}); both
+     * give the same values.
      *
      * @param points           x_i, row-major [N, d]
      * @param dimension        d
@@ -82,9 +89,85 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
     public record Functions(double[] points, int dimension, double[] weights, DMatrixRMaj learned, DMatrixRMaj reference,
                             int[] groupStarts, double[] energies, double[] referenceEnergies, String referenceKind) {
 
+        public Functions {
+            int n = weights.length;
+            if (dimension < 1 || points.length != n * dimension || learned.numRows != n
+                    || (reference != null && reference.numRows != n)) {
+                throw new IllegalArgumentException("inconsistent shapes: " + points.length + " coordinates in "
+                        + dimension + "D, " + n + " weights, learned " + learned.numRows + "×" + learned.numCols
+                        + (reference == null ? "" : ", reference " + reference.numRows + "×" + reference.numCols)
+                        + " (expected [N, d], [N], [N, L], [N, L′])");
+            }
+            points = points.clone();
+            weights = weights.clone();
+            learned = learned.copy();
+            reference = reference == null ? null : reference.copy();
+            groupStarts = groupStarts.clone();
+            energies = energies.clone();
+            referenceEnergies = referenceEnergies.clone();
+        }
+
+        /**
+         * The functions of a finished solve, without a run directory: ψ̂ = {@code evaluation.psi()} on the
+         * reference quadrature, the reference functions, Rayleigh and reference energies as the problem's
+         * operator reports them; the same values {@code opsvd solve} writes and {@link RunData#load} reads.
+         */
+        public static Functions of(Problem problem, SolveReference reference, NeuralSolver.Evaluation evaluation) {
+            double[] points = reference.points();
+            double[] weights = reference.weights();
+            DMatrixRMaj learned = evaluation.psi().valuesCopy();
+            DMatrixRMaj ref = reference.functions() == null ? null : reference.functions().valuesCopy();
+            int modes = learned.numCols;
+            MetricReport metrics = evaluation.metrics();
+            return new Functions(points, points.length / weights.length, weights, learned, ref,
+                    comparedGroups(metrics == null ? null : metrics.groupStarts(), ref == null ? modes : ref.numCols),
+                    evaluation.rayleigh(), NeuralSolver.reported(problem, Arrays.copyOf(reference.energies(), modes)),
+                    reference.kind());
+        }
+
         /** N. */
         public int size() {
             return weights.length;
+        }
+
+        /** L, the number of learned functions. */
+        public int modes() {
+            return learned.numCols;
+        }
+
+        @Override
+        public double[] points() {
+            return points.clone();
+        }
+
+        @Override
+        public double[] weights() {
+            return weights.clone();
+        }
+
+        @Override
+        public DMatrixRMaj learned() {
+            return learned.copy();
+        }
+
+        @Override
+        public DMatrixRMaj reference() {
+            return reference == null ? null : reference.copy();
+        }
+
+        @Override
+        public int[] groupStarts() {
+            return groupStarts.clone();
+        }
+
+        @Override
+        public double[] energies() {
+            return energies.clone();
+        }
+
+        @Override
+        public double[] referenceEnergies() {
+            return referenceEnergies.clone();
         }
     }
 
@@ -155,10 +238,16 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
     /** metrics.details.groupStarts of summary.json below {@code modes}; without it, one group per mode. */
     private static int[] groupStarts(JsonNode summary, int modes) {
         JsonNode g = summary.path("metrics").path("details").path("groupStarts");
-        if (g.isArray() && g.size() > 0 && g.get(0).asInt() == 0) {
-            List<Integer> starts = new ArrayList<>();
-            for (JsonNode s : g) if (s.asInt() < modes) starts.add(s.asInt());
-            return starts.stream().mapToInt(Integer::intValue).toArray();
+        if (!g.isArray()) return comparedGroups(null, modes);
+        int[] starts = new int[g.size()];
+        for (int i = 0; i < starts.length; i++) starts[i] = g.get(i).asInt();
+        return comparedGroups(starts, modes);
+    }
+
+    /** The group starts below {@code modes} when they start at 0; otherwise (or null) one group per mode. */
+    private static int[] comparedGroups(int[] starts, int modes) {
+        if (starts != null && starts.length > 0 && starts[0] == 0) {
+            return Arrays.stream(starts).filter(s -> s < modes).toArray();
         }
         int[] single = new int[modes];
         for (int i = 0; i < modes; i++) single[i] = i;
@@ -213,7 +302,7 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
         }
 
         String describe() {
-            return java.util.Arrays.toString(shape);
+            return Arrays.toString(shape);
         }
     }
 }
