@@ -20,7 +20,7 @@ import org.opsvd.operators.OperatorCatalog;
 import org.opsvd.operators.OperatorRequest;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.train.NeuralSolver;
-import org.opsvd.solver.train.SolveBuilder;
+import org.opsvd.solver.SolveBuilder;
 
 /**
  * {@link RunData.Functions#of} (a solve in memory) gives exactly what {@code opsvd solve} writes and
