@@ -57,7 +57,7 @@ class LocalOperatorTest {
       g[i] = -x[i] / s2;
     }
     double sqrtP = Math.pow(2 * Math.PI * s2, -0.25 * x.length) * Math.exp(-r2 / (4 * s2));
-    return new LocalDensity(sqrtP, g, r2 / (4 * s2 * s2) - x.length / (2 * s2));
+    return new LocalDensity(g, r2 / (4 * s2 * s2) - x.length / (2 * s2));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -2,7 +2,6 @@ package org.opsvd.solver.train;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.opsvd.operators.action.LocalDensity;
 import org.opsvd.operators.action.LocalOperator;
 import org.opsvd.solver.eval.SampledFunctions;
 import org.opsvd.solver.neural.NetworkEvaluator;
@@ -65,12 +64,12 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     double[] gradient = new double[d];
     for (int i = 0; i < n; i++) {
       System.arraycopy(points, i * d, point, 0, d);
-      LocalDensity local = density.at(point);
-      boolean regular = operator.fields(point, local, fields);
+      boolean regular = operator.fields(point, density.at(point), fields);
+      double sqrtP = density.sqrtDensity(point);
       for (int k = 0; k < l; k++) {
         for (int j = 0; j < d; j++) gradient[j] = gradients[(i * d + j) * l + k];
         double af = regular ? operator.act(fields, values[i * l + k], gradient, laplacians[i * l + k]) : 0;
-        hpsi.set(i, k, local.sqrtDensity() * af);
+        hpsi.set(i, k, sqrtP * af);
       }
     }
     DMatrixRMaj psi = DMatrixRMaj.wrap(n, l, density.wavefunctions(points, values, l));

@@ -19,6 +19,11 @@ final class OperatorBatches<T extends TFloating> implements BatchSource {
   private final LocalOperator operator;
   private final List<LocalOperator.Field> layout;
   private final double[][] atPoint;
+  private final double[] point;
+  private final double[] logGradient;
+  // batch buffers, reused from step to step (the tensors fed copy them)
+  private double[] x = new double[0];
+  private final double[][] fields;
 
   OperatorBatches(TrainingGraph<T> graph, SamplingDensity density) {
     this.graph = graph;
@@ -27,19 +32,22 @@ final class OperatorBatches<T extends TFloating> implements BatchSource {
     this.layout = operator.fields();
     this.atPoint = new double[layout.size()][];
     for (int f = 0; f < layout.size(); f++) atPoint[f] = new double[layout.get(f).size()];
+    this.point = new double[density.dimension()];
+    this.logGradient = new double[density.dimension()];
+    this.fields = new double[layout.size()][];
   }
 
   @Override
   public void feed(Session.Runner runner, RandomGenerator rng, int b, List<Tensor> fed) {
     int d = density.dimension();
-    double[] x = new double[b * d];
-    double[][] fields = new double[layout.size()][];
-    for (int f = 0; f < layout.size(); f++) fields[f] = new double[b * layout.get(f).size()];
-    double[] point = new double[d];
+    if (x.length != b * d) {
+      x = new double[b * d];
+      for (int f = 0; f < layout.size(); f++) fields[f] = new double[b * layout.get(f).size()];
+    }
     density.sample(rng, x, b);
     for (int i = 0; i < b; i++) {
       System.arraycopy(x, i * d, point, 0, d);
-      for (int tries = 0; !operator.fields(point, density.at(point), atPoint); tries++) {
+      for (int tries = 0; !operator.fields(point, density.at(point, logGradient), atPoint); tries++) {
         if (tries == 100) {
           throw new IllegalStateException("the operator is singular at the sampled points, e.g. at "
               + java.util.Arrays.toString(point) + " (" + operator.describe() + ")");

@@ -91,11 +91,15 @@ public sealed interface SamplingDensity {
     return tf.math.mul(inside, p.scalar(tf, Math.pow(2 * b.halfWidth(), -0.5 * d)));
   }
 
-  /** √p, ∇log p and Δ√p/√p at x, as an operator's importance-weighted action needs them. */
+  /** ∇log p and Δ√p/√p at x, as an operator's importance-weighted action needs them. */
   default LocalDensity at(double[] x) {
-    double[] gradient = new double[dimension()];
+    return at(x, new double[dimension()]);
+  }
+
+  /** As {@link #at(double[])}, with ∇log p written into {@code gradient} [d] (reused from point to point). */
+  default LocalDensity at(double[] x, double[] gradient) {
     drift(x, gradient);
-    return new LocalDensity(sqrtDensity(x), gradient, curvature(x));
+    return new LocalDensity(gradient, curvature(x));
   }
 
   /** N(0, s²I_d): √p ∝ exp(−|x|²/(4s²)). */
