@@ -70,9 +70,6 @@ final class ReferenceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Problem problem = operator.problem();
-        if (grid != null && grid < 3) {
-            throw new IllegalArgumentException("--grid must be at least 3 points per axis, got " + grid);
-        }
         ReferenceOptions options = new ReferenceOptions(grid != null ? grid : ReferenceOptions.defaultGrid(problem.dimension()),
                 order, k, Route.parse(method), sigma, grid != null, noExtrapolate ? Boolean.FALSE : null);
         ReferenceSolution solution = ReferenceSolver.solve(problem, options);
