@@ -84,8 +84,8 @@ final class AutoRoute {
             double fd = d == 1 ? CostModel.shiftInvert(1, n, options.order(), nev)
                     : CostModel.chebyshev(s, d, n, problem.halfWidth(), options.order(), nev);
             return new Choice(Route.DVR, String.format(Locale.ROOT, "smooth potential: spectral DVR, about %d points"
-                    + " per axis, predicted %.2g s per grid (finite differences on the default %d^%d grid: %.2g s,"
-                    + " accurate to only ~1e-5); --grid N for finite differences", dvrN, dvr, n, d, fd));
+                    + " per axis, predicted %.2g s per grid (finite differences on the default %d^%d grid: %.2g s per"
+                    + " grid for algebraic accuracy); --grid N for finite differences", dvrN, dvr, n, d, fd));
         }
         String why = smooth.smooth() ? "" : "not known smooth (" + smooth.reason() + "), so no spectral route; ";
         if (d == 1) {
