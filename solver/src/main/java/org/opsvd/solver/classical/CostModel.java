@@ -23,9 +23,9 @@ final class CostModel {
     /** s per H product per point, 2D stencil (including ARPACK's orthogonalisation share). */
     static final double FD_2D = 4.7e-9;
     /** s per H product per point, 3D stencil. */
-    static final double FD_3D = 7.4e-9;
+    static final double FD_3D = 1.2e-8;
     /** s per multiply-add of the DVR product (per point, per axis, per term of the axis sum). */
-    static final double DVR_PER_AXIS_POINT = 0.9e-9;
+    static final double DVR_PER_AXIS_POINT = 0.65e-9;
     /** s per N^2.6, 2D shift-invert, order 2 and 4. */
     static final double SI_2D_O2 = 1.85e-6;
     static final double SI_2D_O4 = 4.4e-6;

@@ -54,7 +54,7 @@ public final class ReferenceSolver {
         }
         ReferenceSolution partial = switch (route) {
             case RADIAL -> radial(problem, options, notes);
-            case DVR -> dvr(problem, options, notes);
+            case DVR -> dvr(problem, options, choice.sketch(), notes);
             default -> grid(problem, route, options, notes);
         };
         double seconds = (System.nanoTime() - start) * 1e-9;
@@ -203,7 +203,8 @@ public final class ReferenceSolver {
     /** Smallest coarse grid (points per axis, 2D; half in 3D) used for Richardson extrapolation. */
     static final int MIN_RICHARDSON_POINTS = 24;
 
-    private static ReferenceSolution dvr(Problem problem, ReferenceOptions options, List<String> notes) {
+    private static ReferenceSolution dvr(Problem problem, ReferenceOptions options, SpectrumSketch sketch,
+                                         List<String> notes) {
         int d = problem.dimension();
         DvrSolver solver = new DvrSolver();
         int k = options.k();
@@ -211,7 +212,7 @@ public final class ReferenceSolver {
         if (options.gridGiven()) {
             n = options.gridPoints();
         } else {
-            n = DvrGrid.initial(problem, SpectrumSketch.of(problem, k + Math.max(4, k / 4)));
+            n = DvrGrid.initial(problem, sketch != null ? sketch : SpectrumSketch.of(problem, k + Math.max(4, k / 4)));
         }
         int previousN = DvrGrid.coarser(n);
         double[] previous = null;
