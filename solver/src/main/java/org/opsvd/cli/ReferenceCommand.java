@@ -59,7 +59,7 @@ final class ReferenceCommand implements Callable<Integer> {
 
     @Option(names = "--no-extrapolate",
             description = "Finite-difference routes: report the grid's own eigenvalues, without Richardson extrapolation "
-                + "over h, 2h, 4h (which is on for potentials known smooth).")
+                + "over grids of spacing 8h/3, 2h, 4h/3 and h (on for potentials known smooth).")
     boolean noExtrapolate;
 
     @Option(names = "--json", paramLabel = "FILE",

@@ -13,7 +13,7 @@ import org.opsvd.operators.grid.LaplacianStencil;
  * @param gridGiven   true when the user fixed the grid: the automatic route then solves that finite-difference
  *                    grid (or the DVR on n points per axis, if asked); false lets it choose the most accurate
  *                    affordable discretisation (the DVR for smooth potentials, with its own grid)
- * @param extrapolate Richardson extrapolation of the finite-difference routes over h, 2h, 4h: null = when the
+ * @param extrapolate Richardson extrapolation of the finite-difference routes over spacings 8h/3, 2h, 4h/3, h: null = when the
  *                    potential is known smooth, true = always, false = never
  */
 public record ReferenceOptions(int gridPoints, int order, int k, Route route, Double sigma, boolean gridGiven,

@@ -25,7 +25,7 @@ import org.opsvd.operators.spectra.Level;
  * tolerance {@value #GROUP_TOLERANCE} of the spectral spread); the result ends at the end of the group that
  * holds the k-th eigenvalue, and more are computed if that group may continue past the last one computed.
  *
- * <p>Accuracy: finite-difference routes are Richardson-extrapolated over grids of spacing h, ≈2h, ≈4h
+ * <p>Accuracy: finite-difference routes are Richardson-extrapolated over grids of spacing h, 4h/3, 2h, 8h/3
  * ({@link Richardson}) when the potential is known smooth; the DVR route grows its grid until two successive grids
  * agree to {@link DvrGrid#TOLERANCE}. Both report an error estimate per eigenvalue.
  */
