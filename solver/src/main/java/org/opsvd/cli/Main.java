@@ -7,6 +7,7 @@ import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.train.OptimizerSpec;
+import org.opsvd.solver.train.ReferenceMode;
 import org.opsvd.solver.train.SamplingDensity;
 import org.opsvd.solver.train.SessionOptions;
 import org.opsvd.solver.train.SvdDefaults;
@@ -88,7 +89,8 @@ public final class Main implements Runnable {
                 .registerConverter(SessionOptions.Device.class, SessionOptions.Device::parse)
                 .registerConverter(Activation.class, Activation::parse)
                 .registerConverter(Parametrisation.class, Parametrisation::parse)
-                .registerConverter(SamplingDensity.Kind.class, SamplingDensity.Kind::parse);
+                .registerConverter(SamplingDensity.Kind.class, SamplingDensity.Kind::parse)
+                .registerConverter(ReferenceMode.class, ReferenceMode::parse);
         cli.getSubcommands().get("solve").setDefaultValueProvider(defaults(SolveOptions.defaults()));
         cli.getSubcommands().get("svd").setDefaultValueProvider(defaults(SvdCommand.defaults()));
         return cli;

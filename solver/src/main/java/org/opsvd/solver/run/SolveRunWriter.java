@@ -114,7 +114,8 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         if (problem.operator() != problem.hamiltonian()) m.put("learned_operator", problem.operator().describe());
         m.put("eigenvalues", e.rayleigh());
         m.put("eigenvalues_from_norms", e.normEnergies());
-        m.put("reference", NeuralSolver.reported(problem, Arrays.copyOf(reference.energies(), l)));
+        m.put("reference", reference.hasEnergies()
+                ? NeuralSolver.reported(problem, Arrays.copyOf(reference.energies(), l)) : null);
         m.put("reference_kind", reference.kind());
         m.put("exact", reference.exact() == null ? null
                 : NeuralSolver.reported(problem, Arrays.copyOf(reference.exact(), l)));

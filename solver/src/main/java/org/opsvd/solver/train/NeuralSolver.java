@@ -130,7 +130,7 @@ public final class NeuralSolver {
     Mlp network = network(config);
     SamplingDensity density = density(config);
     OperatorShift shift = new OperatorShift(config.operatorScale(), config.operatorShift());
-    shift.requireCapturable(config.outputs(), reference.energies());
+    if (reference.hasEnergies()) shift.requireCapturable(config.outputs(), reference.energies());
     Precision precision = config.precision();
     SessionOptions session = new SessionOptions(config.device(), 0, 0);
     TrainingLoss loss = loss(config, network, precision);
@@ -242,11 +242,16 @@ public final class NeuralSolver {
     int l = rayleigh.length;
     double[] normEnergies = method.isNeuralSvd() ? new double[l] : null;
     double[] reported = reported(problem, rayleigh);
-    double[] referenceReported = reported(problem, reference.energies());
+    double[] referenceReported = reference.hasEnergies() ? reported(problem, reference.energies()) : null;
     double[] errors = new double[l];
     double[] absErrors = new double[l];
     for (int k = 0; k < l; k++) {
       if (normEnergies != null) normEnergies[k] = problem.operator().reported(shift.energyOf(norms[k]));
+      if (referenceReported == null) { // no reference: nothing to compare with
+        absErrors[k] = Double.NaN;
+        errors[k] = Double.NaN;
+        continue;
+      }
       absErrors[k] = Math.abs(reported[k] - referenceReported[k]);
       // relative to a reference of 0 (a Markov generator's ν₀) the error is undefined: NaN, absolute error only
       errors[k] = Math.abs(referenceReported[k]) > ZERO ? absErrors[k] / Math.abs(referenceReported[k]) : Double.NaN;

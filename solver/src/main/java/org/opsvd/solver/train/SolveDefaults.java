@@ -70,6 +70,8 @@ public final class SolveDefaults {
   public static final Precision EVAL_PRECISION = Precision.FLOAT64;
   /** Compute device. */
   public static final SessionOptions.Device DEVICE = SessionOptions.Device.CPU;
+  /** What a solve is checked against. */
+  public static final ReferenceMode REFERENCE = ReferenceMode.AUTO;
 
   private SolveDefaults() {
   }
@@ -107,6 +109,40 @@ public final class SolveDefaults {
       case 3 -> 48;
       default -> 2;
     };
+  }
+
+  /**
+   * The mapping T = a(−H) + b described above, from the reference energies when they list a level above the L-th;
+   * otherwise (no reference, or a finite-difference list that ends in the L-th level) from upper estimates of the
+   * levels by Rayleigh–Ritz ({@link GalerkinLevels}): E_L ← θ_L and E_next ← the first estimate clearly above it.
+   * Estimates are upper bounds for the exact integrals, so θ_next ≥ E_next &gt; E_L and the L wanted levels stay
+   * positive; any extra level that becomes positive is only not learned.
+   */
+  public static OperatorShift shift(Problem problem, SolveReference reference, int outputs, long seed) {
+    if (reference.hasEnergies() && Double.isFinite(reference.nextLevelAbove(outputs - 1))) {
+      return shift(reference, outputs);
+    }
+    return shift(GalerkinLevels.estimate(problem, 2 * outputs + 2, seed), outputs);
+  }
+
+  /**
+   * The mapping from estimated levels θ (ascending, more than L of them): E_L = θ_{L−1}; E_next = the first θ_k,
+   * k ≥ L, above E_L by more than a tenth of the mean level spacing (estimates of a degenerate level differ a little),
+   * else E_L plus that spacing.
+   */
+  static OperatorShift shift(double[] levels, int outputs) {
+    int n = levels.length;
+    double last = levels[outputs - 1];
+    double spacing = Math.max((levels[n - 1] - levels[0]) / n, 1e-9 * Math.max(1, Math.abs(last)));
+    double next = last + spacing;
+    for (int k = outputs; k < n; k++) {
+      if (levels[k] > last + 0.1 * spacing) {
+        next = levels[k];
+        break;
+      }
+    }
+    double a = 1 / (next - last);
+    return new OperatorShift(a, a * next);
   }
 
   /** The mapping T = a(−H) + b described above, from the reference energies. */
