@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937c;
 import org.opsvd.operators.Problem;
 import org.opsvd.operators.action.LocalOperator;
@@ -27,13 +26,17 @@ import org.opsvd.solver.eval.RayleighRitz;
  *       few fractions of the problem's half-width by the smallest sum of the wanted Ritz values (Ky Fan: the best
  *       span has the smallest sum).</li>
  * </ul>
- * For the exact integrals, Ritz value k is an upper bound of level k (min–max); Monte Carlo makes it an estimate.
+ * The expectations under q are tensor quadratures for d ≤ 3 (Gauss–Hermite nodes for a Gaussian q, exact for the
+ * polynomial part; midpoints for a uniform q) and Monte Carlo beyond. For exact integrals Ritz value k is an upper
+ * bound of level k (min–max); quadrature and Monte Carlo error make it an estimate.
  * Points where the operator is singular (a Coulomb nucleus) are left out. All arithmetic in float64.
  */
 public final class GalerkinLevels {
 
-  /** Monte Carlo points per estimate. */
+  /** Monte Carlo points per estimate (d &gt; 3). */
   static final int POINTS = 16_384;
+  /** Tensor quadrature points at most (d ≤ 3): Gauss–Hermite for Gaussian q, midpoints for uniform q. */
+  static final int GRID_POINTS = 32_768;
   /** Fractions of the half-width tried as the Hermite scale σ. */
   private static final double[] SCALES = {0.5, 0.35, 0.25, 0.18, 0.125, 0.09};
 
@@ -92,10 +95,11 @@ public final class GalerkinLevels {
     double[] suffix = new double[d + 1];
     DMatrixRMaj gram = new DMatrixRMaj(m, m);
     DMatrixRMaj action = new DMatrixRMaj(m, m);
-    RandomGenerator rng = new Well19937c(seed ^ 0x6A1E4B2CL);
-    int used = 0;
-    for (int p = 0; p < POINTS; p++) {
-      q.sample(rng, x, 1);
+    Nodes nodes = Nodes.of(q, axis, seed);
+    double used = 0;
+    for (int p = 0; p < nodes.count(); p++) {
+      nodes.point(p, x);
+      double w = nodes.weight(p);
       if (!operator.fields(x, q.at(x, logGradient), fields)) continue;
       for (int j = 0; j < d; j++) {
         for (int n = 0; n <= maxIndex; n++) {
@@ -121,17 +125,17 @@ public final class GalerkinLevels {
       }
       for (int i = 0; i < m; i++) {
         for (int k = 0; k < m; k++) {
-          gram.add(i, k, f[i] * f[k]);
-          action.add(i, k, f[i] * af[k]);
+          gram.add(i, k, w * f[i] * f[k]);
+          action.add(i, k, w * f[i] * af[k]);
         }
       }
-      used++;
+      used += w;
     }
-    if (used < m) {
+    if (!(used > 0.5)) {
       throw new org.opsvd.solver.NumericalFailure("the operator is singular at almost every sampled point ("
           + operator.describe() + "): no level estimate");
     }
-    // E_q by the mean; A symmetric for the exact integrals, so symmetrise the estimate
+    // E_q by the weighted mean over the regular points; A is symmetric for the exact integrals: symmetrise
     DMatrixRMaj symmetric = new DMatrixRMaj(m, m);
     for (int i = 0; i < m; i++) {
       for (int k = 0; k < m; k++) {
@@ -269,6 +273,63 @@ public final class GalerkinLevels {
           return (double) k * k;
         }
       };
+    }
+  }
+
+  /** Points and weights of E_q (weights sum to 1). */
+  private record Nodes(double[] points, double[] weights, int dimension) {
+    int count() {
+      return weights.length;
+    }
+
+    void point(int i, double[] x) {
+      System.arraycopy(points, i * dimension, x, 0, dimension);
+    }
+
+    double weight(int i) {
+      return weights[i];
+    }
+
+    static Nodes of(SamplingDensity q, Axis axis, long seed) {
+      int d = q.dimension();
+      if (d > 3) {
+        double[] points = new double[POINTS * d];
+        q.sample(new Well19937c(seed ^ 0x6A1E4B2CL), points, POINTS);
+        double[] weights = new double[POINTS];
+        Arrays.fill(weights, 1.0 / POINTS);
+        return new Nodes(points, weights, d);
+      }
+      int n = (int) Math.floor(Math.pow(GRID_POINTS, 1.0 / d));
+      double[] nodes = new double[n];
+      double[] w = new double[n];
+      if (q instanceof SamplingDensity.Gaussian g) { // E over N(0, σ²): Gauss–Hermite for ∫e^{−t²}, x = √2σt
+        var rule = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().hermite(Math.min(n, 150));
+        n = rule.getNumberOfPoints();
+        nodes = new double[n];
+        w = new double[n];
+        for (int i = 0; i < n; i++) {
+          nodes[i] = Math.sqrt(2) * g.scale() * rule.getPoint(i);
+          w[i] = rule.getWeight(i) / Math.sqrt(Math.PI);
+        }
+      } else { // uniform on [−h, h]: midpoints
+        double h = ((SamplingDensity.UniformBox) q).halfWidth();
+        for (int i = 0; i < n; i++) {
+          nodes[i] = -h + (i + 0.5) * 2 * h / n;
+          w[i] = 1.0 / n;
+        }
+      }
+      int total = (int) Math.pow(n, d);
+      double[] points = new double[total * d];
+      double[] weights = new double[total];
+      for (int p = 0; p < total; p++) {
+        double weight = 1;
+        for (int j = 0, rest = p; j < d; j++, rest /= n) {
+          points[p * d + j] = nodes[rest % n];
+          weight *= w[rest % n];
+        }
+        weights[p] = weight;
+      }
+      return new Nodes(points, weights, d);
     }
   }
 
