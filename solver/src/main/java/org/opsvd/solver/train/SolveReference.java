@@ -13,6 +13,7 @@ import org.opsvd.solver.classical.GridEigenpairs;
 import org.opsvd.solver.classical.ReferenceOptions;
 import org.opsvd.solver.classical.ReferenceSolution;
 import org.opsvd.solver.classical.ReferenceSolver;
+import org.opsvd.solver.classical.Route;
 import org.opsvd.solver.eval.SampledFunctions;
 import org.opsvd.solver.eval.SpectralMetrics;
 
@@ -25,7 +26,8 @@ import org.opsvd.solver.eval.SpectralMetrics;
  *
  * @param energies         reference energies, ascending, complete shells, at least L + 1 of them; null without a
  *                         reference ({@link ReferenceMode#NONE})
- * @param kind             {@code exact}, {@code finite-difference} or {@code none}
+ * @param kind             {@code exact}, {@code finite-difference}, {@code dvr} (the spectral grid route) or
+ *                         {@code none}
  * @param exact            exact energies (same length) or null
  * @param finiteDifference finite-difference energies or null (d &gt; 3, or when not computed)
  * @param fdDescription    how the finite-difference reference was computed, or null
@@ -88,7 +90,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
     }
     double[] fdEnergies = fd == null ? null : fd.eigenvalues();
     double[] energies = exact != null ? exact : fdEnergies;
-    String kind = exact != null ? "exact" : "finite-difference";
+    String kind = exact != null ? "exact" : fd.route() == Route.DVR ? "dvr" : "finite-difference";
     DegeneracyGroups groups = exact != null ? SpectralMetrics.groups(problem.exact().levels(exact.length))
         : numericGroups(fd);
     int comparable = shellPrefix(groups, outputs);
