@@ -119,9 +119,10 @@ public final class SpectralEstimate {
             throw new IllegalArgumentException(l + " functions but " + hPsi.functions() + " samples of Hψ");
         }
         psi.requireSameQuadrature(hPsi);
-        RitzPencil.Solution reference = RitzPencil.solve(psi.gram(), psi.crossGram(hPsi));
-        DMatrixRMaj r = reference.vectors();
-        double[] theta0 = reference.values();
+        DMatrixRMaj gram = psi.gram();
+        DMatrixRMaj cross = psi.crossGram(hPsi);
+        DMatrixRMaj r = referenceBasis(gram, cross);
+        double[] theta0 = quotients(r, gram, cross);
         DMatrixRMaj phi = psi.times(r).rawValues();
         DMatrixRMaj residual = hPsi.times(r).rawValues();
         int n = psi.points();
@@ -155,6 +156,48 @@ public final class SpectralEstimate {
             }
         }
         return new SpectralEstimate(n, k > 1 ? k : 0, full, jack, r);
+    }
+
+    /**
+     * The coefficients R of the reference basis φ = ψR: the sample's Ritz vectors, unless sampling noise made
+     * two of them nearly parallel (Gram RᵀBR with eigenvalue ratio below {@value #PARALLEL}), in which case
+     * they are orthonormalised symmetrically, R(RᵀBR)^{−½} (Löwdin), which mixes only the near-parallel,
+     * hence near-degenerate, vectors and so keeps the residuals small.
+     */
+    private static DMatrixRMaj referenceBasis(DMatrixRMaj b, DMatrixRMaj a) {
+        DMatrixRMaj r = RitzPencil.solve(b, a).vectors();
+        int l = r.numRows;
+        DMatrixRMaj br = new DMatrixRMaj(l, l);
+        DMatrixRMaj gram = new DMatrixRMaj(l, l);
+        CommonOps_DDRM.mult(b, r, br);
+        CommonOps_DDRM.multTransA(r, br, gram);
+        SymmetricEigen eig = SymmetricEigen.of(gram);
+        if (eig.values()[0] >= PARALLEL * eig.values()[l - 1]) {
+            return r;
+        }
+        DMatrixRMaj out = new DMatrixRMaj(l, l);
+        CommonOps_DDRM.mult(r, eig.inverseSqrt(false), out);
+        return out;
+    }
+
+    /** Eigenvalue ratio of the reference Gram below which Ritz vectors count as nearly parallel. */
+    static final double PARALLEL = 1e-8;
+
+    /** (RᵀAR)_jj / (RᵀBR)_jj: the sample Rayleigh quotients of the columns of ψR. */
+    private static double[] quotients(DMatrixRMaj r, DMatrixRMaj b, DMatrixRMaj a) {
+        int l = r.numRows;
+        DMatrixRMaj tmp = new DMatrixRMaj(l, l);
+        DMatrixRMaj rar = new DMatrixRMaj(l, l);
+        DMatrixRMaj rbr = new DMatrixRMaj(l, l);
+        CommonOps_DDRM.mult(a, r, tmp);
+        CommonOps_DDRM.multTransA(r, tmp, rar);
+        CommonOps_DDRM.mult(b, r, tmp);
+        CommonOps_DDRM.multTransA(r, tmp, rbr);
+        double[] out = new double[l];
+        for (int j = 0; j < l; j++) {
+            out[j] = rar.get(j, j) / rbr.get(j, j);
+        }
+        return out;
     }
 
     private static Estimate jackknife(double value, List<RitzMoments.Values> replicates,

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.opsvd.operators.spectra.ExactEigenbasis;
 
@@ -101,6 +103,23 @@ class SpectralEstimateTest {
         assertEquals(delta, est.ritzValue(0).standardError(), 0.02 * delta,
                 "jackknife " + est.ritzValue(0).standardError() + " vs delta method " + delta);
         assertEquals(n, est.blocks());
+    }
+
+    @Test
+    void nearlyParallelRitzVectorsOfANonNormalSampleStillGiveExactValues() {
+        // two points, weights 1, Ψ = I and HΨ = M = [[1, 1], [0, 1 + 1e-5]]: the sampled pencil is M itself, with
+        // eigenvectors at an angle of 1e-5 (the reference basis is orthonormalised); residuals ‖Mc − θc‖ = 0
+        DMatrixRMaj m = new DMatrixRMaj(new double[][] {{1, 1}, {0, 1 + 1e-5}});
+        double[] w = {1, 1};
+        SpectralEstimate est = SpectralEstimate.quadrature(SampledFunctions.of(CommonOps_DDRM.identity(2), w),
+                SampledFunctions.of(m, w));
+        // to 1e-11: the eigenvalues' condition number is ~1e5, so float64 gives ~1e5·1e-16
+        assertEquals(1, est.ritzValue(0).value(), 1e-11);
+        assertEquals(1 + 1e-5, est.ritzValue(1).value(), 1e-11);
+        // residuals 0 to 1e-7: the orthonormalised reference basis has O(1) residuals here (M is far from normal),
+        // so ρ² cancels to ~κ²·1e-16 with eigenvector condition κ ~ 1e5
+        assertTrue(est.residualNorm(0).value() < 1e-7 && est.residualNorm(1).value() < 1e-7,
+                est.residualNorms().toString());
     }
 
     @Test
