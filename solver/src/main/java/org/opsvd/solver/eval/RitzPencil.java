@@ -64,6 +64,7 @@ final class RitzPencil {
         Arrays.sort(lambda, Comparator.comparingDouble((Complex_F64 z) -> z.real).thenComparingDouble(z -> z.imaginary));
         double[] values = new double[l];
         DMatrixRMaj y = new DMatrixRMaj(l, l);
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(l, l, false, true, false);
         int start = 0;
         while (start < l) {
             int end = start + 1;
@@ -71,7 +72,7 @@ final class RitzPencil {
                     <= CLUSTER * scale + Math.abs(lambda[end].imaginary) + Math.abs(lambda[end - 1].imaginary)) {
                 end++;
             }
-            cluster(m, lambda, start, end, values, y);
+            cluster(m, lambda, start, end, values, y, svd);
             start = end;
         }
         DMatrixRMaj c = new DMatrixRMaj(l, l);
@@ -94,10 +95,10 @@ final class RitzPencil {
 
     /** Fills values[start, end) and columns [start, end) of y from the invariant subspace of the cluster. */
     private static void cluster(DMatrixRMaj m, Complex_F64[] lambda, int start, int end, double[] values,
-                                DMatrixRMaj y) {
+                                DMatrixRMaj y, SingularValueDecomposition_F64<DMatrixRMaj> svd) {
         int l = m.numRows;
         int size = end - start;
-        DMatrixRMaj product = CommonOps_DDRM.identity(l);
+        DMatrixRMaj product = null;
         DMatrixRMaj next = new DMatrixRMaj(l, l);
         for (int j = start; j < end; j++) {
             DMatrixRMaj factor = m.copy();
@@ -117,10 +118,13 @@ final class RitzPencil {
                 }
                 factor = square;
             }
-            CommonOps_DDRM.mult(factor, product, next);
-            product.setTo(next);
+            if (product == null) {
+                product = factor;
+            } else {
+                CommonOps_DDRM.mult(factor, product, next);
+                product.setTo(next);
+            }
         }
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(l, l, false, true, false);
         if (!svd.decompose(product)) {
             throw new NumericalFailure("SVD for a Ritz cluster failed");
         }

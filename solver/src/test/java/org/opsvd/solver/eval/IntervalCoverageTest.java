@@ -58,16 +58,22 @@ class IntervalCoverageTest {
     @Test
     void intervalsHoldTheExactEigenvaluesAtLeastAsOftenAsStated() {
         double stated = EigenvalueInterval.confidence(Z);
-        // 2D, L = 6 (levels 1, 2×2, 3×3), and 3D, L = 4 (levels 1.5, 2.5×3); ε = 0.03, N = 1000
-        double[] two = coverage(2, 6, 15, 0.03, 1000, 1);
-        double[] three = coverage(3, 4, 10, 0.03, 1000, 2);
-        String report = String.format("coverage at z = %.0f (stated ≥ %.4f): 2D L=6 %.4f (Temple ends %d, covered %.4f;"
-                + " bare %.4f); 3D L=4 %.4f (Temple ends %d, covered %.4f; bare %.4f); %d replicates each", Z, stated,
-                two[0], (int) two[1], two[2], two[3], three[0], (int) three[1], three[2], three[3], REPLICATES);
+        // 2D, L = 6 (levels 1, 2×2, 3×3); 3D, L = 4 (1.5, 2.5×3); 4D, L = 5 (2, 3×4); ε = 0.03, N = 1000
+        int[][] cases = {{2, 6, 15}, {3, 4, 10}, {4, 5, 15}};
+        StringBuilder report = new StringBuilder(String.format("coverage at z = %.0f (stated ≥ %.4f), %d replicates"
+                + " each:", Z, stated, REPLICATES));
+        double[][] results = new double[cases.length][];
+        for (int c = 0; c < cases.length; c++) {
+            results[c] = coverage(cases[c][0], cases[c][1], cases[c][2], 0.03, 1000, c + 1);
+            report.append(String.format(" %dD L=%d %.4f (Temple ends %d, covered %.4f; bare %.4f);", cases[c][0],
+                    cases[c][1], results[c][0], (int) results[c][1], results[c][2], results[c][3]));
+        }
         System.out.println(report);
-        assertTrue(two[0] >= stated && three[0] >= stated, report);
-        assertTrue(two[3] < 0.9 && three[3] < 0.9, "the regime needs the widening: " + report);
-        assertTrue(two[1] >= REPLICATES && three[1] >= REPLICATES, "Temple is used (top of each level but the last)");
+        for (double[] r : results) {
+            assertTrue(r[0] >= stated, report.toString());
+            assertTrue(r[3] < 0.9, "the regime needs the widening: " + report);
+            assertTrue(r[1] >= REPLICATES, "Temple is used (top of each level but the last): " + report);
+        }
     }
 
     @Test
