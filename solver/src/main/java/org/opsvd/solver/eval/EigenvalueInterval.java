@@ -13,7 +13,8 @@ import org.hipparchus.special.Erf;
  * <ol>
  *   <li>Weinstein: for any u ≠ 0 and μ, dist(μ, spectrum of H) ≤ ‖(H − μ)u‖/‖u‖. So [θ_k − ρ_k, θ_k + ρ_k]
  *       contains a point of the spectrum — <i>some</i> eigenvalue, not necessarily λ_k (unconditional);</li>
- *   <li>Poincaré's min–max: λ_k ≤ θ_k (unconditional);</li>
+ *   <li>Poincaré's min–max: λ_k ≤ θ_k (unconditional; λ_k is the k-th min–max value, i.e. the k-th eigenvalue
+ *       below the essential spectrum, or the bottom of the essential spectrum if there are fewer);</li>
  *   <li>Temple (Kato–Temple form): if β ≤ λ_{k+1} and θ_k &lt; β, there is no spectrum in (λ_k, β), so
  *       (H − λ_k)(H − β) ≥ 0 and ⟨u_k, (H − λ_k)(H − β)u_k⟩ = ρ_k² − (θ_k − λ_k)(β − θ_k) ≥ 0, whence
  *       λ_k ≥ θ_k − ρ_k²/(β − θ_k) (second order in ρ where Weinstein is first order).</li>

@@ -18,7 +18,8 @@ import org.opsvd.solver.NumericalFailure;
  *
  * <p>Why not symmetric: if span(ψ) contains an eigenfunction u = ψc (Hu = Eu pointwise), then Ac = ΣwψHu =
  * E·Bc on <i>every</i> sample, so θ = E with zero variance (the zero-variance property of the variational Monte
- * Carlo "linear method"); symmetrising A destroys it and leaves O(N^{−½}) noise even for exact eigenfunctions.
+ * Carlo "linear method"); symmetrising A destroys it for L &gt; 1 (the sampled overlaps of eigenfunctions of different
+ * levels are not 0) and leaves O(N^{−½}) noise even for exact eigenfunctions.
  * For the exact integrals A is symmetric and both forms agree, so this is a consistent estimator of the exact
  * Ritz values.
  *

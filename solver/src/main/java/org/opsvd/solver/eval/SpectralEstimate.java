@@ -41,6 +41,9 @@ import org.opsvd.solver.NumericalFailure;
  * degrees of freedom the SE itself is uncertain by ≈ 1/√(2(K−1)) (7% at K = 100). The reported value is the
  * full-sample estimate (the ratio estimators' O(1/N) bias is far below their O(N^{−½}) error). Because θ_k is
  * stationary in c_k, its SE is, to first order, that of the sample Rayleigh quotient of the fixed Ritz function.
+ * Inside a degenerate level the sorted Ritz values are continuous but not smooth; the jackknife is rougher there
+ * but still used. Measured (IntervalCoverageTest): z-scores (θ̂_k − θ_k)/SE over 200 replicates have standard
+ * deviation 1.00–1.05 per mode, those of ρ̂_k 0.99–1.15.
  *
  * <p>{@link #quadrature} treats the weights as a deterministic rule: standard errors 0 (only the rule's
  * discretisation error remains, which this type does not estimate). All arithmetic float64. Immutable.

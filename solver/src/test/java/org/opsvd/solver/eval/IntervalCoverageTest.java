@@ -27,7 +27,7 @@ class IntervalCoverageTest {
      * Fraction of (replicate, mode) pairs with E_k in interval k; the number of Temple lower ends and their
      * coverage; and the coverage of the bare intervals (z → 0), which shows that the widening is needed.
      */
-    private static double[] coverage(int d, int l, int states, double eps, int n, long seed) {
+    private static double[] coverage(int d, int l, int states, double eps, int n, int replicates, long seed) {
         ExactEigenbasis basis = PerturbedStates.oscillator(d, null, states);
         double[] e = basis.energies();
         int hits = 0;
@@ -35,7 +35,7 @@ class IntervalCoverageTest {
         int templeHits = 0;
         int bareHits = 0;
         Random rng = new Random(seed);
-        for (int r = 0; r < REPLICATES; r++) {
+        for (int r = 0; r < replicates; r++) {
             PerturbedStates p = PerturbedStates.of(basis, l, eps, true, rng);
             SampledFunctions[] s = p.sample(PerturbedStates.gaussian(n, d, 1.0, rng));
             SpectralEstimate est = SpectralEstimate.monteCarlo(s[0], s[1]);
@@ -51,28 +51,29 @@ class IntervalCoverageTest {
                 }
             }
         }
-        return new double[] {hits / (double) (REPLICATES * l), temple, templeHits / Math.max(1.0, temple),
-                bareHits / (double) (REPLICATES * l)};
+        return new double[] {hits / (double) (replicates * l), temple, templeHits / Math.max(1.0, temple),
+                bareHits / (double) (replicates * l), replicates};
     }
 
     @Test
     void intervalsHoldTheExactEigenvaluesAtLeastAsOftenAsStated() {
         double stated = EigenvalueInterval.confidence(Z);
-        // 2D, L = 6 (levels 1, 2×2, 3×3); 3D, L = 4 (1.5, 2.5×3); 4D, L = 5 (2, 3×4); ε = 0.03, N = 1000
-        int[][] cases = {{2, 6, 15}, {3, 4, 10}, {4, 5, 15}};
-        StringBuilder report = new StringBuilder(String.format("coverage at z = %.0f (stated ≥ %.4f), %d replicates"
-                + " each:", Z, stated, REPLICATES));
+        // 2D, L = 6 (levels 1, 2×2, 3×3), 200 replicates; 3D, L = 4 (1.5, 2.5×3) and 4D, L = 5 (2, 3×4), 100 each;
+        // ε = 0.03, N = 1000
+        int[][] cases = {{2, 6, 15, REPLICATES}, {3, 4, 10, REPLICATES / 2}, {4, 5, 15, REPLICATES / 2}};
+        StringBuilder report = new StringBuilder(String.format("coverage at z = %.0f (stated ≥ %.4f):", Z, stated));
         double[][] results = new double[cases.length][];
         for (int c = 0; c < cases.length; c++) {
-            results[c] = coverage(cases[c][0], cases[c][1], cases[c][2], 0.03, 1000, c + 1);
-            report.append(String.format(" %dD L=%d %.4f (Temple ends %d, covered %.4f; bare %.4f);", cases[c][0],
-                    cases[c][1], results[c][0], (int) results[c][1], results[c][2], results[c][3]));
+            results[c] = coverage(cases[c][0], cases[c][1], cases[c][2], 0.03, 1000, cases[c][3], c + 1);
+            report.append(String.format(" %dD L=%d, %d replicates: %.4f (Temple ends %d, covered %.4f; bare %.4f);",
+                    cases[c][0], cases[c][1], cases[c][3], results[c][0], (int) results[c][1], results[c][2],
+                    results[c][3]));
         }
         System.out.println(report);
         for (double[] r : results) {
             assertTrue(r[0] >= stated, report.toString());
             assertTrue(r[3] < 0.9, "the regime needs the widening: " + report);
-            assertTrue(r[1] >= REPLICATES, "Temple is used (top of each level but the last): " + report);
+            assertTrue(r[1] >= r[4], "Temple is used (top of each level but the last): " + report);
         }
     }
 
