@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.SolveBuilder;
+import org.opsvd.solver.eval.EigenvalueInterval;
 import org.opsvd.solver.eval.MetricReport;
 import org.opsvd.solver.run.AtomicFiles;
 import org.opsvd.solver.run.PeakMemory;
@@ -195,6 +196,21 @@ final class SolveCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%d steps in %.1f s, peak RSS %d MB%n", result.outcome().steps(),
                 result.outcome().seconds(), PeakMemory.residentMegabytes());
+        if (e.spectral() != null && e.intervals() != null) {
+            out.println();
+            out.printf(Locale.ROOT, "%4s  %16s  %10s  %10s  %10s  %35s%n", "l", "Ritz E", "std. err.", "residual",
+                    "std. err.", "interval (" + Math.round(1000 * EigenvalueInterval.confidence(
+                            EigenvalueInterval.DEFAULT_Z)) / 10.0 + " %)");
+            double[] ritz = NeuralSolver.reported(problem, e.spectral().ritzValues().stream()
+                    .mapToDouble(org.opsvd.solver.eval.Estimate::value).toArray());
+            for (int l = 0; l < ritz.length; l++) {
+                var r = e.spectral().residualNorm(l);
+                var i = e.intervals().get(l);
+                out.printf(Locale.ROOT, "%4d  %16.10f  %10.3e  %10.3e  %10.3e  [%15.10f, %15.10f] %s%n", l, ritz[l],
+                        e.spectral().ritzValue(l).standardError(), r.value(), r.standardError(), i.lower(), i.upper(),
+                        i.lowerBound() == EigenvalueInterval.LowerBound.TEMPLE ? "T" : "W");
+            }
+        }
         MetricReport m = e.metrics();
         if (m != null) {
             out.printf(Locale.ROOT, "angle distance %.3e, subspace distance avg %.3e / all %.3e, orthogonality %.3e"

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opsvd.operators.Problem;
+import org.opsvd.solver.eval.EigenvalueInterval;
+import org.opsvd.solver.eval.Estimate;
 import org.opsvd.solver.eval.MetricReport;
+import org.opsvd.solver.eval.SpectralEstimate;
 import org.opsvd.solver.train.NeuralSolver;
 import org.opsvd.solver.train.SolveConfig;
 import org.opsvd.solver.train.SolveReference;
@@ -103,6 +106,14 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         }
     }
 
+    private static double[] values(List<Estimate> estimates) {
+        return estimates.stream().mapToDouble(Estimate::value).toArray();
+    }
+
+    private static double[] errors(List<Estimate> estimates) {
+        return estimates.stream().mapToDouble(Estimate::standardError).toArray();
+    }
+
     /** The content of {@code summary.json}; {@code secondsBefore}: training time before a resume. */
     public static Map<String, Object> summary(Problem problem, SolveConfig config, SolveReference reference,
                                               NeuralSolver.Result result, double secondsBefore) {
@@ -123,6 +134,18 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
                 Arrays.copyOf(reference.finiteDifference(), Math.min(l, reference.finiteDifference().length))));
         m.put("rel_errors", e.relErrors());
         m.put("abs_errors", e.absErrors());
+        SpectralEstimate sp = e.spectral();
+        m.put("eigenvalue_std_errors", sp == null ? null : errors(sp.rayleighQuotients()));
+        m.put("ritz_values", sp == null ? null : NeuralSolver.reported(problem, values(sp.ritzValues())));
+        m.put("ritz_std_errors", sp == null ? null : errors(sp.ritzValues()));
+        m.put("residual_norms", sp == null ? null : values(sp.residualNorms()));
+        m.put("residual_norm_std_errors", sp == null ? null : errors(sp.residualNorms()));
+        m.put("local_energy_variance", sp == null ? null : values(sp.localEnergyVariances()));
+        m.put("eigenvalue_intervals", e.intervals() == null ? null
+                : e.intervals().stream().map(i -> new double[] {i.lower(), i.upper()}).toList());
+        m.put("eigenvalue_interval_bounds", e.intervals() == null ? null
+                : e.intervals().stream().map(i -> i.lowerBound().toString().toLowerCase(java.util.Locale.ROOT)).toList());
+        m.put("interval_confidence", EigenvalueInterval.confidence(EigenvalueInterval.DEFAULT_Z));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("rel_eigval_error", e.meanRelativeError());
         metrics.put("abs_eigval_error", e.meanAbsoluteError());

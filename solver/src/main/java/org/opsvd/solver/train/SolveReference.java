@@ -38,10 +38,12 @@ import org.opsvd.solver.eval.SpectralMetrics;
  * @param functions        reference eigenfunctions on the quadrature for the first {@code comparable} modes, or null
  * @param comparable       number of modes (≤ L, ending a shell) that metrics compare
  * @param notes            remarks for the user
+ * @param monteCarlo       the quadrature is Monte Carlo (points drawn from the training density): estimates on it
+ *                         carry standard errors
  */
 public record SolveReference(double[] energies, String kind, double[] exact, double[] finiteDifference,
     String fdDescription, DegeneracyGroups groups, double[] points, double[] weights, String quadrature,
-    SampledFunctions functions, int comparable, List<String> notes) {
+    SampledFunctions functions, int comparable, List<String> notes, boolean monteCarlo) {
 
   /** Monte Carlo evaluation points for d &gt; 3. */
   static final int MONTE_CARLO_POINTS = 1 << 16;
@@ -129,7 +131,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
       notes.add("no reference eigenfunctions on the evaluation quadrature: only eigenvalues are compared");
     }
     return new SolveReference(energies, kind, exact, fdEnergies, fd == null ? null : fd.discretisation(), groups,
-        points, weights, quadrature, functions, functions == null ? 0 : comparable, List.copyOf(notes));
+        points, weights, quadrature, functions, functions == null ? 0 : comparable, List.copyOf(notes), d > 3);
   }
 
   /** Exact levels in complete shells, at least L + 1 of them and through the first shell above the L-th state. */
@@ -150,7 +152,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
         : Quadrature.monteCarlo(density, seed);
     notes.add("no reference eigenvalues or eigenfunctions: the learned eigenvalues are reported as they are");
     return new SolveReference(null, "none", null, null, null, null, q.points(), q.weights(), q.description(), null,
-        0, List.copyOf(notes));
+        0, List.copyOf(notes), d > 3);
   }
 
   /** Evaluation points, weights and a description. */
