@@ -35,5 +35,12 @@ class ReferenceFreeSolveTest {
       assertEquals(b, a, 1e-6 * (k + 0.5), "mode " + k + ": with and without a reference");
       if (k < 2) assertEquals(k + 0.5, a, 2e-2 * (k + 0.5), "mode " + k + " (2000 steps) vs the exact level");
     }
+    for (int k = 0; k < 2; k++) { // converged modes: the reported interval holds the exact level
+      JsonNode interval = none.get("eigenvalue_intervals").get(k);
+      assertTrue(interval.get(0).asDouble() <= k + 0.5 && k + 0.5 <= interval.get(1).asDouble(),
+          "mode " + k + ": " + interval);
+      assertTrue(none.get("residual_norms").get(k).asDouble() >= 0);
+      assertEquals(0.0, none.get("eigenvalue_std_errors").get(k).asDouble(), "a grid quadrature: no sampling error");
+    }
   }
 }
