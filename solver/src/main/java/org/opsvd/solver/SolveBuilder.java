@@ -237,6 +237,20 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     }
   }
 
+  // defaults that take a level estimate, computed once (the settings they depend on are locked by then)
+  private Double fittedSamplerScale;
+  private OperatorShift fittedShift;
+
+  private double defaultSamplerScale(int l) {
+    if (fittedSamplerScale == null) fittedSamplerScale = SolveDefaults.samplerScale(problem, l, seed);
+    return fittedSamplerScale;
+  }
+
+  private OperatorShift defaultShift(SolveReference ref, int l) {
+    if (fittedShift == null) fittedShift = SolveDefaults.shift(problem, ref, l, seed);
+    return fittedShift;
+  }
+
   @Override
   protected void unlocked(String what) {
     if (reference != null) {
@@ -255,7 +269,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     double a = 1;
     double b = 0;
     if (ref != null) {
-      OperatorShift auto = scale == null || shift == null ? SolveDefaults.shift(problem, ref, l, seed) : null;
+      OperatorShift auto = scale == null || shift == null ? defaultShift(ref, l) : null;
       double next = ref.hasEnergies() && Double.isFinite(ref.nextLevelAbove(l - 1)) ? ref.nextLevelAbove(l - 1)
           : auto == null ? Double.NaN : auto.shift() / auto.scale();
       a = scale != null ? scale : auto.scale();
@@ -269,7 +283,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         parametrisation, fourierFeatures, fourierScale, envelope, cusp, SolveDefaults.boxMask(problem),
         problem.halfWidth(),
         sampler != null ? sampler : SolveDefaults.sampler(problem),
-        samplerScale != null ? samplerScale : SolveDefaults.samplerScale(problem),
+        samplerScale != null ? samplerScale : defaultSamplerScale(l),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision);
   }

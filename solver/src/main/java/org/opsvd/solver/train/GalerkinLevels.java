@@ -50,6 +50,21 @@ public final class GalerkinLevels {
    * @throws IllegalArgumentException when count &lt; 1
    */
   public static double[] estimate(Problem problem, int count, long seed) {
+    return fit(problem, count, seed).levels();
+  }
+
+  /**
+   * The width of the wanted states: the largest over the lowest {@code count} Ritz functions u_l of the root mean
+   * square coordinate, √(∫|u_l|²|x|²/d) (bohr); NaN for a box, whose sampler is its uniform density.
+   */
+  public static double width(Problem problem, int count, long seed) {
+    return fit(problem, count, seed).width();
+  }
+
+  /** Ritz values and the width of the Ritz functions, from the best basis. */
+  private record Fit(double[] levels, double width) {}
+
+  private static Fit fit(Problem problem, int count, long seed) {
     if (count < 1) throw new IllegalArgumentException("count must be at least 1, got " + count);
     int d = problem.dimension();
     int m = Math.max(2 * count, count + 4);
@@ -59,22 +74,22 @@ public final class GalerkinLevels {
       Axis axis = periodic ? Axis.fourier(h) : Axis.sine(h);
       return ritz(problem, new SamplingDensity.UniformBox(d, h), axis, indices(d, m, axis), count, seed);
     }
-    double[] best = null;
+    Fit best = null;
     double bestSum = Double.POSITIVE_INFINITY;
     for (double fraction : SCALES) {
       double sigma = fraction * h;
       Axis axis = Axis.hermite(sigma);
-      double[] ritz = ritz(problem, new SamplingDensity.Gaussian(d, sigma), axis, indices(d, m, axis), count, seed);
-      double sum = Arrays.stream(ritz).sum();
+      Fit fit = ritz(problem, new SamplingDensity.Gaussian(d, sigma), axis, indices(d, m, axis), count, seed);
+      double sum = Arrays.stream(fit.levels()).sum();
       if (sum < bestSum) {
         bestSum = sum;
-        best = ritz;
+        best = fit;
       }
     }
     return best;
   }
 
-  private static double[] ritz(Problem problem, SamplingDensity q, Axis axis, List<int[]> basis, int count,
+  private static Fit ritz(Problem problem, SamplingDensity q, Axis axis, List<int[]> basis, int count,
       long seed) {
     LocalOperator operator = problem.operator();
     int d = q.dimension();
@@ -95,6 +110,7 @@ public final class GalerkinLevels {
     double[] suffix = new double[d + 1];
     DMatrixRMaj gram = new DMatrixRMaj(m, m);
     DMatrixRMaj action = new DMatrixRMaj(m, m);
+    DMatrixRMaj spread = new DMatrixRMaj(m, m); // E_q[f_i f_k |x|²]
     Nodes nodes = Nodes.of(q, axis, seed);
     double used = 0;
     for (int p = 0; p < nodes.count(); p++) {
@@ -123,10 +139,13 @@ public final class GalerkinLevels {
         f[i] = prefix[d];
         af[i] = operator.act(fields, f[i], grad, lap);
       }
+      double r2 = 0;
+      for (double xj : x) r2 += xj * xj;
       for (int i = 0; i < m; i++) {
         for (int k = 0; k < m; k++) {
           gram.add(i, k, w * f[i] * f[k]);
           action.add(i, k, w * f[i] * af[k]);
+          spread.add(i, k, w * r2 * f[i] * f[k]);
         }
       }
       used += w;
@@ -143,8 +162,17 @@ public final class GalerkinLevels {
         gram.set(i, k, gram.get(i, k) / used);
       }
     }
-    double[] values = RayleighRitz.of(gram, symmetric).ritzValues();
-    return Arrays.copyOf(values, Math.min(count, values.length));
+    RayleighRitz rr = RayleighRitz.of(gram, symmetric);
+    int wanted = Math.min(count, m);
+    double width = 0;
+    for (int l = 0; l < wanted; l++) { // u_l = Σ_i R_il f_i with RᵀBR = I: ∫|u_l|²|x|² = r_lᵀ S r_l
+      double second = 0;
+      for (int i = 0; i < m; i++) {
+        for (int k = 0; k < m; k++) second += rr.rotation().get(i, l) * spread.get(i, k) / used * rr.rotation().get(k, l);
+      }
+      width = Math.max(width, Math.sqrt(second / d));
+    }
+    return new Fit(Arrays.copyOf(rr.ritzValues(), wanted), problem.boxIsPhysical() ? Double.NaN : width);
   }
 
   /** The {@code m} multi-indices of lowest total cost (ties in lexicographic order). */
