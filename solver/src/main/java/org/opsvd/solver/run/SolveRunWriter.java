@@ -59,22 +59,18 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
 
     @Override
     public void onStep(Trainer.StepRecord s, double[] energies) {
-        StringBuilder row = new StringBuilder().append(s.step() + 1).append(',').append(secondsBefore() + s.seconds())
-                .append(',').append(s.learningRate()).append(',').append(s.loss());
-        history.row(append(row, energies, energies.length));
+        logStep(s.step() + 1, s.seconds(), s.learningRate(), s.loss(), energies);
         next.onStep(s, energies);
     }
 
     @Override
     public void onEvaluation(NeuralSolver.Evaluation e) {
         MetricReport m = e.metrics();
-        StringBuilder row = new StringBuilder().append(e.step()).append(',').append(secondsBefore() + e.seconds())
-                .append(',').append(e.meanRelativeError())
+        StringBuilder row = evaluationRow(e.step(), e.seconds()).append(',').append(e.meanRelativeError())
                 .append(',').append(m == null ? "" : Double.toString(m.subspaceDistanceAll()))
                 .append(',').append(m == null ? "" : Double.toString(m.meanGroupSubspaceDistance()))
                 .append(',').append(m == null ? "" : Double.toString(m.meanAngle()));
-        evaluations.row(append(row, e.rayleigh(), e.rayleigh().length));
-        flush();
+        logEvaluation(append(row, e.rayleigh(), e.rayleigh().length));
         next.onEvaluation(e);
     }
 
