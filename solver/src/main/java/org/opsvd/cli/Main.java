@@ -105,20 +105,21 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("opsvd: error: " + ex.getMessage());
+            err.println("opsvd: error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", ""));
             if (main.verbose) {
                 ex.printStackTrace(err);
             }
             return USAGE_ERROR;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
-            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("opsvd: error: " + (ex instanceof NumericalFailure ? "numerical failure: " : "") + message);
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : oneLine(ex.getMessage());
+            boolean expected = ex instanceof IllegalArgumentException || ex instanceof java.io.IOException
+                    || ex instanceof java.io.UncheckedIOException;
+            err.println("opsvd: error: " + (ex instanceof NumericalFailure ? "numerical failure: " : "") + message
+                    + (expected || main.verbose ? "" : " (unexpected " + ex.getClass().getName()
+                    + "; rerun with --verbose for details)"));
             if (main.verbose) {
                 ex.printStackTrace(err);
-            } else if (!(ex instanceof IllegalArgumentException) && !(ex instanceof java.io.IOException)
-                    && !(ex instanceof java.io.UncheckedIOException)) {
-                err.println("(unexpected " + ex.getClass().getName() + "; rerun with --verbose for details)");
             }
             return exitStatus(ex);
         });
@@ -128,6 +129,22 @@ public final class Main implements Runnable {
             err.println("opsvd: error: " + e.getMessage());
             return USAGE_ERROR;
         }
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // a size the estimates let through: one line, not a JVM stack trace
+            err.println("opsvd: error: " + (e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage()
+                    + "); choose smaller sizes, or raise the heap limit: OPSVD_JAVA_OPTS=-Xmx…" : "stack overflow"));
+            if (main.verbose) {
+                e.printStackTrace(err);
+            }
+            return RUN_ERROR;
+        }
+    }
+
+    /** The first line of a message; the rest (a stack of causes, a quoted file) only with --verbose. */
+    static String oneLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl).strip();
     }
 }

@@ -82,13 +82,20 @@ public final class KernelCatalog {
     private static SvdProblem paired(KernelRequest r, int outputs, int evalPoints, long seed) throws IOException {
         List<java.nio.file.Path> files = r.pairs();
         PairedData data;
+        if (files.size() > 2) {
+            throw new IllegalArgumentException("--pairs takes one file (x and y columns, with --split K) or two (x, "
+                    + "then y); got " + files.size() + ": " + files);
+        }
         if (files.size() == 2) {
+            if (r.split() != null) {
+                throw new IllegalArgumentException("--split applies to one --pairs file; two files are x and y");
+            }
             data = PairedData.read(files.get(0), files.get(1));
         } else {
             if (r.split() == null) {
                 throw new IllegalArgumentException("--pairs with one file needs --split K (the first K columns are x)");
             }
-            data = PairedData.readCsv(files.get(0), r.split());
+            data = PairedData.read(files.get(0), r.split());
         }
         if (outputs >= data.size()) {
             throw new IllegalArgumentException("--L " + outputs + " needs more than " + data.size() + " pairs");

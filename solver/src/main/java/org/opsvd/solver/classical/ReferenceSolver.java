@@ -1,5 +1,7 @@
 package org.opsvd.solver.classical;
 
+import org.opsvd.operators.MemoryBudget;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.opsvd.operators.CentralPotential;
@@ -96,6 +98,7 @@ public final class ReferenceSolver {
     }
 
     private static ReferenceSolution grid(Problem problem, Route route, ReferenceOptions options, List<String> notes) {
+        requireMemory(problem.dimension(), route, options);
         Grid grid = new Grid(problem.dimension(), options.gridPoints(), problem.halfWidth(), problem.boundary());
         ExactSpectrum exact = problem.exact();
         int size = grid.size();
@@ -134,6 +137,31 @@ public final class ReferenceSolver {
             }
             pad *= 2;
         }
+    }
+
+    /**
+     * Refuses a grid whose arrays would not fit, from an estimate made before anything is allocated: the
+     * eigenvectors (about 2k + 8 of them, n^d values each) and the route's work arrays per grid point (the
+     * Lanczos basis and the sparse factor for shift-invert, the filter blocks for Chebyshev, the n^d × n^d
+     * matrix for dense).
+     */
+    static void requireMemory(int dimension, Route route, ReferenceOptions options) {
+        long points = MemoryBudget.power(options.gridPoints(), dimension);
+        long vectors = 2L * options.k() + 8;
+        String what = String.format(java.util.Locale.ROOT, "--grid %d in %dD (%.3g grid points) with --k %d",
+                options.gridPoints(), dimension, (double) points, options.k());
+        MemoryBudget.requireIndexable(points, what);
+        MemoryBudget.requireIndexable(MemoryBudget.times(points, vectors), what);
+        long perPoint = switch (route) {
+            case SHIFT_INVERT -> vectors * 3 + 60;
+            case CHEBYSHEV -> vectors * 3 + 20;
+            case DENSE -> MemoryBudget.times(points, 2);
+            default -> vectors + 8;
+        };
+        if (route == Route.DENSE) {
+            MemoryBudget.requireIndexable(MemoryBudget.times(points, points), what + ", --method dense");
+        }
+        MemoryBudget.require(MemoryBudget.times(MemoryBudget.times(points, perPoint), 8), what);
     }
 
     private static String notesOf(GridEigenpairs pairs) {
