@@ -54,15 +54,31 @@ public final class Formulas {
         } catch (UnknownFunctionOrVariableException e) {
             throw new IllegalArgumentException(pointAt(kind, formula, e.getPosition(),
                     "unknown variable or function '" + e.getToken() + "'" + hint), e);
-        } catch (IllegalArgumentException | EmptyStackException e) {
+        } catch (IllegalArgumentException | EmptyStackException | IndexOutOfBoundsException e) {
             String m = e.getMessage();
             throw new IllegalArgumentException(pointAt(kind, formula, formula.length(),
                     m == null || m.isBlank() ? "incomplete expression" : m), e);
         }
-        ValidationResult check = expression.validate(false);
+        ValidationResult check;
+        try {
+            check = expression.validate(false);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(pointAt(kind, formula, formula.length(), "incomplete expression"), e);
+        }
         if (!check.isValid()) {
             throw new IllegalArgumentException(pointAt(kind, formula, formula.length(),
                     String.join("; ", check.getErrors())));
+        }
+        // exp4j's validation misses some shapes (e.g. "()"); one evaluation finds them before any use
+        for (String v : variables) {
+            expression.setVariable(v, 1);
+        }
+        try {
+            expression.evaluate();
+        } catch (ArithmeticException e) {
+            // a value, not a shape: reported where the formula is evaluated
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(pointAt(kind, formula, formula.length(), "incomplete expression"), e);
         }
         return expression;
     }

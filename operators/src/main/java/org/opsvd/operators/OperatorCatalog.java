@@ -131,7 +131,7 @@ public final class OperatorCatalog {
             case "langevin":
                 return langevin(request, d, box);
             default:
-                throw new IllegalArgumentException("unknown operator '" + request.name() + "'; built-in operators: "
+                throw new IllegalArgumentException("unknown operator '" + request.name() + "'; built-in operators (--operator): "
                         + String.join(", ", names()) + " (or --potential EXPR for a formula)");
         }
     }

@@ -4,7 +4,6 @@ import org.opsvd.operators.MemoryBudget;
 import org.opsvd.operators.io.NumericTable;
 import org.opsvd.solver.run.AtomicFiles;
 import org.opsvd.solver.run.OutputPaths;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,31 +48,13 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        Path configFile = run.resolve("config.json");
-        if (!Files.isDirectory(run)) {
-            throw new IllegalArgumentException("RUN_DIR " + run + " is not a directory");
-        }
-        if (!Files.exists(configFile)) {
-            throw new IllegalArgumentException("RUN_DIR " + run + " is not a solve run directory (no config.json)");
-        }
-        if (!Files.exists(run.resolve(Checkpoint.FILE))) {
-            throw new IllegalArgumentException("RUN_DIR " + run + " has no " + Checkpoint.FILE
-                    + " (the run stopped before its first checkpoint): there are no parameters to evaluate");
-        }
+        SolveConfig config = SolveRunInput.read(run).config();
         Path target = out != null ? out : run.resolve("eval.npy");
         OutputPaths.requireWritableFile(target, "--out");
-        SolveConfig config;
-        try {
-            config = new ObjectMapper().treeToValue(new ObjectMapper().readTree(configFile.toFile()).get("config"),
-                    SolveConfig.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("RUN_DIR " + configFile + " is not a solve configuration ("
-                    + Main.oneLine(String.valueOf(e.getMessage())) + ")", e);
-        }
-        Checkpoint checkpoint = Checkpoint.read(run);
         int d = config.dimension();
         double[] x = readPoints(points, d);
         int n = x.length / d;
+        Checkpoint checkpoint = Checkpoint.read(run);
         Mlp network = NeuralSolver.network(config);
         MemoryBudget.requireIndexable(MemoryBudget.times(n, network.outputs()), "--points " + points);
         MemoryBudget.require(MemoryBudget.times(MemoryBudget.times(n, network.outputs()), 32), "--points " + points

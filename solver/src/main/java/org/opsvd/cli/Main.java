@@ -80,18 +80,29 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine(Main main) {
         CommandLine cli = new CommandLine(main);
-        cli.registerConverter(Method.class, Method::parse)
-                .registerConverter(Nesting.class, Nesting::parse)
-                .registerConverter(OptimizerSpec.Kind.class, OptimizerSpec.Kind::parse)
-                .registerConverter(LaplacianMethod.class, LaplacianMethod::parse)
-                .registerConverter(Precision.class, Precision::parse)
-                .registerConverter(SessionOptions.Device.class, SessionOptions.Device::parse)
-                .registerConverter(Activation.class, Activation::parse)
-                .registerConverter(Parametrisation.class, Parametrisation::parse)
-                .registerConverter(SamplingDensity.Kind.class, SamplingDensity.Kind::parse);
+        cli.registerConverter(Method.class, choice(Method::parse))
+                .registerConverter(Nesting.class, choice(Nesting::parse))
+                .registerConverter(OptimizerSpec.Kind.class, choice(OptimizerSpec.Kind::parse))
+                .registerConverter(LaplacianMethod.class, choice(LaplacianMethod::parse))
+                .registerConverter(Precision.class, choice(Precision::parse))
+                .registerConverter(SessionOptions.Device.class, choice(SessionOptions.Device::parse))
+                .registerConverter(Activation.class, choice(Activation::parse))
+                .registerConverter(Parametrisation.class, choice(Parametrisation::parse))
+                .registerConverter(SamplingDensity.Kind.class, choice(SamplingDensity.Kind::parse));
         cli.getSubcommands().get("solve").setDefaultValueProvider(defaults(SolveOptions.defaults()));
         cli.getSubcommands().get("svd").setDefaultValueProvider(defaults(SvdCommand.defaults()));
         return cli;
+    }
+
+    /** A converter whose refusal reads "Invalid value for option '--x': unknown …", without an exception class. */
+    private static <T> CommandLine.ITypeConverter<T> choice(java.util.function.Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        };
     }
 
     private static CommandLine.IDefaultValueProvider defaults(java.util.Map<String, String> byOption) {
