@@ -111,6 +111,10 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given output streams; returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // libraries log through java.util.logging (netlib's "Failed to load implementation …", TensorFlow's
+        // loader): only errors, unless --verbose
+        java.util.logging.Logger.getLogger("").setLevel(java.util.Arrays.asList(args).contains("--verbose")
+                ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE);
         Main main = new Main();
         CommandLine cli = commandLine(main);
         cli.setOut(out);
