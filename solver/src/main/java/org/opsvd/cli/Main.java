@@ -40,6 +40,9 @@ import picocli.CommandLine.Option;
         subcommands = {SolveCommand.class, ReproduceCommand.class, SvdCommand.class, PlotCommand.class, EvalCommand.class, ExportCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
+    /** Columns of {@code --help}: the longest example line fits. */
+    static final int USAGE_WIDTH = 110;
+
     /** Exit status when the command line itself is wrong. */
     static final int USAGE_ERROR = 2;
     /** Exit status when the input is well-formed but cannot be solved (bad operator, NaN potential, …). */
@@ -89,6 +92,8 @@ public final class Main implements Runnable {
                 .registerConverter(Activation.class, choice(Activation::parse))
                 .registerConverter(Parametrisation.class, choice(Parametrisation::parse))
                 .registerConverter(SamplingDensity.Kind.class, choice(SamplingDensity.Kind::parse));
+        // wide enough that no example line wraps (in the middle of a path)
+        cli.setUsageHelpWidth(USAGE_WIDTH);
         cli.getSubcommands().get("solve").setDefaultValueProvider(defaults(SolveOptions.defaults()));
         cli.getSubcommands().get("svd").setDefaultValueProvider(defaults(SvdCommand.defaults()));
         return cli;
