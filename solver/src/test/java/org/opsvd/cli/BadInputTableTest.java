@@ -141,6 +141,7 @@ class BadInputTableTest {
             t.add(bad(2, n[1], SOLVE + " " + n[0]));
         }
         t.add(bad(2, "--eval-grid", "solve --operator harmonic --dim 2 --L 2 --quiet --out @new-run --eval-grid 40000"));
+        t.add(bad(2, "--eval-grid", SOLVE.replace("--operator harmonic", "--potential x^2") + " --eval-grid 1025"));
         // 4. output and input paths of solve
         t.add(bad(2, "--out", SOLVE.replace("--out @new-run", "--out ''")));
         t.add(bad(2, "--out", SOLVE.replace("--out @new-run", "--out @afile")));
