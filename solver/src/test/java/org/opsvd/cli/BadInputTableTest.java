@@ -142,6 +142,10 @@ class BadInputTableTest {
         }
         t.add(bad(2, "--eval-grid", "solve --operator harmonic --dim 2 --L 2 --quiet --out @new-run --eval-grid 40000"));
         t.add(bad(2, "--eval-grid", SOLVE.replace("--operator harmonic", "--potential x^2") + " --eval-grid 1025"));
+        // refusals that used to leave a partial run directory
+        t.add(bad(2, "potential", SOLVE.replace("--operator harmonic", "--potential log(x)")));
+        t.add(bad(2, "--L", SOLVE.replace("--L 2", "--L 100000")));
+        t.add(bad(2, "kernel", SVD.replace("--operator volterra", "--kernel log(x)") + " --measure gaussian:1"));
         // 4. output and input paths of solve
         t.add(bad(2, "--out", SOLVE.replace("--out @new-run", "--out ''")));
         t.add(bad(2, "--out", SOLVE.replace("--out @new-run", "--out @afile")));

@@ -100,7 +100,7 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     TrainingChecks.finite("--shift", operatorShift);
     if (dimension <= 3) {
       long points = MemoryBudget.power(evalGrid, dimension);
-      String what = "--eval-grid " + evalGrid + " in " + dimension + "D";
+      String what = "--eval-grid " + evalGrid + " in " + dimension + "D with --L " + outputs;
       MemoryBudget.requireIndexable(MemoryBudget.times(points, Math.max(dimension, outputs)), what);
       // points, weights, the learned and the reference functions, and the evaluation's work arrays
       MemoryBudget.require(MemoryBudget.times(points, 8L * (dimension + 2 + 4L * outputs)), what + " ("
