@@ -228,6 +228,7 @@ class BadInputTableTest {
         // 7. the other commands and the command line itself
         t.add(bad(2, "missing.yaml", "reproduce @missing.yaml --out @new-repro"));
         t.add(bad(2, "--seeds", "reproduce @good.yaml --seeds 0 --out @new-repro"));
+        t.add(bad(2, "--resume", "reproduce @good.yaml --out @earlier-repro"));
         t.add(bad(2, "missing", "plot @missing-run"));
         t.add(bad(2, "--bogus", "operators --bogus"));
         t.add(bad(2, "frobnicate", "frobnicate"));
@@ -328,6 +329,7 @@ class BadInputTableTest {
         text("afile", "not a directory\n");
         Files.createDirectories(dir.resolve("adir"));
         text("earlier-run/config.json", "{\"config\": {}}\n");
+        text("earlier-repro/results.csv", "file,seed\n");
         text("dup.yaml", "version: 1\nlr: 0.1\nlr: 0.2\n");
         text("syntax.yaml", "version: 1\nlr: 0.1\nhidden: [1,\n");
         text("unknown.yaml", "version: 1\nfrobnicate: 3\n");
