@@ -101,9 +101,9 @@ public final class KernelCatalog {
             double[] y = java.util.Arrays.copyOfRange(ys, i * dy, (i + 1) * dy);
             double v = k.kernel(x, y);
             if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("--kernel " + k.describe() + " is " + v + " at x = "
-                        + java.util.Arrays.toString(x) + ", y = " + java.util.Arrays.toString(y)
-                        + " (drawn from the measure): the kernel must be finite wherever the measure puts mass");
+                throw new IllegalArgumentException("--kernel " + k.describe() + " is not finite at x = "
+                        + java.util.Arrays.toString(x) + ", y = " + java.util.Arrays.toString(y) + ": " + v
+                        + " (a pair drawn from the measure; the kernel must be finite wherever the measure puts mass)");
             }
         }
     }
