@@ -154,7 +154,7 @@ public final class ReferenceSolver {
         MemoryBudget.requireIndexable(MemoryBudget.times(points, vectors), what);
         long perPoint = switch (route) {
             case SHIFT_INVERT -> vectors * 3 + 60;
-            case CHEBYSHEV -> vectors * 3 + 20;
+            case CHEBYSHEV -> vectors * 2 + 20;
             case DENSE -> MemoryBudget.times(points, 2);
             default -> vectors + 8;
         };
