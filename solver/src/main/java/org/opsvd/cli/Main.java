@@ -7,6 +7,7 @@ import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.train.OptimizerSpec;
+import org.opsvd.solver.train.ReferenceMode;
 import org.opsvd.solver.train.SamplingDensity;
 import org.opsvd.solver.train.SessionOptions;
 import org.opsvd.solver.train.SvdDefaults;
@@ -91,7 +92,8 @@ public final class Main implements Runnable {
                 .registerConverter(SessionOptions.Device.class, choice(SessionOptions.Device::parse))
                 .registerConverter(Activation.class, choice(Activation::parse))
                 .registerConverter(Parametrisation.class, choice(Parametrisation::parse))
-                .registerConverter(SamplingDensity.Kind.class, choice(SamplingDensity.Kind::parse));
+                .registerConverter(SamplingDensity.Kind.class, choice(SamplingDensity.Kind::parse))
+                .registerConverter(ReferenceMode.class, choice(ReferenceMode::parse));
         // wide enough that no example line wraps (in the middle of a path)
         cli.setUsageHelpWidth(USAGE_WIDTH);
         cli.getSubcommands().get("solve").setDefaultValueProvider(defaults(SolveOptions.defaults()));

@@ -42,6 +42,8 @@ final class ResultJson {
         m.put("exact", s.exact());
         m.put("rel_errors", s.relativeErrors());
         m.put("max_rel_error", s.maxRelativeError());
+        m.put("error_estimates", s.errorEstimates());
+        m.put("max_estimated_rel_error", s.maxEstimatedRelativeError());
         List<Map<String, Object>> groups = new ArrayList<>();
         for (var g : s.groups()) {
             groups.add(Map.of("start", g.start(), "size", g.size(), "label", g.label()));

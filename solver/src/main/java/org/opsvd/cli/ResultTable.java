@@ -19,20 +19,27 @@ final class ResultTable {
         }
         out.println();
         double[] rel = s.relativeErrors();
+        double[] est = s.errorEstimates();
+        String estHeader = est == null ? "" : String.format("  %10s", "est.error");
         if (rel != null) {
-            out.printf("%5s  %22s  %22s  %10s  %s%n", "index", "eigenvalue", "exact", "rel.error", "group");
+            out.printf("%5s  %22s  %22s  %10s%s  %s%n", "index", "eigenvalue", "exact", "rel.error", estHeader, "group");
         } else {
-            out.printf("%5s  %22s  %s%n", "index", "eigenvalue", "group");
+            out.printf("%5s  %22s%s  %s%n", "index", "eigenvalue", estHeader, "group");
         }
         for (int i = 0; i < s.count(); i++) {
+            String estCell = est == null ? "" : String.format("  %10.1e", est[i]);
             if (rel != null) {
-                out.printf("%5d  %22.15g  %22.15g  %10.3e  %s%n", i, s.eigenvalues()[i], s.exact()[i], rel[i],
-                        groupColumn(s, i));
+                out.printf("%5d  %22.15g  %22.15g  %10.3e%s  %s%n", i, s.eigenvalues()[i], s.exact()[i], rel[i],
+                        estCell, groupColumn(s, i));
             } else {
-                out.printf("%5d  %22.15g  %s%n", i, s.eigenvalues()[i], groupColumn(s, i));
+                out.printf("%5d  %22.15g%s  %s%n", i, s.eigenvalues()[i], estCell, groupColumn(s, i));
             }
         }
         out.println();
+        if (est != null) {
+            out.printf("max estimated relative error %.1e (est.error: estimated absolute error)%n",
+                    s.maxEstimatedRelativeError());
+        }
         if (rel != null) {
             out.printf("max relative error %.3e over %d eigenvalues; %.3f s%n", s.maxRelativeError(), s.count(),
                     s.seconds());

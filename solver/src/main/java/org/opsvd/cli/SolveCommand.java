@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.SolveBuilder;
+import org.opsvd.solver.eval.EigenvalueInterval;
 import org.opsvd.solver.eval.MetricReport;
 import org.opsvd.solver.run.AtomicFiles;
 import org.opsvd.solver.run.PeakMemory;
@@ -118,9 +119,11 @@ final class SolveCommand implements Callable<Integer> {
                         @Override
                         public void onEvaluation(NeuralSolver.Evaluation e) {
                             MetricReport m = e.metrics();
-                            progress.message(String.format(Locale.ROOT,
-                                    "  eval @ %d (%.0f s): mean rel. eigenvalue error %.3e%s", e.step(), e.seconds(),
-                                    e.meanRelativeError(), m == null ? "" : String.format(Locale.ROOT,
+                            progress.message(String.format(Locale.ROOT, "  eval @ %d (%.0f s): %s%s", e.step(),
+                                    e.seconds(), reference.hasEnergies() ? String.format(Locale.ROOT,
+                                            "mean rel. eigenvalue error %.3e", e.meanRelativeError())
+                                            : "E" + Progress.values(e.rayleigh()),
+                                    m == null ? "" : String.format(Locale.ROOT,
                                             ", subspace distance (all) %.3e", m.subspaceDistanceAll())));
                             if (verbose) {
                                 progress.message(Progress.detail("E", e.rayleigh(),
@@ -165,6 +168,11 @@ final class SolveCommand implements Callable<Integer> {
         return Path.of("runs", problem.name() + "-" + problem.dimension() + "d-L" + outputs + "-" + time);
     }
 
+    /** An error for the table: "-" where there is nothing to compare with. */
+    private static String error(double e) {
+        return Double.isNaN(e) ? "-" : String.format(Locale.ROOT, "%.3e", e);
+    }
+
     private static void printTable(PrintWriter out, Problem problem, SolveReference reference,
                                    NeuralSolver.Result result) {
         NeuralSolver.Evaluation e = result.evaluation();
@@ -174,15 +182,35 @@ final class SolveCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%4s  %16s  %16s  %16s  %16s  %10s  %10s%n", "l", "learned E", "E from norm",
                 "exact", "finite diff.", "rel. error", "abs. error");
         for (int l = 0; l < e.rayleigh().length; l++) {
-            out.printf(Locale.ROOT, "%4d  %16.10f  %16s  %16s  %16s  %10.3e  %10.3e%n", l, e.rayleigh()[l],
+            out.printf(Locale.ROOT, "%4d  %16.10f  %16s  %16s  %16s  %10s  %10s%n", l, e.rayleigh()[l],
                     e.normEnergies() == null ? "-" : String.format(Locale.ROOT, "%.10f", e.normEnergies()[l]), exact == null ? "-" : String.format(Locale.ROOT, "%.10f", exact[l]),
-                    fd == null || l >= fd.length ? "-" : String.format(Locale.ROOT, "%.10f", fd[l]), e.relErrors()[l],
-                    e.absErrors()[l]);
+                    fd == null || l >= fd.length ? "-" : String.format(Locale.ROOT, "%.10f", fd[l]), error(e.relErrors()[l]),
+                    error(e.absErrors()[l]));
         }
         out.println();
-        out.printf(Locale.ROOT, "mean relative eigenvalue error %.3e, mean absolute %.3e (vs %s), %d steps in %.1f s,"
-                + " peak RSS %d MB%n", e.meanRelativeError(), e.meanAbsoluteError(), reference.kind(), result.outcome().steps(), result.outcome().seconds(),
-                PeakMemory.residentMegabytes());
+        if (reference.hasEnergies()) {
+            out.printf(Locale.ROOT, "mean relative eigenvalue error %.3e, mean absolute %.3e (vs %s), ",
+                    e.meanRelativeError(), e.meanAbsoluteError(), reference.kind());
+        } else {
+            out.print("no reference (--reference none or none available), ");
+        }
+        out.printf(Locale.ROOT, "%d steps in %.1f s, peak RSS %d MB%n", result.outcome().steps(),
+                result.outcome().seconds(), PeakMemory.residentMegabytes());
+        if (e.spectral() != null && e.intervals() != null) {
+            out.println();
+            out.printf(Locale.ROOT, "%4s  %16s  %10s  %10s  %10s  %35s%n", "l", "Ritz E", "std. err.", "residual",
+                    "std. err.", "interval (" + Math.round(1000 * EigenvalueInterval.confidence(
+                            EigenvalueInterval.DEFAULT_Z)) / 10.0 + " %)");
+            double[] ritz = NeuralSolver.reported(problem, e.spectral().ritzValues().stream()
+                    .mapToDouble(org.opsvd.solver.eval.Estimate::value).toArray());
+            for (int l = 0; l < ritz.length; l++) {
+                var r = e.spectral().residualNorm(l);
+                var i = e.intervals().get(l);
+                out.printf(Locale.ROOT, "%4d  %16.10f  %10.3e  %10.3e  %10.3e  [%15.10f, %15.10f] %s%n", l, ritz[l],
+                        e.spectral().ritzValue(l).standardError(), r.value(), r.standardError(), i.lower(), i.upper(),
+                        i.lowerBound() == EigenvalueInterval.LowerBound.TEMPLE ? "T" : "W");
+            }
+        }
         MetricReport m = e.metrics();
         if (m != null) {
             out.printf(Locale.ROOT, "angle distance %.3e, subspace distance avg %.3e / all %.3e, orthogonality %.3e"

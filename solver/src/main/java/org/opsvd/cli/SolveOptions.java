@@ -12,6 +12,7 @@ import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.train.OptimizerSpec;
+import org.opsvd.solver.train.ReferenceMode;
 import org.opsvd.solver.train.SamplingDensity;
 import org.opsvd.solver.train.SessionOptions;
 import org.opsvd.solver.train.SolveDefaults;
@@ -103,6 +104,11 @@ final class SolveOptions {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of initialisation and sampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--reference", paramLabel = "KIND",
+            description = "What the solve is checked against: auto (exact when known, finite differences when d <= 3, "
+                    + "else none), exact, fd or none; validation only, the solve never needs it (default: ${DEFAULT-VALUE}).")
+    ReferenceMode reference;
+
     @Option(names = "--eval-grid", paramLabel = "N", description = "Evaluation grid points per axis (default: per dimension).")
     Integer evalGrid;
 
@@ -121,7 +127,7 @@ final class SolveOptions {
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)
                 .envelope(envelope).cusp(cusp).sampler(sampler, samplerScale).mapping(scale, shift).seed(seed)
-                .evalGrid(evalGrid).evalEvery(evalEvery).evalPrecision(evalPrecision);
+                .evalGrid(evalGrid).evalEvery(evalEvery).evalPrecision(evalPrecision).referenceMode(reference);
     }
 
     /**
@@ -148,6 +154,7 @@ final class SolveOptions {
         d.put("--fourier-scale", Double.toString(SolveDefaults.FOURIER_SCALE));
         d.put("--seed", Long.toString(SolveDefaults.SEED));
         d.put("--eval-precision", SolveDefaults.EVAL_PRECISION.toString());
+        d.put("--reference", SolveDefaults.REFERENCE.toString());
         return d;
     }
 }

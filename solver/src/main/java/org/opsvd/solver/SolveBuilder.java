@@ -11,6 +11,7 @@ import org.opsvd.solver.run.RunTarget;
 import org.opsvd.solver.run.SolveRunWriter;
 import org.opsvd.solver.train.Checkpoint;
 import org.opsvd.solver.train.NeuralSolver;
+import org.opsvd.solver.train.ReferenceMode;
 import org.opsvd.solver.train.SamplingDensity;
 import org.opsvd.solver.train.SolveConfig;
 import org.opsvd.solver.train.SolveDefaults;
@@ -55,6 +56,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private Double shift;
   private Integer evalGrid;
   private Precision evalPrecision = SolveDefaults.EVAL_PRECISION;
+  private ReferenceMode referenceMode = SolveDefaults.REFERENCE;
   private SolveReference reference;
 
   private SolveBuilder(Problem problem) {
@@ -162,6 +164,17 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     return problem;
   }
 
+  /**
+   * What the solve is checked against (default auto: exact when known, finite differences when d ≤ 3, else none);
+   * validation only — without a reference the operator mapping comes from level estimates ({@link
+   * SolveDefaults#shift(Problem, SolveReference, int, long)}).
+   */
+  public SolveBuilder referenceMode(ReferenceMode mode) {
+    unlocked("referenceMode");
+    this.referenceMode = mode;
+    return this;
+  }
+
   /** The L in use. */
   public int resolvedOutputs() {
     return outputs != null ? outputs : SolveDefaults.outputs(problem);
@@ -172,7 +185,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     if (reference == null) {
       SolveConfig draft = resolve(null);
       reference = SolveReference.compute(problem, draft.outputs(), draft.evalGrid(), NeuralSolver.density(draft),
-          draft.seed());
+          draft.seed(), referenceMode);
       if (evalGrid != null && !reference.quadrature().startsWith("uniform grid")) { // input-validation: not ignored
         throw new IllegalArgumentException("--eval-grid " + evalGrid + " does not apply: this solve evaluates on the "
             + reference.quadrature() + " (its reference's); leave --eval-grid out");
@@ -228,6 +241,20 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     }
   }
 
+  // defaults that take a level estimate, computed once (the settings they depend on are locked by then)
+  private Double fittedSamplerScale;
+  private OperatorShift fittedShift;
+
+  private double defaultSamplerScale(int l) {
+    if (fittedSamplerScale == null) fittedSamplerScale = SolveDefaults.samplerScale(problem, l, seed);
+    return fittedSamplerScale;
+  }
+
+  private OperatorShift defaultShift(SolveReference ref, int l) {
+    if (fittedShift == null) fittedShift = SolveDefaults.shift(problem, ref, l, seed);
+    return fittedShift;
+  }
+
   @Override
   protected void unlocked(String what) {
     if (reference != null) {
@@ -246,9 +273,11 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     double a = 1;
     double b = 0;
     if (ref != null) {
-      OperatorShift auto = scale == null || shift == null ? SolveDefaults.shift(ref, l) : null;
+      OperatorShift auto = scale == null || shift == null ? defaultShift(ref, l) : null;
+      double next = ref.hasEnergies() && Double.isFinite(ref.nextLevelAbove(l - 1)) ? ref.nextLevelAbove(l - 1)
+          : auto == null ? Double.NaN : auto.shift() / auto.scale();
       a = scale != null ? scale : auto.scale();
-      b = shift != null ? shift : scale != null ? a * ref.nextLevelAbove(l - 1) : auto.shift();
+      b = shift != null ? shift : scale != null ? a * next : auto.shift();
     }
     boolean expression = problem.name().equals("expression");
     return new SolveConfig(expression ? null : problem.name(),
@@ -258,7 +287,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         parametrisation, fourierFeatures, fourierScale, envelope, cusp, SolveDefaults.boxMask(problem),
         problem.halfWidth(),
         sampler != null ? sampler : SolveDefaults.sampler(problem),
-        samplerScale != null ? samplerScale : SolveDefaults.samplerScale(problem),
+        samplerScale != null ? samplerScale : defaultSamplerScale(l),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision);
   }

@@ -102,7 +102,7 @@ class BadInputTableTest {
         t.add(bad(2, "--grid", "reference --potential x^2+y^2+z^2 --dim 3 --grid 3000"));
         t.add(bad(2, "--grid", "reference --potential x^2 --dim 1 --grid 1000000000"));
         t.add(bad(2, "--grid", "reference --potential x^2+y^2 --dim 2 --grid 30000 --method dense"));
-        t.add(bad(2, "100D", "reference --operator harmonic --dim 100 --k 2"));
+        t.add(bad(2, "in 100D", "reference --operator harmonic --dim 100 --k 2"));
         t.add(bad(2, "charge", "reference --operator hydrogen --dim 2 --charge NaN --k 2"));
         t.add(bad(2, "separation", "reference --operator h2plus --dim 3 --separation -1 --k 2"));
         t.add(bad(2, "coefficients", "reference --operator cosine --dim 1 --coefficients NaN --k 2"));

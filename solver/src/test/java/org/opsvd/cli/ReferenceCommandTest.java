@@ -32,7 +32,7 @@ class ReferenceCommandTest {
     void oscillatorOnAGridPrintsTheComparisonTableAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("sub/ho.json");
         Run r = run("reference", "--operator", "harmonic", "--dim", "2", "--grid", "64", "--k", "16",
-                "--method", "shift-invert", "--json", json.toString());
+                "--method", "shift-invert", "--no-extrapolate", "--json", json.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("rel.error"), r.out());
         assertTrue(r.out().contains("k = 16 rounded up to 21"), r.out());
@@ -45,6 +45,32 @@ class ReferenceCommandTest {
         assertEquals(64, node.get("grid").get("points_per_axis").asInt());
         assertTrue(node.get("seconds").asDouble() > 0);
         assertFalse(Files.list(json.getParent()).anyMatch(p -> p.toString().endsWith(".tmp")), "no temp file left");
+    }
+
+    @Test
+    void smoothPotentialGetsTheSpectralRouteWithErrorEstimatesInJson(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("quartic.json");
+        Run r = run("reference", "--potential", "0.5*(x^2+y^2)+0.1*x^2*y^2", "--dim", "2", "--box", "7", "--k", "6",
+                "--json", json.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("note       auto route: dvr (smooth potential: spectral DVR"), r.out());
+        assertTrue(r.out().contains("est.error"), r.out());
+        JsonNode node = new ObjectMapper().readTree(json.toFile());
+        assertEquals("dvr", node.get("route").asText());
+        assertEquals(node.get("eigenvalues").size(), node.get("error_estimates").size());
+        assertTrue(node.get("max_estimated_rel_error").asDouble() <= 1e-10, node.toString());
+        assertEquals(1.0233978594163, node.get("eigenvalues").get(0).asDouble(), 1e-12);
+    }
+
+    @Test
+    void givenGridIsExtrapolatedOnlyWhenThePotentialIsKnownSmooth() {
+        Run smooth = run("reference", "--operator", "harmonic", "--dim", "2", "--grid", "64", "--k", "6");
+        assertTrue(smooth.out().contains("Richardson-extrapolated over n = 32, 48, 64"), smooth.out());
+        Run kink = run("reference", "--potential", "abs(x)+abs(y)", "--dim", "2", "--grid", "40", "--k", "2");
+        assertEquals(0, kink.status(), kink.err());
+        assertTrue(kink.out().contains("no Richardson extrapolation: the potential is not known smooth ('abs'"),
+                kink.out());
+        assertFalse(kink.out().contains("est.error"), kink.out());
     }
 
     @Test
@@ -90,6 +116,8 @@ class ReferenceCommandTest {
         "bad order              | --operator harmonic --order 3                  | order must be 2 or 4",
         "unknown method         | --operator harmonic --method magic             | unknown method 'magic'",
         "kronecker not separable| --operator hydrogen --method kronecker         | needs a separable potential",
+        "dvr not smooth         | --operator hydrogen --method dvr               | needs a potential known to be smooth",
+        "grid beyond memory     | --operator harmonic --dim 3 --grid 1200 --method chebyshev | needs about",
         "no operator            | --dim 2                                        | --operator",
     })
     void badInputGivesOneLineErrorAndNonZeroExit(String what, String args, String expected) {

@@ -15,7 +15,7 @@ import org.opsvd.operators.Potential;
  * smooth V. Immutable; V is evaluated once at construction (float64): point values, or exact cell averages for
  * singular potentials that provide them ({@link CellAveragedPotential}, e.g. Coulomb).
  */
-public final class DiscreteHamiltonian {
+public final class DiscreteHamiltonian implements GridHamiltonian {
 
     private final Grid grid;
     private final LaplacianStencil stencil;
@@ -87,6 +87,7 @@ public final class DiscreteHamiltonian {
         return new DiscreteHamiltonian(grid, stencil, kinetic, potentialValues.clone());
     }
 
+    @Override
     public Grid grid() {
         return grid;
     }
@@ -95,21 +96,25 @@ public final class DiscreteHamiltonian {
         return stencil;
     }
 
+    @Override
     public double kinetic() {
         return kinetic;
     }
 
     /** The matrix size n^d. */
+    @Override
     public int size() {
         return potential.length;
     }
 
     /** V at the grid points (a copy). */
+    @Override
     public double[] potentialValues() {
         return potential.clone();
     }
 
     /** A lower bound on the spectrum: min V (−Δ_h is positive semi-definite). */
+    @Override
     public double lowerBound() {
         double m = Double.POSITIVE_INFINITY;
         for (double v : potential) {
@@ -119,6 +124,7 @@ public final class DiscreteHamiltonian {
     }
 
     /** An upper bound on the spectrum (Gershgorin): max V + c·d·Σ|w|/h². */
+    @Override
     public double upperBound() {
         double m = Double.NEGATIVE_INFINITY;
         for (double v : potential) {
@@ -131,6 +137,7 @@ public final class DiscreteHamiltonian {
     /**
      * y = H_h·x, matrix-free. {@code x} and {@code y} must be distinct arrays of length n^d.
      */
+    @Override
     public void apply(double[] x, double[] y) {
         apply(x, 0, y, 0);
     }
@@ -138,6 +145,7 @@ public final class DiscreteHamiltonian {
     /**
      * y[yOff..] = H_h·x[xOff..], matrix-free; the offsets let callers work inside larger work arrays (ARPACK).
      */
+    @Override
     public void apply(double[] x, int xOff, double[] y, int yOff) {
         stencil(x, xOff, y, yOff, 1.0, 0.0, 0.0, null, kineticWeights, 0, grid.pointsPerAxis());
     }
@@ -148,6 +156,7 @@ public final class DiscreteHamiltonian {
      * {@code out} must be distinct arrays of length n^d; {@code prev} may be {@code out} itself (it is read at
      * each point before that point is written) or null when β = 0.
      */
+    @Override
     public void applyShifted(double[] x, double[] out, double alpha, double sigma, double beta, double[] prev) {
         applyShifted(x, out, alpha, sigma, beta, prev, 0, grid.pointsPerAxis());
     }
@@ -158,6 +167,7 @@ public final class DiscreteHamiltonian {
      * to·n^{d−1} − 1 of {@code out}. Disjoint ranges may run on different threads at once (each reads all of
      * x and writes only its own slices). In 1D only the whole range 0..n is allowed.
      */
+    @Override
     public void applyShifted(double[] x, double[] out, double alpha, double sigma, double beta, double[] prev,
                              int from, int to) {
         int n = grid.pointsPerAxis();

@@ -3,7 +3,7 @@ package org.opsvd.solver.classical;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.opsvd.operators.grid.DiscreteHamiltonian;
+import org.opsvd.operators.grid.GridHamiltonian;
 
 /**
  * The lowest eigenpairs of H_h by Chebyshev-filtered Lanczos: ARPACK regular mode, which = LA, on
@@ -11,7 +11,7 @@ import org.opsvd.operators.grid.DiscreteHamiltonian;
  *
  * <p>p maps the unwanted interval [cut, λ_max] into [−1, 1] and grows like cosh(m·arccosh|x|) below cut; with
  * m even, p is positive and decreasing on (−∞, cut), so if λ_nev &lt; cut the nev largest eigenvalues of p(H)
- * belong to the nev lowest λ. λ_max is the Gershgorin {@link DiscreteHamiltonian#upperBound()}. The returned
+ * belong to the nev lowest λ. λ_max is the Gershgorin {@link GridHamiltonian#upperBound()}. The returned
  * λ_j are Rayleigh quotients v_jᵀHv_j.
  *
  * <p><b>Lanczos.</b> ARPACK is asked for nev' = nev + max(3, nev/4) (the buffer gives rounding time to
@@ -114,7 +114,7 @@ public final class ChebyshevFilterSolver {
      * @throws IllegalArgumentException if nev is not in 1..size−1
      * @throws IllegalStateException    if no try passes validation
      */
-    public GridEigenpairs solve(DiscreteHamiltonian h, int nev, boolean vectors) {
+    public GridEigenpairs solve(GridHamiltonian h, int nev, boolean vectors) {
         int n = h.size();
         Checks.requireNev(nev, n);
         int wanted = Math.min(n - 1, nev + Math.max(3, nev / 4)); // Lanczos buffer beyond nev

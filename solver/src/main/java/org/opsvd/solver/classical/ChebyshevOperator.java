@@ -4,12 +4,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.opsvd.operators.grid.DiscreteHamiltonian;
+import org.opsvd.operators.grid.GridHamiltonian;
 
 /**
  * y = T_m((H − c)/e)·x by the three-term recurrence Y₀ = x, Y₁ = (H − c)Y₀/e,
  * Y_{k+1} = 2(H − c)Y_k/e − Y_{k−1}, with c = (a + b)/2, e = (b − a)/2 mapping [a, b] onto [−1, 1].
- * Costs m products with H, each one fused stencil pass {@link DiscreteHamiltonian#applyShifted} that also does
+ * Costs m products with H, each one fused stencil pass {@link GridHamiltonian#applyShifted} that also does
  * the recurrence update in place (Y_{k−1} is overwritten by Y_{k+1}), so no allocation and only two work vectors.
  *
  * <p>With {@code threads} &gt; 1 (and d ≥ 2) every step is split into that many bands of slices along the
@@ -22,7 +22,7 @@ final class ChebyshevOperator implements SymmetricOperator {
     private static final Object POOL_LOCK = new Object();
     private static ExecutorService pool;
 
-    private final DiscreteHamiltonian h;
+    private final GridHamiltonian h;
     private final int degree;
     private final double centre;
     private final double halfWidth;
@@ -32,11 +32,11 @@ final class ChebyshevOperator implements SymmetricOperator {
     private final Future<?>[] pending;
     private int products;
 
-    ChebyshevOperator(DiscreteHamiltonian h, int degree, double a, double b) {
+    ChebyshevOperator(GridHamiltonian h, int degree, double a, double b) {
         this(h, degree, a, b, 1);
     }
 
-    ChebyshevOperator(DiscreteHamiltonian h, int degree, double a, double b, int threads) {
+    ChebyshevOperator(GridHamiltonian h, int degree, double a, double b, int threads) {
         if (degree < 1 || !(b > a) || threads < 1) {
             throw new IllegalArgumentException("need degree >= 1, a < b and threads >= 1, got " + degree + ", [" + a
                     + ", " + b + "], " + threads);

@@ -50,13 +50,41 @@ public final class KroneckerSolver {
         int d = grid.dimension();
         int n = grid.pointsPerAxis();
         Grid line = new Grid(1, n, grid.halfWidth(), grid.boundary());
-        double[][] eps = new double[d][];
-        DMatrixRMaj[] u = new DMatrixRMaj[d];
+        DMatrixRMaj[] axes = new DMatrixRMaj[d];
         for (int a = 0; a < d; a++) {
             DiscreteHamiltonian h1 = DiscreteHamiltonian.of(new Hamiltonian(h.kinetic(), axisPotential(sep, a)), line,
                     stencil);
-            DMatrixRMaj m = DConvertMatrixStruct.convert(h1.toSparse(), (DMatrixRMaj) null);
-            DenseSolver.Eigen e = DenseSolver.lowest(m, n, vectors);
+            axes[a] = DConvertMatrixStruct.convert(h1.toSparse(), (DMatrixRMaj) null);
+        }
+        return sums(axes, grid, k, vectors, "kronecker", d + " dense 1D problems of size " + n);
+    }
+
+    /**
+     * The k lowest eigenpairs of the Kronecker sum Σ_a I ⊗ … ⊗ A_a ⊗ … ⊗ I of dense symmetric n × n matrices
+     * (one per axis) on the grid: sums of 1D eigenvalues, tensor products of 1D eigenvectors.
+     *
+     * @throws IllegalArgumentException if k ∉ 1..size or a matrix is not n × n
+     */
+    public static GridEigenpairs sums(DMatrixRMaj[] axes, Grid grid, int k, boolean vectors, String route,
+                                      String notes) {
+        int d = grid.dimension();
+        int n = grid.pointsPerAxis();
+        int size = grid.size();
+        if (axes.length != d) {
+            throw new IllegalArgumentException("need " + d + " axis matrices, got " + axes.length);
+        }
+        if (k < 1 || k > size) {
+            throw new IllegalArgumentException("number of eigenpairs k must satisfy 1 <= k <= grid size " + size
+                    + ", got " + k);
+        }
+        double[][] eps = new double[d][];
+        DMatrixRMaj[] u = new DMatrixRMaj[d];
+        for (int a = 0; a < d; a++) {
+            if (axes[a].numRows != n || axes[a].numCols != n) {
+                throw new IllegalArgumentException("axis matrix " + a + " is " + axes[a].numRows + "×"
+                        + axes[a].numCols + ", expected " + n + "×" + n);
+            }
+            DenseSolver.Eigen e = DenseSolver.lowest(axes[a], n, vectors);
             eps[a] = e.values();
             u[a] = e.vectors();
         }
@@ -86,7 +114,7 @@ public final class KroneckerSolver {
                 }
             }
         }
-        return new GridEigenpairs(grid, values, vec, "kronecker", 0, d + " dense 1D problems of size " + n);
+        return new GridEigenpairs(grid, values, vec, route, 0, notes);
     }
 
     /** The 1D potential t ↦ v_axis(t). */

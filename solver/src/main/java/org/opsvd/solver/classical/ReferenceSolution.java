@@ -15,12 +15,14 @@ import org.opsvd.operators.Problem;
  * @param exact         exact eigenvalues of the same length, or null when the exact spectrum is unknown
  * @param groups        degeneracy groups covering the eigenvalues (exact shells when known, else numeric)
  * @param pairs         eigenvectors on the grid, or null for routes without grid vectors (radial)
+ * @param errorEstimates estimated absolute error of each eigenvalue against the continuum operator on the box (from
+ *                      Richardson extrapolation, or from the DVR on a coarser grid), or null when not estimated
  * @param seconds       wall-clock time of the solve
  * @param notes         remarks for the user (shell rounding, ignored options, …)
  */
 public record ReferenceSolution(Problem problem, Route route, String discretisation, int requested,
                                 double[] eigenvalues, double[] exact, List<Group> groups, GridEigenpairs pairs,
-                                double seconds, List<String> notes) {
+                                double[] errorEstimates, double seconds, List<String> notes) {
 
     /** A degeneracy group: eigenvalues [start, start + size) with a label such as {@code n=2}. */
     public record Group(int start, int size, String label) {
@@ -41,6 +43,18 @@ public record ReferenceSolution(Problem problem, Route route, String discretisat
             e[i] = Math.abs(eigenvalues[i] - exact[i]) / Math.abs(exact[i]);
         }
         return e;
+    }
+
+    /** The largest estimated relative error |δλ|/|λ|, or null when not estimated. */
+    public Double maxEstimatedRelativeError() {
+        if (errorEstimates == null) {
+            return null;
+        }
+        double m = 0;
+        for (int i = 0; i < errorEstimates.length; i++) {
+            m = Math.max(m, errorEstimates[i] / Math.max(Math.abs(eigenvalues[i]), Double.MIN_NORMAL));
+        }
+        return m;
     }
 
     /** The largest relative error, or null when the exact spectrum is unknown. */

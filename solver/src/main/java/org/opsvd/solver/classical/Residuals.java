@@ -1,7 +1,7 @@
 package org.opsvd.solver.classical;
 
 import org.ejml.data.DMatrixRMaj;
-import org.opsvd.operators.grid.DiscreteHamiltonian;
+import org.opsvd.operators.grid.GridHamiltonian;
 
 /**
  * Residual checks for computed eigenpairs: r_j = ‖H·v_j − λ_j·v_j‖₂ / max(1, |λ_j|) with ‖v_j‖₂ = 1, and
@@ -13,7 +13,7 @@ public final class Residuals {
     }
 
     /** r_j for every returned pair; the pairs must carry eigenvectors. */
-    public static double[] relative(DiscreteHamiltonian h, GridEigenpairs pairs) {
+    public static double[] relative(GridHamiltonian h, GridEigenpairs pairs) {
         if (pairs.eigenvectors() == null) {
             throw new IllegalArgumentException("residuals need eigenvectors; the " + pairs.route()
                     + " result has none");
@@ -22,7 +22,7 @@ public final class Residuals {
     }
 
     /** r_j for the columns of {@code vectors} (size × k) against {@code values}. */
-    public static double[] relative(DiscreteHamiltonian h, double[] values, DMatrixRMaj vectors) {
+    public static double[] relative(GridHamiltonian h, double[] values, DMatrixRMaj vectors) {
         int n = h.size();
         int k = values.length;
         if (vectors.numRows != n || vectors.numCols != k) {
@@ -48,7 +48,7 @@ public final class Residuals {
     }
 
     /** max_j r_j (the number the tests and the Chebyshev route check). */
-    public static double max(DiscreteHamiltonian h, GridEigenpairs pairs) {
+    public static double max(GridHamiltonian h, GridEigenpairs pairs) {
         double m = 0;
         for (double r : relative(h, pairs)) {
             m = Math.max(m, r);
@@ -57,7 +57,7 @@ public final class Residuals {
     }
 
     /** The Rayleigh quotient vᵀHv / vᵀv; {@code work} is scratch of length size. */
-    public static double rayleighQuotient(DiscreteHamiltonian h, double[] v, double[] work) {
+    public static double rayleighQuotient(GridHamiltonian h, double[] v, double[] work) {
         h.apply(v, work);
         double num = 0;
         double den = 0;

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** How {@link ReferenceSolver} computes a reference spectrum. */
 public enum Route {
-    /** Kronecker if V is separable, radial if central (and the box only truncates), else shift-invert
-     * (d ≤ 2) or Chebyshev (d = 3). */
+    /** Chosen by the problem's structure and a cost model ({@link AutoRoute}); the reason is reported. */
     AUTO,
     /** Exact FD spectrum of a separable V from 1D problems. */
     KRONECKER,
@@ -16,7 +15,9 @@ public enum Route {
     /** Matrix-free ARPACK on a Chebyshev polynomial filter of H. */
     CHEBYSHEV,
     /** Dense symmetric eigen-decomposition (tiny grids only). */
-    DENSE;
+    DENSE,
+    /** Spectral: sine / Fourier discrete-variable representation ({@link DvrSolver}), smooth potentials only. */
+    DVR;
 
     /** The command-line spelling, e.g. {@code shift-invert}. */
     public String cliName() {

@@ -1,6 +1,6 @@
 package org.opsvd.solver.classical;
 
-import org.opsvd.operators.grid.DiscreteHamiltonian;
+import org.opsvd.operators.grid.GridHamiltonian;
 import org.opsvd.operators.grid.Grid;
 
 /** Cheap a-priori estimates of the low spectrum of H_h, used to choose shifts and filter cuts. */
@@ -13,7 +13,7 @@ final class SpectrumEstimates {
      * A loose Lanczos estimate θ of λ_min (ARPACK which = SA, nev = 1, tol 1e-4). Ritz values bound λ_min from
      * above, θ ≥ λ_min. Falls back to min V if Lanczos does not converge.
      */
-    static double lowest(DiscreteHamiltonian h, StringBuilder notes) {
+    static double lowest(GridHamiltonian h, StringBuilder notes) {
         int n = h.size();
         try {
             ArpackLanczos.Result r = ArpackLanczos.solve(h::apply, n, 1, Math.min(n, 24), ArpackLanczos.Which.SA,
@@ -37,7 +37,7 @@ final class SpectrumEstimates {
      * oscillator about 0.1 s against 0.4–0.5 s for {@link #lowest}. θ is a heuristic (a Ritz value, so θ ≳ λ_min
      * up to rounding); the Chebyshev solver validates its result independently.
      */
-    static double lowestQuick(DiscreteHamiltonian h, double relTol, int maxSteps, StringBuilder notes) {
+    static double lowestQuick(GridHamiltonian h, double relTol, int maxSteps, StringBuilder notes) {
         int n = h.size();
         double[] prev = new double[n];
         double[] v = new double[n];
@@ -101,7 +101,7 @@ final class SpectrumEstimates {
      * The semiclassical (Weyl) counting function of −c·Δ + V on the grid's box,
      * N(λ) ≈ (2π)^{−d} · Σ_i h^d · ω_d · ((λ − V_i)₊ / c)^{d/2}, ω_d the volume of the unit d-ball.
      */
-    static double weylCount(DiscreteHamiltonian h, double[] potential, double lambda) {
+    static double weylCount(GridHamiltonian h, double[] potential, double lambda) {
         Grid g = h.grid();
         int d = g.dimension();
         double omega = Math.pow(Math.PI, d / 2.0) / gamma(d / 2.0 + 1);
@@ -115,7 +115,7 @@ final class SpectrumEstimates {
     }
 
     /** The λ with Weyl count N(λ) = count, by bisection on [min V, upper bound]. */
-    static double weylLevel(DiscreteHamiltonian h, int count) {
+    static double weylLevel(GridHamiltonian h, int count) {
         double[] potential = h.potentialValues();
         double lo = h.lowerBound();
         double hi = h.upperBound();

@@ -11,7 +11,12 @@
  *       nested-dissection sparse Cholesky; robust, also for clustered spectra; 2D.</li>
  *   <li>{@link org.opsvd.solver.classical.ChebyshevFilterSolver}: matrix-free Lanczos on a Chebyshev
  *       polynomial of H; fastest for well-separated low spectra, and the 3D route.</li>
+ *   <li>{@link org.opsvd.solver.classical.DvrSolver}: the spectral DVR discretisation
+ *       ({@link org.opsvd.operators.grid.DvrHamiltonian}) of a smooth potential, exponentially convergent.</li>
  * </ul>
+ * {@link org.opsvd.solver.classical.ReferenceSolver} picks a route ({@code AutoRoute}: structure, smoothness,
+ * {@code CostModel}), refuses grids whose {@code MemoryEstimate} exceeds the heap, and estimates errors
+ * ({@link org.opsvd.solver.classical.Richardson} for finite differences, successive grids for the DVR).
  * Building blocks: {@link org.opsvd.solver.classical.ArpackLanczos} (ARPACK reverse communication),
  * {@link org.opsvd.solver.classical.NestedDissection}, {@link org.opsvd.solver.classical.PermutedCholesky},
  * {@link org.opsvd.solver.classical.Residuals}.

@@ -67,6 +67,24 @@ abstract class RunWriter implements AutoCloseable {
         AtomicFiles.writeJson(summary, directory.resolve("summary.json"));
     }
 
+    /** Appends a {@code history.csv} row: steps done, seconds (continuing a resumed run's clock), rate, loss, values. */
+    protected void logStep(int stepsDone, double seconds, double learningRate, double loss, double[] values) {
+        StringBuilder row = new StringBuilder().append(stepsDone).append(',').append(secondsBefore + seconds)
+                .append(',').append(learningRate).append(',').append(loss);
+        history.row(append(row, values, values.length));
+    }
+
+    /** The start of an {@code evaluations.csv} row: steps done and seconds (continuing a resumed run's clock). */
+    protected StringBuilder evaluationRow(int stepsDone, double seconds) {
+        return new StringBuilder().append(stepsDone).append(',').append(secondsBefore + seconds);
+    }
+
+    /** Writes an {@code evaluations.csv} row and flushes both logs (an evaluation is a point a crash keeps). */
+    protected void logEvaluation(StringBuilder row) {
+        evaluations.row(row);
+        flush();
+    }
+
     /** {@code prefix0 … prefix(n−1)}: the per-mode column names. */
     protected static List<String> columns(String prefix, int n) {
         return java.util.stream.IntStream.range(0, n).mapToObj(i -> prefix + i).toList();

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opsvd.operators.Problem;
+import org.opsvd.solver.eval.EigenvalueInterval;
+import org.opsvd.solver.eval.Estimate;
 import org.opsvd.solver.eval.MetricReport;
+import org.opsvd.solver.eval.SpectralEstimate;
 import org.opsvd.solver.train.NeuralSolver;
 import org.opsvd.solver.train.SolveConfig;
 import org.opsvd.solver.train.SolveReference;
@@ -56,22 +59,18 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
 
     @Override
     public void onStep(Trainer.StepRecord s, double[] energies) {
-        StringBuilder row = new StringBuilder().append(s.step() + 1).append(',').append(secondsBefore() + s.seconds())
-                .append(',').append(s.learningRate()).append(',').append(s.loss());
-        history.row(append(row, energies, energies.length));
+        logStep(s.step() + 1, s.seconds(), s.learningRate(), s.loss(), energies);
         next.onStep(s, energies);
     }
 
     @Override
     public void onEvaluation(NeuralSolver.Evaluation e) {
         MetricReport m = e.metrics();
-        StringBuilder row = new StringBuilder().append(e.step()).append(',').append(secondsBefore() + e.seconds())
-                .append(',').append(e.meanRelativeError())
+        StringBuilder row = evaluationRow(e.step(), e.seconds()).append(',').append(e.meanRelativeError())
                 .append(',').append(m == null ? "" : Double.toString(m.subspaceDistanceAll()))
                 .append(',').append(m == null ? "" : Double.toString(m.meanGroupSubspaceDistance()))
                 .append(',').append(m == null ? "" : Double.toString(m.meanAngle()));
-        evaluations.row(append(row, e.rayleigh(), e.rayleigh().length));
-        flush();
+        logEvaluation(append(row, e.rayleigh(), e.rayleigh().length));
         next.onEvaluation(e);
     }
 
@@ -103,6 +102,14 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         }
     }
 
+    private static double[] values(List<Estimate> estimates) {
+        return estimates.stream().mapToDouble(Estimate::value).toArray();
+    }
+
+    private static double[] errors(List<Estimate> estimates) {
+        return estimates.stream().mapToDouble(Estimate::standardError).toArray();
+    }
+
     /** The content of {@code summary.json}; {@code secondsBefore}: training time before a resume. */
     public static Map<String, Object> summary(Problem problem, SolveConfig config, SolveReference reference,
                                               NeuralSolver.Result result, double secondsBefore) {
@@ -114,7 +121,8 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         if (problem.operator() != problem.hamiltonian()) m.put("learned_operator", problem.operator().describe());
         m.put("eigenvalues", e.rayleigh());
         m.put("eigenvalues_from_norms", e.normEnergies());
-        m.put("reference", NeuralSolver.reported(problem, Arrays.copyOf(reference.energies(), l)));
+        m.put("reference", reference.hasEnergies()
+                ? NeuralSolver.reported(problem, Arrays.copyOf(reference.energies(), l)) : null);
         m.put("reference_kind", reference.kind());
         m.put("exact", reference.exact() == null ? null
                 : NeuralSolver.reported(problem, Arrays.copyOf(reference.exact(), l)));
@@ -122,6 +130,18 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
                 Arrays.copyOf(reference.finiteDifference(), Math.min(l, reference.finiteDifference().length))));
         m.put("rel_errors", e.relErrors());
         m.put("abs_errors", e.absErrors());
+        SpectralEstimate sp = e.spectral();
+        m.put("eigenvalue_std_errors", sp == null ? null : errors(sp.rayleighQuotients()));
+        m.put("ritz_values", sp == null ? null : NeuralSolver.reported(problem, values(sp.ritzValues())));
+        m.put("ritz_std_errors", sp == null ? null : errors(sp.ritzValues()));
+        m.put("residual_norms", sp == null ? null : values(sp.residualNorms()));
+        m.put("residual_norm_std_errors", sp == null ? null : errors(sp.residualNorms()));
+        m.put("local_energy_variance", sp == null ? null : values(sp.localEnergyVariances()));
+        m.put("eigenvalue_intervals", e.intervals() == null ? null
+                : e.intervals().stream().map(i -> new double[] {i.lower(), i.upper()}).toList());
+        m.put("eigenvalue_interval_bounds", e.intervals() == null ? null
+                : e.intervals().stream().map(i -> i.lowerBound().toString().toLowerCase(java.util.Locale.ROOT)).toList());
+        m.put("interval_confidence", EigenvalueInterval.confidence(EigenvalueInterval.DEFAULT_Z));
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("rel_eigval_error", e.meanRelativeError());
         metrics.put("abs_eigval_error", e.meanAbsoluteError());

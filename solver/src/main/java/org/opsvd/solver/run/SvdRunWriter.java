@@ -50,21 +50,18 @@ public final class SvdRunWriter extends RunWriter implements SvdSolver.Observer 
 
     @Override
     public void onStep(SvdTrainer.StepRecord s) {
-        StringBuilder row = new StringBuilder().append(s.step() + 1).append(',').append(secondsBefore() + s.seconds())
-                .append(',').append(s.learningRate()).append(',').append(s.loss());
-        history.row(append(row, s.singularValues(), s.singularValues().length));
+        logStep(s.step() + 1, s.seconds(), s.learningRate(), s.loss(), s.singularValues());
         next.onStep(s);
     }
 
     @Override
     public void onEvaluation(SvdSolver.Evaluation e) {
         int l = e.singularValues().length;
-        StringBuilder row = new StringBuilder().append(e.step()).append(',').append(secondsBefore() + e.seconds())
-                .append(',').append(e.meanRelativeError()).append(',').append(e.meanRitzError())
+        StringBuilder row = evaluationRow(e.step(), e.seconds()).append(',').append(e.meanRelativeError())
+                .append(',').append(e.meanRitzError())
                 .append(',').append(e.left() == null ? "" : Double.toString(e.left().subspaceDistanceAll()))
                 .append(',').append(e.right() == null ? "" : Double.toString(e.right().subspaceDistanceAll()));
-        evaluations.row(append(append(row, e.singularValues(), l), e.ritzValues(), l));
-        flush();
+        logEvaluation(append(append(row, e.singularValues(), l), e.ritzValues(), l));
         next.onEvaluation(e);
     }
 

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.opsvd.operators.Problem;
 import org.opsvd.operators.action.LocalOperator;
+import org.opsvd.solver.eval.EigenvalueInterval;
 import org.opsvd.solver.eval.MetricReport;
+import org.opsvd.solver.eval.SpectralEstimate;
 import org.opsvd.solver.eval.RayleighRitz;
 import org.opsvd.solver.eval.SampledFunctions;
 import org.opsvd.solver.eval.SpectralMetrics;
@@ -49,9 +51,15 @@ public final class NeuralSolver {
    * @param absErrors     |E_l − E_l^ref| (L)
    * @param metrics       NeuralSVD metrics over the comparable modes, or null without reference functions
    * @param psi           the learned ψ_l = √p·f_l on the evaluation quadrature (not normalised)
+   * @param spectral      Ritz values, residuals and local-energy variances of the learned span with standard
+   *                      errors (0 on a deterministic quadrature), in the operator's own units; null when the
+   *                      learned functions are numerically dependent
+   * @param intervals     (or null, as spectral) an interval per mode for the l-th eigenvalue as reported (Weinstein/Temple lower end,
+   *                      min–max upper end, statistical error folded in at z = {@value EigenvalueInterval#DEFAULT_Z})
    */
   public record Evaluation(int step, double seconds, double[] rayleigh, double[] normEnergies, double[] relErrors,
-      double[] absErrors, MetricReport metrics, SampledFunctions psi) {
+      double[] absErrors, MetricReport metrics, SampledFunctions psi, SpectralEstimate spectral,
+      List<EigenvalueInterval> intervals) {
 
     /** Mean relative eigenvalue error over the modes whose reference is not 0 (all L modes for a Hamiltonian). */
     public double meanRelativeError() {
@@ -130,7 +138,7 @@ public final class NeuralSolver {
     Mlp network = network(config);
     SamplingDensity density = density(config);
     OperatorShift shift = new OperatorShift(config.operatorScale(), config.operatorShift());
-    shift.requireCapturable(config.outputs(), reference.energies());
+    if (reference.hasEnergies()) shift.requireCapturable(config.outputs(), reference.energies());
     Precision precision = config.precision();
     SessionOptions session = new SessionOptions(config.device(), 0, 0);
     TrainingLoss loss = loss(config, network, precision);
@@ -220,6 +228,17 @@ public final class NeuralSolver {
   /** References below this magnitude count as 0 for relative errors (e.g. 2e-16 from rounding an exact 0). */
   private static final double ZERO = 1e-12;
 
+  /** Intervals of the learned operator's eigenvalues as it reports them (ends swapped when the map reverses order). */
+  static List<EigenvalueInterval> reported(Problem problem, List<EigenvalueInterval> intervals) {
+    List<EigenvalueInterval> out = new ArrayList<>();
+    for (EigenvalueInterval i : intervals) {
+      double a = problem.operator().reported(i.lower());
+      double b = problem.operator().reported(i.upper());
+      out.add(new EigenvalueInterval(Math.min(a, b), Math.max(a, b), i.lowerBound()));
+    }
+    return List.copyOf(out);
+  }
+
   /** Eigenvalues of the problem's learned operator as it reports them ({@link LocalOperator#reported}); null stays null. */
   public static double[] reported(Problem problem, double[] eigenvalues) {
     if (eigenvalues == null) return null;
@@ -242,11 +261,16 @@ public final class NeuralSolver {
     int l = rayleigh.length;
     double[] normEnergies = method.isNeuralSvd() ? new double[l] : null;
     double[] reported = reported(problem, rayleigh);
-    double[] referenceReported = reported(problem, reference.energies());
+    double[] referenceReported = reference.hasEnergies() ? reported(problem, reference.energies()) : null;
     double[] errors = new double[l];
     double[] absErrors = new double[l];
     for (int k = 0; k < l; k++) {
       if (normEnergies != null) normEnergies[k] = problem.operator().reported(shift.energyOf(norms[k]));
+      if (referenceReported == null) { // no reference: nothing to compare with
+        absErrors[k] = Double.NaN;
+        errors[k] = Double.NaN;
+        continue;
+      }
       absErrors[k] = Math.abs(reported[k] - referenceReported[k]);
       // relative to a reference of 0 (a Markov generator's ν₀) the error is undefined: NaN, absolute error only
       errors[k] = Math.abs(referenceReported[k]) > ZERO ? absErrors[k] / Math.abs(referenceReported[k]) : Double.NaN;
@@ -259,7 +283,17 @@ public final class NeuralSolver {
       metrics = SpectralMetrics.evaluate(learnedM, reference.functions(), starts,
           java.util.Arrays.copyOf(rayleigh, m), java.util.Arrays.copyOf(reference.energies(), m));
     }
-    return new Evaluation(step, seconds, reported, normEnergies, errors, absErrors, metrics, s.psi());
+    SpectralEstimate spectral = null;
+    List<EigenvalueInterval> intervals = null;
+    try {
+      spectral = reference.monteCarlo() ? SpectralEstimate.monteCarlo(s.psi(), s.hamiltonianPsi())
+          : SpectralEstimate.quadrature(s.psi(), s.hamiltonianPsi());
+      intervals = reported(problem, EigenvalueInterval.of(spectral, EigenvalueInterval.DEFAULT_Z));
+    } catch (IllegalArgumentException degenerate) {
+      // early in training the learned functions can be (numerically) dependent: no estimate this time
+    }
+    return new Evaluation(step, seconds, reported, normEnergies, errors, absErrors, metrics, s.psi(), spectral,
+        intervals);
   }
 
   /**

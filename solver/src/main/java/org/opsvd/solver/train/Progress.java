@@ -95,15 +95,21 @@ public final class Progress {
     return b.toString();
   }
 
+  /** The first four values, " %.5g" each, then "…" if there are more. */
+  public static String values(double[] values) {
+    StringBuilder e = new StringBuilder();
+    for (int i = 0; i < Math.min(4, values.length); i++) {
+      e.append(String.format(Locale.ROOT, " %.5g", values[i]));
+    }
+    if (values.length > 4) e.append(" …");
+    return e.toString();
+  }
+
   private String line(int done, double seconds, double loss, double[] energies) {
     double elapsed = (nanos.getAsLong() - firstNanos) * 1e-9;
     boolean measured = done > firstDone && elapsed > 0;
     double rate = measured ? (done - firstDone) / elapsed : Double.NaN;
-    StringBuilder e = new StringBuilder();
-    for (int i = 0; i < Math.min(4, energies.length); i++) {
-      e.append(String.format(Locale.ROOT, " %.5g", energies[i]));
-    }
-    if (energies.length > 4) e.append(" …");
+    String e = values(energies);
     int width = 20;
     int filled = (int) Math.round(width * (double) done / total);
     String bar = "#".repeat(filled) + "-".repeat(width - filled);

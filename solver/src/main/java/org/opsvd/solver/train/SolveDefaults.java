@@ -18,7 +18,8 @@ import org.opsvd.solver.neural.Precision;
  *   <li>L: the states of the lowest complete shells, at least 10 (exact spectrum known), else 8;</li>
  *   <li>sampler: uniform on the box when the box is part of the operator (particle in a box, torus),
  *       else Gaussian with standard deviation box/3 (box = the operator's default half-width, about
- *       where the wanted states have decayed);</li>
+ *       where the wanted states have decayed) in d ≤ 3, and in d ≥ 4 fitted to the wanted states
+ *       ({@link #samplerScale(Problem, int, long)});</li>
  *   <li>operator mapping T = a·(−H) + b with b/a = E_next, the first reference level above the L-th
  *       state, and a = 1/(E_next − E_L): the L wanted levels map to λ ∈ [1, a(E_next − E_1)] and every
  *       other level to λ ≤ 0, which LoRA ignores;</li>
@@ -70,6 +71,8 @@ public final class SolveDefaults {
   public static final Precision EVAL_PRECISION = Precision.FLOAT64;
   /** Compute device. */
   public static final SessionOptions.Device DEVICE = SessionOptions.Device.CPU;
+  /** What a solve is checked against. */
+  public static final ReferenceMode REFERENCE = ReferenceMode.AUTO;
 
   private SolveDefaults() {
   }
@@ -94,6 +97,22 @@ public final class SolveDefaults {
     return problem.boxIsPhysical() ? problem.halfWidth() : problem.halfWidth() / 3;
   }
 
+  /** How much wider than the widest wanted state a Gaussian sampler is in d ≥ 4 (see {@link #samplerScale(Problem, int, long)}). */
+  public static final double SAMPLER_MARGIN = 1.25;
+
+  /**
+   * The sampler scale for learning L states: in d ≤ 3 or in a box, {@link #samplerScale(Problem)}; in d ≥ 4 a
+   * Gaussian {@value #SAMPLER_MARGIN}× wider than the widest of the lowest L states as Rayleigh–Ritz on Hermite
+   * functions estimates them ({@link GalerkinLevels#width}). A sampler much wider than the states wastes almost
+   * every sample as d grows (importance weights spread as (s/w)^d); one narrower than them makes the weights
+   * ψ²/p unbounded. Its importance weights stay exact: p is a fixed Gaussian.
+   */
+  public static double samplerScale(Problem problem, int outputs, long seed) {
+    if (problem.dimension() <= 3 || problem.boxIsPhysical()) return samplerScale(problem);
+    double width = GalerkinLevels.width(problem, outputs, seed);
+    return Double.isFinite(width) && width > 0 ? SAMPLER_MARGIN * width : samplerScale(problem);
+  }
+
   /** A Dirichlet mask when the walls belong to the operator. */
   public static boolean boxMask(Problem problem) {
     return problem.boxIsPhysical() && problem.boundary() == Boundary.DIRICHLET;
@@ -107,6 +126,40 @@ public final class SolveDefaults {
       case 3 -> 48;
       default -> 2;
     };
+  }
+
+  /**
+   * The mapping T = a(−H) + b described above, from the reference energies when they list a level above the L-th;
+   * otherwise (no reference, or a finite-difference list that ends in the L-th level) from upper estimates of the
+   * levels by Rayleigh–Ritz ({@link GalerkinLevels}): E_L ← θ_L and E_next ← the first estimate clearly above it.
+   * Estimates are upper bounds for the exact integrals, so θ_next ≥ E_next &gt; E_L and the L wanted levels stay
+   * positive; any extra level that becomes positive is only not learned.
+   */
+  public static OperatorShift shift(Problem problem, SolveReference reference, int outputs, long seed) {
+    if (reference.hasEnergies() && Double.isFinite(reference.nextLevelAbove(outputs - 1))) {
+      return shift(reference, outputs);
+    }
+    return shift(GalerkinLevels.estimate(problem, 2 * outputs + 2, seed), outputs);
+  }
+
+  /**
+   * The mapping from estimated levels θ (ascending, more than L of them): E_L = θ_{L−1}; E_next = the first θ_k,
+   * k ≥ L, above E_L by more than a tenth of the mean level spacing (estimates of a degenerate level differ a little),
+   * else E_L plus that spacing.
+   */
+  static OperatorShift shift(double[] levels, int outputs) {
+    int n = levels.length;
+    double last = levels[outputs - 1];
+    double spacing = Math.max((levels[n - 1] - levels[0]) / n, 1e-9 * Math.max(1, Math.abs(last)));
+    double next = last + spacing;
+    for (int k = outputs; k < n; k++) {
+      if (levels[k] > last + 0.1 * spacing) {
+        next = levels[k];
+        break;
+      }
+    }
+    double a = 1 / (next - last);
+    return new OperatorShift(a, a * next);
   }
 
   /** The mapping T = a(−H) + b described above, from the reference energies. */

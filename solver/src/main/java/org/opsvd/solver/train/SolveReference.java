@@ -13,6 +13,7 @@ import org.opsvd.solver.classical.GridEigenpairs;
 import org.opsvd.solver.classical.ReferenceOptions;
 import org.opsvd.solver.classical.ReferenceSolution;
 import org.opsvd.solver.classical.ReferenceSolver;
+import org.opsvd.solver.classical.Route;
 import org.opsvd.solver.eval.SampledFunctions;
 import org.opsvd.solver.eval.SpectralMetrics;
 
@@ -23,22 +24,26 @@ import org.opsvd.solver.eval.SpectralMetrics;
  * closed forms exist, else the finite-difference eigenvectors on their own grid; for d &gt; 3, Monte
  * Carlo points from the training density with weights 1/(N·p)).
  *
- * @param energies         reference energies, ascending, complete shells, at least L + 1 of them
- * @param kind             {@code exact} or {@code finite-difference}
+ * @param energies         reference energies, ascending, complete shells, at least L + 1 of them; null without a
+ *                         reference ({@link ReferenceMode#NONE})
+ * @param kind             {@code exact}, {@code finite-difference}, {@code dvr} (the spectral grid route) or
+ *                         {@code none}
  * @param exact            exact energies (same length) or null
  * @param finiteDifference finite-difference energies or null (d &gt; 3, or when not computed)
  * @param fdDescription    how the finite-difference reference was computed, or null
- * @param groups           degenerate groups of {@code energies}
+ * @param groups           degenerate groups of {@code energies} (null without energies)
  * @param points           evaluation points, row-major [N, d]
  * @param weights          quadrature weights [N]
  * @param quadrature       a description of the evaluation quadrature
  * @param functions        reference eigenfunctions on the quadrature for the first {@code comparable} modes, or null
  * @param comparable       number of modes (≤ L, ending a shell) that metrics compare
  * @param notes            remarks for the user
+ * @param monteCarlo       the quadrature is Monte Carlo (points drawn from the training density): estimates on it
+ *                         carry standard errors
  */
 public record SolveReference(double[] energies, String kind, double[] exact, double[] finiteDifference,
     String fdDescription, DegeneracyGroups groups, double[] points, double[] weights, String quadrature,
-    SampledFunctions functions, int comparable, List<String> notes) {
+    SampledFunctions functions, int comparable, List<String> notes, boolean monteCarlo) {
 
   /** Monte Carlo evaluation points for d &gt; 3. */
   static final int MONTE_CARLO_POINTS = 1 << 16;
@@ -52,20 +57,43 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
    */
   public static SolveReference compute(Problem problem, int outputs, int evalGrid, SamplingDensity density,
       long seed) {
+    return compute(problem, outputs, evalGrid, density, seed, ReferenceMode.AUTO);
+  }
+
+  /**
+   * As {@link #compute(Problem, int, int, SamplingDensity, long)} with the reference chosen by {@code mode}; with
+   * none (asked for, or {@code auto} in d &gt; 3 without a known spectrum) only the evaluation quadrature is built
+   * and {@link #energies()} is null.
+   *
+   * @throws IllegalArgumentException when {@code mode} asks for a reference this problem does not have
+   */
+  public static SolveReference compute(Problem problem, int outputs, int evalGrid, SamplingDensity density,
+      long seed, ReferenceMode mode) {
     int d = problem.dimension();
     List<String> notes = new ArrayList<>();
-    double[] exact = problem.exact() == null ? null : problem.exact().eigenvalues(outputs + 1);
-    ReferenceSolution fd = null;
-    if (d <= 3) {
-      fd = ReferenceSolver.solve(problem, ReferenceOptions.defaults(d, outputs + 1));
-    } else if (exact == null) {
-      throw new IllegalArgumentException("no reference for a " + d + "-dimensional operator without a known "
-          + "spectrum: grids stop at d = 3");
+    if (mode == ReferenceMode.EXACT && problem.exact() == null) {
+      throw new IllegalArgumentException("--reference exact: no exact spectrum is known for " + problem.name()
+          + " (use --reference fd for d <= 3, or none)");
+    }
+    if (mode == ReferenceMode.FD && d > 3) {
+      throw new IllegalArgumentException("--reference fd: finite-difference grids stop at d = 3, this problem has d = "
+          + d + " (use --reference exact when the spectrum is known, or none)");
+    }
+    boolean useExact = problem.exact() != null && (mode == ReferenceMode.AUTO || mode == ReferenceMode.EXACT);
+    boolean useFd = d <= 3 && (mode == ReferenceMode.FD || (mode == ReferenceMode.AUTO && problem.exact() == null)
+        || useExact);
+    double[] exact = useExact ? exactLevels(problem, outputs) : null;
+    ReferenceSolution fd = useFd ? ReferenceSolver.solve(problem, ReferenceOptions.defaults(d, outputs + 1)) : null;
+    if (exact == null && fd == null) {
+      if (mode == ReferenceMode.AUTO) {
+        notes.add("no reference: a " + d + "-dimensional operator without a known spectrum (grids stop at d = 3)");
+      }
+      return unreferenced(problem, evalGrid, density, seed, notes);
     }
     double[] fdEnergies = fd == null ? null : fd.eigenvalues();
     double[] energies = exact != null ? exact : fdEnergies;
-    String kind = exact != null ? "exact" : "finite-difference";
-    DegeneracyGroups groups = exact != null ? SpectralMetrics.groups(problem.exact().levels(outputs + 1))
+    String kind = exact != null ? "exact" : fd.route() == Route.DVR ? "dvr" : "finite-difference";
+    DegeneracyGroups groups = exact != null ? SpectralMetrics.groups(problem.exact().levels(exact.length))
         : numericGroups(fd);
     int comparable = shellPrefix(groups, outputs);
     if (comparable < outputs) {
@@ -80,10 +108,10 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
     SampledFunctions functions = null;
     if (d <= 3 && (basis.isPresent() || fd == null || fd.pairs() == null)) {
       Grid grid = Grid.dirichlet(d, evalGrid, problem.halfWidth());
-      points = gridPoints(grid);
-      weights = new double[grid.size()];
-      Arrays.fill(weights, grid.cellVolume());
-      quadrature = "uniform grid " + grid.describe();
+      Quadrature q = Quadrature.grid(grid);
+      points = q.points();
+      weights = q.weights();
+      quadrature = q.description();
       if (basis.isPresent()) functions = SampledFunctions.of(basis.get(), grid, comparable);
     } else if (d <= 3) {
       GridEigenpairs pairs = fd.pairs();
@@ -93,24 +121,68 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
       quadrature = "finite-difference grid " + pairs.grid().describe();
       if (comparable > 0) functions = all.leading(comparable);
     } else {
-      int n = MONTE_CARLO_POINTS;
-      points = new double[n * d];
-      density.sample(new Well19937c(seed ^ 0x5DEECE66DL), points, n);
-      weights = new double[n];
-      double[] x = new double[d];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(points, i * d, x, 0, d);
-        double s = density.sqrtDensity(x);
-        weights[i] = 1.0 / (n * s * s);
-      }
-      quadrature = "Monte Carlo, " + n + " points from " + density.describe();
+      Quadrature q = Quadrature.monteCarlo(density, seed);
+      points = q.points();
+      weights = q.weights();
+      quadrature = q.description();
       if (basis.isPresent()) functions = SampledFunctions.of(sample(basis.get(), points, d, comparable), weights);
     }
     if (functions == null) {
       notes.add("no reference eigenfunctions on the evaluation quadrature: only eigenvalues are compared");
     }
     return new SolveReference(energies, kind, exact, fdEnergies, fd == null ? null : fd.discretisation(), groups,
-        points, weights, quadrature, functions, functions == null ? 0 : comparable, List.copyOf(notes));
+        points, weights, quadrature, functions, functions == null ? 0 : comparable, List.copyOf(notes), d > 3);
+  }
+
+  /** Exact levels in complete shells, at least L + 1 of them and through the first shell above the L-th state. */
+  private static double[] exactLevels(Problem problem, int outputs) {
+    int count = outputs + 1;
+    double[] e = problem.exact().eigenvalues(count);
+    while (e[e.length - 1] <= e[outputs - 1]) { // L ends inside the last listed shell: list the next one too
+      e = problem.exact().eigenvalues(e.length + 1);
+    }
+    return e;
+  }
+
+  /** A reference with no energies: only the evaluation quadrature (a grid for d ≤ 3, else Monte Carlo). */
+  private static SolveReference unreferenced(Problem problem, int evalGrid, SamplingDensity density, long seed,
+      List<String> notes) {
+    int d = problem.dimension();
+    Quadrature q = d <= 3 ? Quadrature.grid(Grid.dirichlet(d, evalGrid, problem.halfWidth()))
+        : Quadrature.monteCarlo(density, seed);
+    notes.add("no reference eigenvalues or eigenfunctions: the learned eigenvalues are reported as they are");
+    return new SolveReference(null, "none", null, null, null, null, q.points(), q.weights(), q.description(), null,
+        0, List.copyOf(notes), d > 3);
+  }
+
+  /** Evaluation points, weights and a description. */
+  private record Quadrature(double[] points, double[] weights, String description) {
+    static Quadrature grid(Grid grid) {
+      double[] weights = new double[grid.size()];
+      Arrays.fill(weights, grid.cellVolume());
+      return new Quadrature(gridPoints(grid), weights, "uniform grid " + grid.describe());
+    }
+
+    /** N points x_i ~ p with weights 1/(N·p(x_i)), so Σ w_i g(x_i) estimates ∫g. */
+    static Quadrature monteCarlo(SamplingDensity density, long seed) {
+      int n = MONTE_CARLO_POINTS;
+      int d = density.dimension();
+      double[] points = new double[n * d];
+      density.sample(new Well19937c(seed ^ 0x5DEECE66DL), points, n);
+      double[] weights = new double[n];
+      double[] x = new double[d];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(points, i * d, x, 0, d);
+        double s = density.sqrtDensity(x);
+        weights[i] = 1.0 / (n * s * s);
+      }
+      return new Quadrature(points, weights, "Monte Carlo, " + n + " points from " + density.describe());
+    }
+  }
+
+  /** Whether this reference has energies (false for {@code --reference none}). */
+  public boolean hasEnergies() {
+    return energies != null;
   }
 
   /** The energy of the first level strictly above mode {@code index} (0-based), or NaN if not listed. */

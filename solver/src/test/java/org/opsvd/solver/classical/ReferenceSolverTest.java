@@ -20,12 +20,16 @@ class ReferenceSolverTest {
 
     @Test
     void autoRouteFollowsThePotentialsStructure() {
-        assertEquals(Route.KRONECKER, ReferenceSolver.choose(named("harmonic", 2), ReferenceOptions.defaults(2, 4)));
+        // smooth and separable: spectral (DVR) Kronecker sums unless the grid is fixed, then the exact FD spectrum
+        assertEquals(Route.DVR, ReferenceSolver.choose(named("harmonic", 2), ReferenceOptions.defaults(2, 4)));
+        assertEquals(Route.KRONECKER, ReferenceSolver.choose(named("harmonic", 2),
+                new ReferenceOptions(64, 4, 4, Route.AUTO, null)));
         assertEquals(Route.RADIAL, ReferenceSolver.choose(named("hydrogen", 3), ReferenceOptions.defaults(3, 4)));
-        assertEquals(Route.SHIFT_INVERT, ReferenceSolver.choose(named("h2plus", 2), ReferenceOptions.defaults(2, 4)));
+        assertEquals(Route.CHEBYSHEV, ReferenceSolver.choose(named("h2plus", 2), ReferenceOptions.defaults(2, 4)));
         assertEquals(Route.CHEBYSHEV, ReferenceSolver.choose(named("h2plus", 3), ReferenceOptions.defaults(3, 4)));
         Problem formula = OperatorCatalog.build(OperatorRequest.formula("0.5*x^2", 1, 0.5));
-        assertEquals(Route.SHIFT_INVERT, ReferenceSolver.choose(formula, ReferenceOptions.defaults(1, 4)));
+        assertEquals(Route.DVR, ReferenceSolver.choose(formula, ReferenceOptions.defaults(1, 4)));
+        assertEquals(Route.SHIFT_INVERT, ReferenceSolver.choose(formula, new ReferenceOptions(256, 4, 4, Route.AUTO, null)));
     }
 
     @Test

@@ -1,0 +1,375 @@
+package org.opsvd.solver.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.hipparchus.random.Well19937c;
+import org.opsvd.operators.Problem;
+import org.opsvd.operators.action.LocalOperator;
+import org.opsvd.operators.grid.Boundary;
+import org.opsvd.solver.eval.RayleighRitz;
+
+/**
+ * Estimates of the lowest levels of a problem's operator A without any reference: Rayleigh–Ritz (Galerkin) on a
+ * small analytic basis, with the integrals by Monte Carlo. Used to choose the operator mapping T = a(−A) + b
+ * when no reference spectrum is wanted or known ({@link SolveDefaults#shift}).
+ *
+ * <p>With ψ_i = √q·f_i for a density q, ∫ψ_i Aψ_j = E_q[f_i Ãf_j] and ∫ψ_i ψ_j = E_q[f_i f_j], where Ãf is the
+ * operator's importance-weighted action ({@link LocalOperator}) under q: the same bilinear forms training uses.
+ * The basis is a tensor product, the lowest M functions by a per-axis cost:
+ * <ul>
+ *   <li>Dirichlet walls that belong to the operator: f = Π sin(n_j π(x_j + h)/2h), n_j ≥ 1, q uniform on the box;</li>
+ *   <li>a periodic box: f = Π of 1, cos(kπx_j/h), sin(kπx_j/h), q uniform;</li>
+ *   <li>otherwise: f = Π He_{n_j}(x_j/σ)/√(n_j!), q = N(0, σ²I) (ψ_i are Hermite functions); σ is chosen among a
+ *       few fractions of the problem's half-width by the smallest sum of the wanted Ritz values (Ky Fan: the best
+ *       span has the smallest sum).</li>
+ * </ul>
+ * The expectations under q are tensor quadratures for d ≤ 3 (Gauss–Hermite nodes for a Gaussian q, exact for the
+ * polynomial part; midpoints for a uniform q) and Monte Carlo beyond. For exact integrals Ritz value k is an upper
+ * bound of level k (min–max); quadrature and Monte Carlo error make it an estimate.
+ * Points where the operator is singular (a Coulomb nucleus) are left out. All arithmetic in float64.
+ */
+public final class GalerkinLevels {
+
+  /** Monte Carlo points per estimate (d &gt; 3). */
+  static final int POINTS = 16_384;
+  /** Tensor quadrature points at most (d ≤ 3): Gauss–Hermite for Gaussian q, midpoints for uniform q. */
+  static final int GRID_POINTS = 32_768;
+  /** Fractions of the half-width tried as the Hermite scale σ. */
+  private static final double[] SCALES = {0.5, 0.35, 0.25, 0.18, 0.125, 0.09};
+
+  private GalerkinLevels() {
+  }
+
+  /**
+   * The lowest {@code count} Ritz values of the problem's operator A (ascending, in A's units: energies for a
+   * Hamiltonian), from a basis of about 2·count functions.
+   *
+   * @throws IllegalArgumentException when count &lt; 1
+   */
+  public static double[] estimate(Problem problem, int count, long seed) {
+    return fit(problem, count, seed).levels();
+  }
+
+  /**
+   * The width of the wanted states: the largest over the lowest {@code count} Ritz functions u_l of the root mean
+   * square coordinate, √(∫|u_l|²|x|²/d) (bohr); NaN for a box, whose sampler is its uniform density.
+   */
+  public static double width(Problem problem, int count, long seed) {
+    return fit(problem, count, seed).width();
+  }
+
+  /** Ritz values and the width of the Ritz functions, from the best basis. */
+  private record Fit(double[] levels, double width) {}
+
+  private static Fit fit(Problem problem, int count, long seed) {
+    if (count < 1) throw new IllegalArgumentException("count must be at least 1, got " + count);
+    int d = problem.dimension();
+    int m = Math.max(2 * count, count + 4);
+    double h = problem.halfWidth();
+    if (problem.boxIsPhysical()) {
+      boolean periodic = problem.boundary() == Boundary.PERIODIC;
+      Axis axis = periodic ? Axis.fourier(h) : Axis.sine(h);
+      return ritz(problem, new SamplingDensity.UniformBox(d, h), axis, indices(d, m, axis), count, seed);
+    }
+    Fit best = null;
+    double bestSum = Double.POSITIVE_INFINITY;
+    for (double fraction : SCALES) {
+      double sigma = fraction * h;
+      Axis axis = Axis.hermite(sigma);
+      Fit fit = ritz(problem, new SamplingDensity.Gaussian(d, sigma), axis, indices(d, m, axis), count, seed);
+      double sum = Arrays.stream(fit.levels()).sum();
+      if (sum < bestSum) {
+        bestSum = sum;
+        best = fit;
+      }
+    }
+    return best;
+  }
+
+  private static Fit ritz(Problem problem, SamplingDensity q, Axis axis, List<int[]> basis, int count,
+      long seed) {
+    LocalOperator operator = problem.operator();
+    int d = q.dimension();
+    int m = basis.size();
+    List<LocalOperator.Field> layout = operator.fields();
+    double[][] fields = new double[layout.size()][];
+    for (int f = 0; f < fields.length; f++) fields[f] = new double[layout.get(f).size()];
+    int maxIndex = basis.stream().flatMapToInt(Arrays::stream).max().orElse(0);
+    double[][] v = new double[d][maxIndex + 1];
+    double[][] d1 = new double[d][maxIndex + 1];
+    double[][] d2 = new double[d][maxIndex + 1];
+    double[] x = new double[d];
+    double[] logGradient = new double[d];
+    double[] f = new double[m];
+    double[] af = new double[m];
+    double[] grad = new double[d];
+    double[] prefix = new double[d + 1];
+    double[] suffix = new double[d + 1];
+    DMatrixRMaj gram = new DMatrixRMaj(m, m);
+    DMatrixRMaj action = new DMatrixRMaj(m, m);
+    DMatrixRMaj spread = new DMatrixRMaj(m, m); // E_q[f_i f_k |x|²]
+    Nodes nodes = Nodes.of(q, axis, seed);
+    double used = 0;
+    for (int p = 0; p < nodes.count(); p++) {
+      nodes.point(p, x);
+      double w = nodes.weight(p);
+      if (!operator.fields(x, q.at(x, logGradient), fields)) continue;
+      for (int j = 0; j < d; j++) {
+        for (int n = 0; n <= maxIndex; n++) {
+          v[j][n] = axis.value(n, x[j]);
+          d1[j][n] = axis.first(n, x[j]);
+          d2[j][n] = axis.second(n, x[j]);
+        }
+      }
+      for (int i = 0; i < m; i++) {
+        int[] n = basis.get(i);
+        prefix[0] = 1;
+        for (int j = 0; j < d; j++) prefix[j + 1] = prefix[j] * v[j][n[j]];
+        suffix[d] = 1;
+        for (int j = d - 1; j >= 0; j--) suffix[j] = suffix[j + 1] * v[j][n[j]];
+        double lap = 0;
+        for (int j = 0; j < d; j++) {
+          double others = prefix[j] * suffix[j + 1];
+          grad[j] = d1[j][n[j]] * others;
+          lap += d2[j][n[j]] * others;
+        }
+        f[i] = prefix[d];
+        af[i] = operator.act(fields, f[i], grad, lap);
+      }
+      double r2 = 0;
+      for (double xj : x) r2 += xj * xj;
+      for (int i = 0; i < m; i++) {
+        for (int k = 0; k < m; k++) {
+          gram.add(i, k, w * f[i] * f[k]);
+          action.add(i, k, w * f[i] * af[k]);
+          spread.add(i, k, w * r2 * f[i] * f[k]);
+        }
+      }
+      used += w;
+    }
+    if (!(used > 0.5)) {
+      throw new org.opsvd.solver.NumericalFailure("the operator is singular at almost every sampled point ("
+          + operator.describe() + "): no level estimate");
+    }
+    // E_q by the weighted mean over the regular points; A is symmetric for the exact integrals: symmetrise
+    DMatrixRMaj symmetric = new DMatrixRMaj(m, m);
+    for (int i = 0; i < m; i++) {
+      for (int k = 0; k < m; k++) {
+        symmetric.set(i, k, 0.5 * (action.get(i, k) + action.get(k, i)) / used);
+        gram.set(i, k, gram.get(i, k) / used);
+      }
+    }
+    RayleighRitz rr = RayleighRitz.of(gram, symmetric);
+    int wanted = Math.min(count, m);
+    double width = 0;
+    for (int l = 0; l < wanted; l++) { // u_l = Σ_i R_il f_i with RᵀBR = I: ∫|u_l|²|x|² = r_lᵀ S r_l
+      double second = 0;
+      for (int i = 0; i < m; i++) {
+        for (int k = 0; k < m; k++) second += rr.rotation().get(i, l) * spread.get(i, k) / used * rr.rotation().get(k, l);
+      }
+      width = Math.max(width, Math.sqrt(second / d));
+    }
+    return new Fit(Arrays.copyOf(rr.ritzValues(), wanted), problem.boxIsPhysical() ? Double.NaN : width);
+  }
+
+  /** The {@code m} multi-indices of lowest total cost (ties in lexicographic order). */
+  static List<int[]> indices(int d, int m, Axis axis) {
+    List<int[]> all = new ArrayList<>();
+    for (double budget = d * axis.cost(axis.first); all.size() < m; budget += 1) {
+      all.clear();
+      collect(axis, new int[d], 0, budget, 0, all);
+    }
+    all.sort(Comparator.<int[]>comparingDouble(axis::cost).thenComparing(Arrays::compare));
+    return List.copyOf(all.subList(0, m));
+  }
+
+  /** Every multi-index extending n[0..j) whose total cost stays within {@code budget}. */
+  private static void collect(Axis axis, int[] n, int j, double budget, double spent, List<int[]> out) {
+    if (j == n.length) {
+      out.add(n.clone());
+      return;
+    }
+    double rest = (n.length - j - 1) * axis.cost(axis.first);
+    for (int k = axis.first; spent + axis.cost(k) + rest <= budget; k++) {
+      n[j] = k;
+      collect(axis, n, j + 1, budget, spent + axis.cost(k), out);
+    }
+  }
+
+  /** A 1D basis φ_n on one axis, with its derivatives, the first index and the cost that orders the tensor basis. */
+  abstract static class Axis {
+    final int first;
+
+    Axis(int first) {
+      this.first = first;
+    }
+
+    abstract double value(int n, double x);
+
+    abstract double first(int n, double x);
+
+    abstract double second(int n, double x);
+
+    /** Cost of one axis index. */
+    abstract double cost(int n);
+
+    double cost(int[] n) {
+      double c = 0;
+      for (int k : n) c += cost(k);
+      return c;
+    }
+
+    /** Normalised probabilists' Hermite polynomials He_n(x/σ)/√(n!), cost n. */
+    static Axis hermite(double sigma) {
+      return new Axis(0) {
+        @Override
+        double value(int n, double x) {
+          return he(n, x / sigma);
+        }
+
+        @Override
+        double first(int n, double x) {
+          return n == 0 ? 0 : Math.sqrt(n) * he(n - 1, x / sigma) / sigma;
+        }
+
+        @Override
+        double second(int n, double x) {
+          return n < 2 ? 0 : Math.sqrt(n * (n - 1.0)) * he(n - 2, x / sigma) / (sigma * sigma);
+        }
+
+        @Override
+        double cost(int n) {
+          return n;
+        }
+      };
+    }
+
+    /** sin(nπ(x + h)/2h), n ≥ 1, cost n². */
+    static Axis sine(double h) {
+      double k = Math.PI / (2 * h);
+      return new Axis(1) {
+        @Override
+        double value(int n, double x) {
+          return Math.sin(n * k * (x + h));
+        }
+
+        @Override
+        double first(int n, double x) {
+          return n * k * Math.cos(n * k * (x + h));
+        }
+
+        @Override
+        double second(int n, double x) {
+          return -(n * k) * (n * k) * Math.sin(n * k * (x + h));
+        }
+
+        @Override
+        double cost(int n) {
+          return (double) n * n;
+        }
+      };
+    }
+
+    /** 1, cos(kπx/h), sin(kπx/h) for n = 0, 2k − 1, 2k; cost k². */
+    static Axis fourier(double h) {
+      double w = Math.PI / h;
+      return new Axis(0) {
+        @Override
+        double value(int n, double x) {
+          int k = (n + 1) / 2;
+          return n == 0 ? 1 : n % 2 == 1 ? Math.cos(k * w * x) : Math.sin(k * w * x);
+        }
+
+        @Override
+        double first(int n, double x) {
+          int k = (n + 1) / 2;
+          return n == 0 ? 0 : n % 2 == 1 ? -k * w * Math.sin(k * w * x) : k * w * Math.cos(k * w * x);
+        }
+
+        @Override
+        double second(int n, double x) {
+          int k = (n + 1) / 2;
+          return -(k * w) * (k * w) * value(n, x);
+        }
+
+        @Override
+        double cost(int n) {
+          int k = (n + 1) / 2;
+          return (double) k * k;
+        }
+      };
+    }
+  }
+
+  /** Points and weights of E_q (weights sum to 1). */
+  private record Nodes(double[] points, double[] weights, int dimension) {
+    int count() {
+      return weights.length;
+    }
+
+    void point(int i, double[] x) {
+      System.arraycopy(points, i * dimension, x, 0, dimension);
+    }
+
+    double weight(int i) {
+      return weights[i];
+    }
+
+    static Nodes of(SamplingDensity q, Axis axis, long seed) {
+      int d = q.dimension();
+      if (d > 3) {
+        double[] points = new double[POINTS * d];
+        q.sample(new Well19937c(seed ^ 0x6A1E4B2CL), points, POINTS);
+        double[] weights = new double[POINTS];
+        Arrays.fill(weights, 1.0 / POINTS);
+        return new Nodes(points, weights, d);
+      }
+      int n = (int) Math.floor(Math.pow(GRID_POINTS, 1.0 / d));
+      double[] nodes = new double[n];
+      double[] w = new double[n];
+      if (q instanceof SamplingDensity.Gaussian g) { // E over N(0, σ²): Gauss–Hermite for ∫e^{−t²}, x = √2σt
+        var rule = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().hermite(Math.min(n, 150));
+        n = rule.getNumberOfPoints();
+        nodes = new double[n];
+        w = new double[n];
+        for (int i = 0; i < n; i++) {
+          nodes[i] = Math.sqrt(2) * g.scale() * rule.getPoint(i);
+          w[i] = rule.getWeight(i) / Math.sqrt(Math.PI);
+        }
+      } else { // uniform on [−h, h]: midpoints
+        double h = ((SamplingDensity.UniformBox) q).halfWidth();
+        for (int i = 0; i < n; i++) {
+          nodes[i] = -h + (i + 0.5) * 2 * h / n;
+          w[i] = 1.0 / n;
+        }
+      }
+      int total = (int) Math.pow(n, d);
+      double[] points = new double[total * d];
+      double[] weights = new double[total];
+      for (int p = 0; p < total; p++) {
+        double weight = 1;
+        for (int j = 0, rest = p; j < d; j++, rest /= n) {
+          points[p * d + j] = nodes[rest % n];
+          weight *= w[rest % n];
+        }
+        weights[p] = weight;
+      }
+      return new Nodes(points, weights, d);
+    }
+  }
+
+  /** He_n(y)/√(n!) by the normalised three-term recurrence. */
+  static double he(int n, double y) {
+    double previous = 0;
+    double current = 1;
+    for (int k = 1; k <= n; k++) {
+      double next = (y * current - Math.sqrt(k - 1.0) * previous) / Math.sqrt(k);
+      previous = current;
+      current = next;
+    }
+    return current;
+  }
+}

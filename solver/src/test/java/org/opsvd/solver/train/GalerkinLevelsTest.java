@@ -1,0 +1,58 @@
+package org.opsvd.solver.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opsvd.operators.OperatorCatalog;
+import org.opsvd.operators.OperatorRequest;
+import org.opsvd.operators.Problem;
+
+/** Level estimates without a reference: Rayleigh–Ritz on an analytic basis under a Monte Carlo density. */
+class GalerkinLevelsTest {
+
+  @Test
+  void theBoxLevelsComeFromItsOwnSineBasis() {
+    Problem box = OperatorCatalog.build(OperatorRequest.named("box", 3, 0.5));
+    double[] exact = box.exact().eigenvalues(4);
+    double[] estimate = GalerkinLevels.estimate(box, 4, 1);
+    for (int k = 0; k < 4; k++) {
+      // Ãf = E·f sample by sample; only the symmetrisation ½(A + Aᵀ) of the Monte Carlo matrix mixes levels
+      assertEquals(exact[k], estimate[k], 1e-3 * exact[k], "level " + k);
+    }
+  }
+
+  @Test
+  void oscillatorLevelsComeOutWithinMonteCarloError() {
+    Problem oscillator = OperatorCatalog.build(OperatorRequest.named("harmonic", 4, 0.5));
+    double[] exact = oscillator.exact().eigenvalues(5); // 2, 3, 3, 3, 3
+    double[] estimate = GalerkinLevels.estimate(oscillator, 5, 3);
+    for (int k = 0; k < 5; k++) {
+      assertEquals(exact[k], estimate[k], 0.05 * exact[k], "level " + k);
+    }
+  }
+
+  @Test
+  void theWidthOfTheWantedStatesFitsTheSamplerInHighDimension() {
+    Problem oscillator = OperatorCatalog.build(OperatorRequest.named("harmonic", 4, 0.5));
+    // ground state: ⟨x_j²⟩ = 1/2 per axis; first shell: 3/2 on its axis, 1/2 on the others → rms √(3/4) = 0.866
+    assertEquals(Math.sqrt(0.75), GalerkinLevels.width(oscillator, 5, 3), 0.08, "Monte Carlo and basis error");
+    assertEquals(SolveDefaults.SAMPLER_MARGIN * GalerkinLevels.width(oscillator, 5, 3),
+        SolveDefaults.samplerScale(oscillator, 5, 3), 1e-12);
+    Problem plane = OperatorCatalog.build(OperatorRequest.named("harmonic", 2, 0.5));
+    assertEquals(SolveDefaults.samplerScale(plane), SolveDefaults.samplerScale(plane, 5, 3), "d <= 3 unchanged");
+  }
+
+  @Test
+  void theBasisIsTheCheapestMultiIndicesFirst() {
+    List<int[]> hermite = GalerkinLevels.indices(3, 7, GalerkinLevels.Axis.hermite(1));
+    assertEquals(0, hermite.get(0)[0] + hermite.get(0)[1] + hermite.get(0)[2], "the constant first");
+    assertEquals(1, hermite.get(3)[0] + hermite.get(3)[1] + hermite.get(3)[2], "then the three of degree 1");
+    assertEquals(2, hermite.get(4)[0] + hermite.get(4)[1] + hermite.get(4)[2], "then degree 2");
+    List<int[]> sine = GalerkinLevels.indices(2, 3, GalerkinLevels.Axis.sine(1));
+    assertTrue(sine.get(0)[0] == 1 && sine.get(0)[1] == 1, "(1, 1) first");
+    assertEquals(1.0, GalerkinLevels.he(1, 1.0), 1e-15);
+    assertEquals((4 - 1) / Math.sqrt(2), GalerkinLevels.he(2, 2.0), 1e-14, "He_2(y) = y² − 1, normalised by √2!");
+  }
+}
