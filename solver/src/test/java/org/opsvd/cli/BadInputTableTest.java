@@ -137,11 +137,13 @@ class BadInputTableTest {
                 {"--network magic", "--network"}, {"--sampler magic", "--sampler"},
                 {"--laplacian magic", "--laplacian"}, {"--device tpu", "--device"},
                 {"--eval-precision magic", "--eval-precision"}, {"--seed abc", "--seed"},
+                {"--reference magic", "--reference"},
                 {"--device gpu", "--device gpu"}}) {
             t.add(bad(2, n[1], SOLVE + " " + n[0]));
         }
         t.add(bad(2, "--eval-grid", "solve --operator harmonic --dim 2 --L 2 --quiet --out @new-run --eval-grid 40000"));
         t.add(bad(2, "--eval-grid", SOLVE.replace("--operator harmonic", "--potential x^2") + " --eval-grid 1025"));
+        t.add(bad(2, "--reference", SOLVE.replace("--operator harmonic", "--potential x^2") + " --reference exact"));
         // refusals that used to leave a partial run directory
         t.add(bad(2, "potential", SOLVE.replace("--operator harmonic", "--potential log(x)")));
         t.add(bad(2, "--L", SOLVE.replace("--L 2", "--L 100000")));
