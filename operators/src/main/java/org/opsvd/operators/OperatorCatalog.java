@@ -131,7 +131,7 @@ public final class OperatorCatalog {
             case "langevin":
                 return langevin(request, d, box);
             default:
-                throw new IllegalArgumentException("unknown operator '" + request.name() + "'; built-in operators: "
+                throw new IllegalArgumentException("unknown operator '" + request.name() + "'; built-in operators (--operator): "
                         + String.join(", ", names()) + " (or --potential EXPR for a formula)");
         }
     }
@@ -144,7 +144,7 @@ public final class OperatorCatalog {
     private static Problem langevin(OperatorRequest request, int d, Double box) {
         double beta = positive(request.beta(), 1.0, "--beta");
         SmoothPotential energy = request.energy() == null ? HarmonicPotential.isotropic(d, 1.0)
-                : SmoothPotential.of(new ExpressionPotential(request.energy(), d));
+                : SmoothPotential.of(new ExpressionPotential(request.energy(), d, "energy"));
         LangevinGenerator generator = new LangevinGenerator(energy, beta);
         ExactSpectrum exact = null;
         double stiffness = 1;

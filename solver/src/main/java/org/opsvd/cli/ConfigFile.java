@@ -54,13 +54,28 @@ final class ConfigFile {
      */
     static ConfigFile read(Path file, CommandSpec command) {
         JsonNode root;
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--config " + file + " is a directory, not an experiment file");
+        }
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            root = new ObjectMapper(new YAMLFactory())
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                    .readTree(file.toFile());
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new IllegalArgumentException("config file not found: " + file);
+            throw new IllegalArgumentException("--config " + file + ": no such file");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            String m = String.valueOf(e.getOriginalMessage());
+            if (m.startsWith("Duplicate field")) {
+                throw new IllegalArgumentException("config file " + file + ": duplicate key " + m.split(" ")[2]
+                        + (at == null ? "" : " at line " + at.getLineNr()) + " (give each option once)");
+            }
+            throw new IllegalArgumentException("config file " + file + " is not valid YAML"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + Main.oneLine(String.valueOf(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new IllegalArgumentException("config file " + file + " is not valid YAML: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException("--config " + file + " cannot be read ("
+                    + Main.oneLine(String.valueOf(e.getMessage())) + ")");
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("config file " + file + " must be a YAML mapping of option: value");

@@ -1,12 +1,12 @@
 package org.opsvd.cli;
 
+import org.opsvd.operators.MemoryBudget;
+import org.opsvd.operators.io.NumericTable;
 import org.opsvd.solver.run.AtomicFiles;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.opsvd.solver.run.OutputPaths;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.opsvd.solver.neural.NetworkEvaluator;
 import org.opsvd.solver.neural.Mlp;
@@ -48,17 +48,17 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        Path configFile = run.resolve("config.json");
-        if (!Files.exists(configFile)) {
-            throw new IllegalArgumentException(run + " is not a solve run directory (no config.json)");
-        }
-        SolveConfig config = new ObjectMapper().treeToValue(new ObjectMapper().readTree(configFile.toFile()).get("config"),
-                SolveConfig.class);
-        Checkpoint checkpoint = Checkpoint.read(run);
+        SolveConfig config = SolveRunInput.read(run).config();
+        Path target = out != null ? out : run.resolve("eval.npy");
+        OutputPaths.requireWritableFile(target, "--out");
         int d = config.dimension();
         double[] x = readPoints(points, d);
         int n = x.length / d;
+        Checkpoint checkpoint = Checkpoint.read(run);
         Mlp network = NeuralSolver.network(config);
+        MemoryBudget.requireIndexable(MemoryBudget.times(n, network.outputs()), "--points " + points);
+        MemoryBudget.require(MemoryBudget.times(MemoryBudget.times(n, network.outputs()), 32), "--points " + points
+                + " (" + n + " points × " + network.outputs() + " functions)");
         SamplingDensity density = NeuralSolver.density(config);
         double[] f;
         try (NetworkEvaluator<?> evaluator = NetworkEvaluator.float64(network, false)) {
@@ -66,47 +66,14 @@ final class EvalCommand implements Callable<Integer> {
         }
         int l = network.outputs();
         density.wavefunctions(x, f, l);
-        Path target = out != null ? out : run.resolve("eval.npy");
         AtomicFiles.writeNpy(target, f, new int[] {n, l});
         stdout.println("wrote ψ at " + n + " points (" + l + " functions, step " + checkpoint.step() + ") to " + target);
         return 0;
     }
 
-    /** Points from CSV or NPY, checked against the run's dimension. */
-    static double[] readPoints(Path file, int d) throws java.io.IOException {
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("points file not found: " + file);
-        }
-        if (file.toString().endsWith(".npy")) {
-            var array = org.jetbrains.bio.npy.NpyFile.read(file, Integer.MAX_VALUE);
-            int[] shape = array.getShape();
-            int columns = shape.length == 1 ? 1 : shape[shape.length - 1];
-            if (shape.length > 2 || columns != d) {
-                throw new IllegalArgumentException("points in " + file + " have shape " + java.util.Arrays.toString(shape)
-                        + "; the run is " + d + "-dimensional, expected [N, " + d + "]");
-            }
-            return array.asDoubleArray();
-        }
-        List<Double> values = new ArrayList<>();
-        int row = 0;
-        for (String line : Files.readAllLines(file)) {
-            row++;
-            String t = line.trim();
-            if (t.isEmpty() || t.startsWith("#")) continue;
-            String[] cells = t.split("[,;\\s]+");
-            if (cells.length != d) {
-                throw new IllegalArgumentException(file + ":" + row + ": " + cells.length + " columns; the run is "
-                        + d + "-dimensional");
-            }
-            for (String c : cells) {
-                try {
-                    values.add(Double.parseDouble(c));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(file + ":" + row + ": not a number: '" + c + "'");
-                }
-            }
-        }
-        if (values.isEmpty()) throw new IllegalArgumentException("no points in " + file);
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    /** Points from CSV or NPY ({@link NumericTable}), checked against the run's dimension. */
+    static double[] readPoints(Path file, int d) {
+        return NumericTable.read(file, "--points").requireColumns(d, "--points", file, "the run is " + d
+                + "-dimensional: each point").values();
     }
 }

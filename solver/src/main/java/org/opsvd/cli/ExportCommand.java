@@ -24,6 +24,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.family.TFloating;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.opsvd.solver.run.OutputPaths;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -57,15 +58,18 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path configFile = run.resolve("config.json");
-        if (!Files.exists(configFile)) {
-            throw new IllegalArgumentException(run + " is not a solve run directory (no config.json)");
+        SolveConfig config = SolveRunInput.read(run).config();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IllegalArgumentException("--saved-model " + target + " is a file; give a new directory");
         }
-        if (Files.exists(target) && Files.list(target).findAny().isPresent()) {
-            throw new IllegalArgumentException("--saved-model " + target + " exists and is not empty");
+        if (Files.isDirectory(target)) {
+            try (var entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("--saved-model " + target + " exists and is not empty");
+                }
+            }
         }
-        ObjectMapper mapper = new ObjectMapper();
-        SolveConfig config = mapper.treeToValue(mapper.readTree(configFile.toFile()).get("config"), SolveConfig.class);
+        OutputPaths.requireWritableFile(target.resolve("saved_model.pb"), "--saved-model");
         Checkpoint checkpoint = Checkpoint.read(run);
         Mlp network = NeuralSolver.network(config);
         SamplingDensity density = NeuralSolver.density(config);

@@ -41,6 +41,9 @@ import picocli.CommandLine.Option;
         subcommands = {SolveCommand.class, ReproduceCommand.class, SvdCommand.class, PlotCommand.class, EvalCommand.class, ExportCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
+    /** Columns of {@code --help}: the longest example line fits. */
+    static final int USAGE_WIDTH = 110;
+
     /** Exit status when the command line itself is wrong. */
     static final int USAGE_ERROR = 2;
     /** Exit status when the input is well-formed but cannot be solved (bad operator, NaN potential, …). */
@@ -81,19 +84,32 @@ public final class Main implements Runnable {
      */
     static CommandLine commandLine(Main main) {
         CommandLine cli = new CommandLine(main);
-        cli.registerConverter(Method.class, Method::parse)
-                .registerConverter(Nesting.class, Nesting::parse)
-                .registerConverter(OptimizerSpec.Kind.class, OptimizerSpec.Kind::parse)
-                .registerConverter(LaplacianMethod.class, LaplacianMethod::parse)
-                .registerConverter(Precision.class, Precision::parse)
-                .registerConverter(SessionOptions.Device.class, SessionOptions.Device::parse)
-                .registerConverter(Activation.class, Activation::parse)
-                .registerConverter(Parametrisation.class, Parametrisation::parse)
-                .registerConverter(SamplingDensity.Kind.class, SamplingDensity.Kind::parse)
-                .registerConverter(ReferenceMode.class, ReferenceMode::parse);
+        cli.registerConverter(Method.class, choice(Method::parse))
+                .registerConverter(Nesting.class, choice(Nesting::parse))
+                .registerConverter(OptimizerSpec.Kind.class, choice(OptimizerSpec.Kind::parse))
+                .registerConverter(LaplacianMethod.class, choice(LaplacianMethod::parse))
+                .registerConverter(Precision.class, choice(Precision::parse))
+                .registerConverter(SessionOptions.Device.class, choice(SessionOptions.Device::parse))
+                .registerConverter(Activation.class, choice(Activation::parse))
+                .registerConverter(Parametrisation.class, choice(Parametrisation::parse))
+                .registerConverter(SamplingDensity.Kind.class, choice(SamplingDensity.Kind::parse))
+                .registerConverter(ReferenceMode.class, choice(ReferenceMode::parse));
+        // wide enough that no example line wraps (in the middle of a path)
+        cli.setUsageHelpWidth(USAGE_WIDTH);
         cli.getSubcommands().get("solve").setDefaultValueProvider(defaults(SolveOptions.defaults()));
         cli.getSubcommands().get("svd").setDefaultValueProvider(defaults(SvdCommand.defaults()));
         return cli;
+    }
+
+    /** A converter whose refusal reads "Invalid value for option '--x': unknown …", without an exception class. */
+    private static <T> CommandLine.ITypeConverter<T> choice(java.util.function.Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        };
     }
 
     private static CommandLine.IDefaultValueProvider defaults(java.util.Map<String, String> byOption) {
@@ -102,25 +118,30 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given output streams; returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        // libraries log through java.util.logging (netlib's "Failed to load implementation …", TensorFlow's
+        // loader): only errors, unless --verbose
+        java.util.logging.Logger.getLogger("").setLevel(java.util.Arrays.asList(args).contains("--verbose")
+                ? java.util.logging.Level.INFO : java.util.logging.Level.SEVERE);
         Main main = new Main();
         CommandLine cli = commandLine(main);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("opsvd: error: " + ex.getMessage());
+            err.println("opsvd: error: " + oneLine(ex.getMessage()).replaceFirst("^Error: ", ""));
             if (main.verbose) {
                 ex.printStackTrace(err);
             }
             return USAGE_ERROR;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
-            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            err.println("opsvd: error: " + (ex instanceof NumericalFailure ? "numerical failure: " : "") + message);
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : oneLine(ex.getMessage());
+            boolean expected = ex instanceof IllegalArgumentException || ex instanceof java.io.IOException
+                    || ex instanceof java.io.UncheckedIOException;
+            err.println("opsvd: error: " + (ex instanceof NumericalFailure ? "numerical failure: " : "") + message
+                    + (expected || main.verbose ? "" : " (unexpected " + ex.getClass().getName()
+                    + "; rerun with --verbose for details)"));
             if (main.verbose) {
                 ex.printStackTrace(err);
-            } else if (!(ex instanceof IllegalArgumentException) && !(ex instanceof java.io.IOException)
-                    && !(ex instanceof java.io.UncheckedIOException)) {
-                err.println("(unexpected " + ex.getClass().getName() + "; rerun with --verbose for details)");
             }
             return exitStatus(ex);
         });
@@ -130,6 +151,22 @@ public final class Main implements Runnable {
             err.println("opsvd: error: " + e.getMessage());
             return USAGE_ERROR;
         }
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // a size the estimates let through: one line, not a JVM stack trace
+            err.println("opsvd: error: " + (e instanceof OutOfMemoryError ? "out of memory (" + e.getMessage()
+                    + "); choose smaller sizes, or raise the heap limit: OPSVD_JAVA_OPTS=-Xmx…" : "stack overflow"));
+            if (main.verbose) {
+                e.printStackTrace(err);
+            }
+            return RUN_ERROR;
+        }
+    }
+
+    /** The first line of a message; the rest (a stack of causes, a quoted file) only with --verbose. */
+    static String oneLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl).strip();
     }
 }

@@ -8,6 +8,7 @@ import org.opsvd.solver.classical.ReferenceOptions;
 import org.opsvd.solver.classical.ReferenceSolution;
 import org.opsvd.solver.classical.ReferenceSolver;
 import org.opsvd.solver.classical.Route;
+import org.opsvd.solver.run.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +70,9 @@ final class ReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (json != null) {
+            OutputPaths.requireWritableFile(json, "--json");
+        }
         Problem problem = operator.problem();
         ReferenceOptions options = new ReferenceOptions(grid != null ? grid : ReferenceOptions.defaultGrid(problem.dimension()),
                 order, k, Route.parse(method), sigma, grid != null, noExtrapolate ? Boolean.FALSE : null);

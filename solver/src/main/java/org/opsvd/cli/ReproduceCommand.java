@@ -99,6 +99,10 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume needs --out DIR, the directory of the earlier reproduce"
                     + (out == null ? "" : " (" + out + " is not a directory)"));
         }
+        if (!resume && out != null && Files.isDirectory(out) && Files.exists(out.resolve("results.csv"))) {
+            throw new IllegalArgumentException("--out " + out + " holds an earlier reproduce (results.csv); continue it "
+                    + "with --resume, or choose a new directory");
+        }
         List<Path> files = experimentFiles(experiment);
         CommandSpec solve = Main.commandLine(new Main()).getSubcommands().get("solve").getCommandSpec();
         List<ConfigFile> configs = new ArrayList<>();
@@ -172,6 +176,13 @@ final class ReproduceCommand implements Callable<Integer> {
         if (steps != null) args.addAll(List.of("--steps", steps.toString()));
         boolean continues = resume && Files.exists(runDir.resolve(Checkpoint.FILE));
         if (continues) args.addAll(List.of("--resume", runDir.toString()));
+        if (resume && !continues && Files.exists(runDir.resolve("config.json"))) {
+            // an attempt that stopped before its first checkpoint: nothing to continue, and a run directory is never
+            // overwritten, so it is kept beside the new attempt
+            Path aside = runDir.resolveSibling(runDir.getFileName() + ".stopped-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Files.move(runDir, aside);
+        }
         String failure;
         String outcome;
         try {

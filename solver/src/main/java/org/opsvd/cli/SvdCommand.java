@@ -75,7 +75,7 @@ final class SvdCommand implements Callable<Integer> {
         @Option(names = "--kernel", paramLabel = "EXPR", description = "Kernel k(x,y) in x, y (1D) or x1..xd, y1..yd.")
         String kernel;
 
-        @Option(names = "--pairs", paramLabel = "FILE", arity = "1..2",
+        @Option(names = "--pairs", paramLabel = "FILE", arity = "1..*",
                 description = "Paired data: one CSV/NPY with x and y columns (--split), or two files (x then y).")
         List<Path> pairs;
     }

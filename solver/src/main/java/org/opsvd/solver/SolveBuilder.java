@@ -186,6 +186,10 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       SolveConfig draft = resolve(null);
       reference = SolveReference.compute(problem, draft.outputs(), draft.evalGrid(), NeuralSolver.density(draft),
           draft.seed(), referenceMode);
+      if (evalGrid != null && !reference.quadrature().startsWith("uniform grid")) { // input-validation: not ignored
+        throw new IllegalArgumentException("--eval-grid " + evalGrid + " does not apply: this solve evaluates on the "
+            + reference.quadrature() + " (its reference's); leave --eval-grid out");
+      }
     }
     return reference;
   }

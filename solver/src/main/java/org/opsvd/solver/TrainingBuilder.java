@@ -90,8 +90,9 @@ public abstract class TrainingBuilder<B extends TrainingBuilder<B>> {
     return self();
   }
 
-  /** Compute device (GPU needs the CUDA build). */
+  /** Compute device (GPU needs the CUDA build; checked now, so that a run without one is refused before any work). */
   public B device(SessionOptions.Device d) {
+    if (d == SessionOptions.Device.GPU) SessionOptions.requireGpu();
     this.device = d;
     return self();
   }

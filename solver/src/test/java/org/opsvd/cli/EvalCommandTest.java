@@ -54,7 +54,7 @@ class EvalCommandTest {
     assertEquals(Main.USAGE_ERROR, r.status());
     assertTrue(r.err().contains("3 columns; the run is 2-dimensional"), r.err());
     r = ReferenceCommandTest.run("eval", dir.resolve("nothing").toString(), "--points", csv.toString());
-    assertTrue(r.err().contains("not a solve run directory"), r.err());
+    assertTrue(r.err().contains("RUN_DIR " + dir.resolve("nothing") + ": no such directory"), r.err());
   }
 
   /**

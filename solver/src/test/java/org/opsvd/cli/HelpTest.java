@@ -56,6 +56,19 @@ class HelpTest {
   }
 
   @Test
+  void noExampleLineWraps() {
+    for (String command : Main.commandLine(new Main()).getSubcommands().keySet()) {
+      if (command.equals("help")) continue;
+      String help = ReferenceCommandTest.run(command, "--help").out();
+      int at = help.indexOf("Examples:");
+      if (at < 0) continue;
+      for (String line : help.substring(at).lines().skip(1).takeWhile(l -> !l.isBlank()).toList()) {
+        assertTrue(line.startsWith("  "), command + ": a wrapped example line: '" + line + "'");
+      }
+    }
+  }
+
+  @Test
   void rootHelpAndVersion() {
     ReferenceCommandTest.Run r = ReferenceCommandTest.run("--help");
     assertEquals(0, r.status());

@@ -29,7 +29,9 @@ public record Grid(int dimension, int pointsPerAxis, double halfWidth, Boundary 
             throw new IllegalArgumentException("box half-width must be positive and finite, got " + halfWidth);
         }
         if (Math.pow(pointsPerAxis, dimension) > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("grid " + pointsPerAxis + "^" + dimension + " has too many points");
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--grid %d in %dD gives %.3g "
+                    + "points, more than one array holds (2^31); use a smaller --grid", pointsPerAxis, dimension,
+                    Math.pow(pointsPerAxis, dimension)));
         }
         if (boundary == null) {
             throw new IllegalArgumentException("boundary must not be null");

@@ -38,7 +38,7 @@ public final class ClassPairs {
      */
     public ClassPairs(int classes, int dx, int dy, double noise, boolean mixed, long seed) {
         if (classes < 1 || dx < 1 || dy < 1) {
-            throw new IllegalArgumentException("class pairs need C, dx, dy ≥ 1, got C = " + classes + ", dx = "
+            throw new IllegalArgumentException("class pairs need C (--classes), dx, dy ≥ 1, got C = " + classes + ", dx = "
                     + dx + ", dy = " + dy);
         }
         if (!(noise > 0) || !Double.isFinite(noise)) {

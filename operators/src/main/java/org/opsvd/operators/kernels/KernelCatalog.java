@@ -37,6 +37,7 @@ public final class KernelCatalog {
     public static SvdProblem build(KernelRequest r, int outputs, int evalPoints, long seed) throws IOException {
         if (r.kernel() != null) {
             KernelOperator k = new ExpressionKernel(r.kernel(), Measure.parse(r.measure(), r.dimension()));
+            requireFiniteOnSamples(k);
             return new SvdProblem("kernel", new SvdData.Kernel(k, r.stratified()), k.left(), k.right(), k.exact(),
                     false);
         }
@@ -79,16 +80,51 @@ public final class KernelCatalog {
         }
     }
 
+    /** Pairs drawn to check a user kernel before any work. */
+    private static final int PROBES = 256;
+
+    /**
+     * Refuses a user kernel that is not finite at a pair drawn from its measures (e.g. {@code log(x)} under a
+     * Gaussian): a check on {@value #PROBES} samples with a fixed seed before training, where the evaluation
+     * would find it only after the run directory was written. Not a proof: the evaluation checks every value.
+     */
+    private static void requireFiniteOnSamples(KernelOperator k) {
+        int dx = k.left().dimension();
+        int dy = k.right().dimension();
+        double[] xs = new double[PROBES * dx];
+        double[] ys = new double[PROBES * dy];
+        Well19937c rng = new Well19937c(PROBES);
+        k.left().sample(rng, xs, PROBES);
+        k.right().sample(rng, ys, PROBES);
+        for (int i = 0; i < PROBES; i++) {
+            double[] x = java.util.Arrays.copyOfRange(xs, i * dx, (i + 1) * dx);
+            double[] y = java.util.Arrays.copyOfRange(ys, i * dy, (i + 1) * dy);
+            double v = k.kernel(x, y);
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("--kernel " + k.describe() + " is not finite at x = "
+                        + java.util.Arrays.toString(x) + ", y = " + java.util.Arrays.toString(y) + ": " + v
+                        + " (a pair drawn from the measure; the kernel must be finite wherever the measure puts mass)");
+            }
+        }
+    }
+
     private static SvdProblem paired(KernelRequest r, int outputs, int evalPoints, long seed) throws IOException {
         List<java.nio.file.Path> files = r.pairs();
         PairedData data;
+        if (files.size() > 2) {
+            throw new IllegalArgumentException("--pairs takes one file (x and y columns, with --split K) or two (x, "
+                    + "then y); got " + files.size() + ": " + files);
+        }
         if (files.size() == 2) {
+            if (r.split() != null) {
+                throw new IllegalArgumentException("--split applies to one --pairs file; two files are x and y");
+            }
             data = PairedData.read(files.get(0), files.get(1));
         } else {
             if (r.split() == null) {
                 throw new IllegalArgumentException("--pairs with one file needs --split K (the first K columns are x)");
             }
-            data = PairedData.readCsv(files.get(0), r.split());
+            data = PairedData.read(files.get(0), r.split());
         }
         if (outputs >= data.size()) {
             throw new IllegalArgumentException("--L " + outputs + " needs more than " + data.size() + " pairs");

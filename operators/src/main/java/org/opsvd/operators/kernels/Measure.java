@@ -27,6 +27,8 @@ public sealed interface Measure permits Measure.UniformBox, Measure.Gaussian {
             }
         } catch (NumberFormatException e) {
             // fall through to the message below
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--measure '" + text + "': " + e.getMessage(), e);
         }
         throw new IllegalArgumentException("--measure '" + text + "': expected uniform:LO:HI or gaussian:SIGMA");
     }

@@ -33,11 +33,21 @@ public final class ExpressionPotential implements Potential {
      * @throws IllegalArgumentException if the formula is malformed or uses an unknown name
      */
     public ExpressionPotential(String formula, int dimension) {
+        this(formula, dimension, "potential");
+    }
+
+    /**
+     * Parses a formula in d variables; {@code kind} names it in messages (the option that gave it, e.g.
+     * {@code energy} for the Langevin energy U).
+     *
+     * @throws IllegalArgumentException if the formula is malformed or uses an unknown name
+     */
+    public ExpressionPotential(String formula, int dimension, String kind) {
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be at least 1, got " + dimension);
         }
         if (formula == null || formula.isBlank()) {
-            throw new IllegalArgumentException("potential expression is empty");
+            throw new IllegalArgumentException(kind + " expression is empty");
         }
         this.formula = formula;
         this.dimension = dimension;
@@ -54,7 +64,7 @@ public final class ExpressionPotential implements Potential {
         }
         names.add("r");
         this.axisNames = axis.toArray(new String[0]);
-        this.expression = org.opsvd.operators.Formulas.compile("potential", formula, names, hint(dimension));
+        this.expression = org.opsvd.operators.Formulas.compile(kind, formula, names, hint(dimension));
         this.usesRadius = expression.getVariableNames().contains("r");
     }
 

@@ -18,7 +18,7 @@ public record HarmonicPotential(double[] omega) implements SeparablePotential, S
         }
         for (double w : omega) {
             if (!(w > 0) || !Double.isFinite(w)) {
-                throw new IllegalArgumentException("harmonic frequencies must be positive and finite, got "
+                throw new IllegalArgumentException("harmonic frequencies (--omega) must be positive and finite, got "
                         + Arrays.toString(omega));
             }
         }

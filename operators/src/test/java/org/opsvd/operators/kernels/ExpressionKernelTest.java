@@ -56,7 +56,7 @@ class ExpressionKernelTest {
         IllegalArgumentException unclosed = assertThrows(IllegalArgumentException.class,
                 () -> new ExpressionKernel("exp(-(x-y)^2", rho));
         assertTrue(unclosed.getMessage().contains("position 4: unclosed '('"), unclosed.getMessage());
-        assertTrue(unclosed.getMessage().endsWith("\n     ^"), unclosed.getMessage());
+        assertTrue(!unclosed.getMessage().contains("\n"), unclosed.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new ExpressionKernel("x-y)", rho))
                 .getMessage().contains("position 4: unmatched ')'"));
         assertThrows(IllegalArgumentException.class, () -> new ExpressionKernel("x*", rho));

@@ -39,10 +39,10 @@ class ExpressionPotentialTest {
     @Test
     void unknownVariablePointsAtItsPosition() {
         var ex = assertThrows(IllegalArgumentException.class, () -> new ExpressionPotential("0.5*(x^2+q^2)", 2));
-        assertTrue(ex.getMessage().startsWith("malformed potential expression at position 10: unknown variable"),
+        assertTrue(ex.getMessage().startsWith("malformed potential expression '0.5*(x^2+q^2)' at position 10: unknown variable"),
                 ex.getMessage());
         assertTrue(ex.getMessage().contains("'q'"), ex.getMessage());
-        assertTrue(ex.getMessage().endsWith("\n           ^"), ex.getMessage()); // caret under the q (2-space indent)
+        assertTrue(!ex.getMessage().contains("\n"), ex.getMessage()); // one line
         // z does not exist in 2D
         assertThrows(IllegalArgumentException.class, () -> new ExpressionPotential("x+z", 2));
     }
@@ -64,7 +64,7 @@ class ExpressionPotentialTest {
     @Test
     void singularPointsEvaluateToNonFiniteValuesForTheCallerToReport() {
         Potential v = new ExpressionPotential("-1/sqrt(x^2+y^2)", 2);
-        assertTrue(!Double.isFinite(v.value(new double[] {0, 0}))); // exp4j: division by zero
+        assertEquals(Double.NEGATIVE_INFINITY, v.value(new double[] {0, 0})); // IEEE division: -1/0 = -inf
         Potential log = new ExpressionPotential("log(x)", 1);
         assertTrue(Double.isNaN(log.value(new double[] {-1})));
     }

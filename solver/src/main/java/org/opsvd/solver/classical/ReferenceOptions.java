@@ -21,17 +21,17 @@ public record ReferenceOptions(int gridPoints, int order, int k, Route route, Do
 
     public ReferenceOptions {
         if (gridPoints < 3) {
-            throw new IllegalArgumentException("grid size must be at least 3 points per axis, got " + gridPoints);
+            throw new IllegalArgumentException("--grid must be at least 3 points per axis, got " + gridPoints);
         }
         LaplacianStencil.ofOrder(order);
         if (k < 1) {
-            throw new IllegalArgumentException("k must be at least 1, got " + k);
+            throw new IllegalArgumentException("--k must be at least 1, got " + k);
         }
         if (route == null) {
             throw new IllegalArgumentException("route must not be null");
         }
         if (sigma != null && !Double.isFinite(sigma)) {
-            throw new IllegalArgumentException("shift sigma must be finite, got " + sigma);
+            throw new IllegalArgumentException("--sigma must be finite, got " + sigma);
         }
     }
 

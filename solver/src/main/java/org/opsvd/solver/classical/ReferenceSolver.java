@@ -1,5 +1,6 @@
 package org.opsvd.solver.classical;
 
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

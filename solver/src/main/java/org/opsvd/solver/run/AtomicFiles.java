@@ -33,6 +33,24 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * A new empty file {@code .NAME.RANDOM.tmp} in {@code dir}, to be renamed over its target. Created with the
+     * default permissions (the umask, as every other file of a run), not the owner-only ones of
+     * {@link Files#createTempFile}.
+     */
+    public static Path temporary(Path dir, String name) throws IOException {
+        while (true) {
+            Path p = dir.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // drawn twice: draw again
+            }
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     /** Writes {@code value} as indented JSON. */
     public static void writeJson(Object value, Path file) throws IOException {
         write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(value));
@@ -51,7 +69,8 @@ public final class AtomicFiles {
     /** Writes a float64 array as NPY (C order, little-endian) with the given shape. */
     public static void writeNpy(Path file, double[] values, int[] shape) throws IOException {
         Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        Files.createDirectories(target.getParent());
+        Path tmp = temporary(target.getParent(), target.getFileName().toString());
         try {
             org.jetbrains.bio.npy.NpyFile.write(tmp, values, shape);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -66,7 +85,7 @@ public final class AtomicFiles {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        Path tmp = temporary(dir, target.getFileName().toString());
         try {
             Files.write(tmp, bytes);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -60,6 +60,10 @@ public final class CsvLog implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        out.close();
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -25,9 +25,13 @@ public final class RunTarget {
     private boolean figures = true;
     private BooleanSupplier stop = () -> false;
 
-    /** A new run in {@code dir}, created now so that a path that cannot be written fails before any work. */
+    /**
+     * A new run in {@code dir}, checked now ({@link OutputPaths#requireNewRunDirectory}: a path that cannot be
+     * written, or an earlier run, is refused before any work) and created when the run starts writing, so that
+     * a refusal in between leaves nothing behind.
+     */
     public void writeTo(Path dir) {
-        AtomicFiles.createDirectory(dir);
+        OutputPaths.requireNewRunDirectory(dir, "--out");
         directory = dir;
         resume = false;
         checkpoint = null;

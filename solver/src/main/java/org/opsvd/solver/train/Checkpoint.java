@@ -92,7 +92,7 @@ public record Checkpoint(int step, byte[] rng, String config, List<double[]> par
     Path target = dir.resolve(FILE);
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, FILE, ".tmp");
+      tmp = org.opsvd.solver.run.AtomicFiles.temporary(dir, FILE);
       try (DataOutputStream out = new DataOutputStream(output.open(tmp))) {
         out.write(body);
         out.writeLong(crc.getValue());

@@ -1,6 +1,7 @@
 package org.opsvd.solver.train;
 
 import java.io.PrintWriter;
+import java.util.function.LongSupplier;
 import java.util.Locale;
 
 /**
@@ -17,6 +18,10 @@ public final class Progress {
   private final String label;
   private long lastDraw;
   private int lastLineStep = -1;
+  /** The first step reported and when: the rate counts this session's steps only (a resumed run starts late). */
+  private int firstDone = -1;
+  private long firstNanos;
+  private final LongSupplier nanos;
 
   public Progress(PrintWriter out, boolean terminal, boolean quiet, int total) {
     this(out, terminal, quiet, total, "E");
@@ -24,6 +29,12 @@ public final class Progress {
 
   /** @param label what the reported numbers are, e.g. {@code E} (energies) or {@code σ} (singular values) */
   public Progress(PrintWriter out, boolean terminal, boolean quiet, int total, String label) {
+    this(out, terminal, quiet, total, label, System::nanoTime);
+  }
+
+  /** With the clock the rate is measured on (nanoseconds), for tests. */
+  Progress(PrintWriter out, boolean terminal, boolean quiet, int total, String label, LongSupplier nanos) {
+    this.nanos = nanos;
     this.label = label;
     this.out = out;
     this.terminal = terminal;
@@ -36,7 +47,11 @@ public final class Progress {
     double[] energies = estimates;
     if (quiet) return;
     int done = step + 1;
-    long now = System.nanoTime();
+    long now = nanos.getAsLong();
+    if (firstDone < 0) {
+      firstDone = done;
+      firstNanos = now;
+    }
     if (terminal) {
       if (now - lastDraw < 250_000_000L && done < total) return;
       lastDraw = now;
@@ -91,14 +106,16 @@ public final class Progress {
   }
 
   private String line(int done, double seconds, double loss, double[] energies) {
-    double rate = done / Math.max(seconds, 1e-9);
-    double eta = (total - done) / Math.max(rate, 1e-9);
+    double elapsed = (nanos.getAsLong() - firstNanos) * 1e-9;
+    boolean measured = done > firstDone && elapsed > 0;
+    double rate = measured ? (done - firstDone) / elapsed : Double.NaN;
     String e = values(energies);
     int width = 20;
     int filled = (int) Math.round(width * (double) done / total);
     String bar = "#".repeat(filled) + "-".repeat(width - filled);
-    return String.format(Locale.ROOT, "[%s] %d/%d  loss %.5g  %s%s  %.0f steps/s  ETA %s",
-        bar, done, total, loss, label, e, rate, clock(eta));
+    return String.format(Locale.ROOT, "[%s] %d/%d  loss %.5g  %s%s  %s steps/s  ETA %s",
+        bar, done, total, loss, label, e, measured ? String.format(Locale.ROOT, "%.0f", rate) : "…",
+        measured ? clock((total - done) / rate) : "…");
   }
 
   static String clock(double seconds) {

@@ -82,8 +82,8 @@ public record SessionOptions(Device device, int intraOpThreads, int interOpThrea
       }
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("--device gpu: TensorFlow sees no GPU (" + firstLine(e.getMessage())
-          + "). Build with -Pgpu (./opsvd --gpu, or mvn -Pgpu package) on a machine with an NVIDIA driver, "
-          + "CUDA 12 and cuDNN 9, or use --device cpu.");
+          + "); run the CUDA build (OPSVD_GPU=1 ./opsvd …, or mvn -Pgpu package) on a machine with an "
+          + "NVIDIA driver, CUDA 12 and cuDNN 9, or use --device cpu");
     }
   }
 

@@ -1,5 +1,7 @@
 package org.opsvd.solver.train;
 
+import org.opsvd.operators.MemoryBudget;
+
 import java.util.List;
 import java.util.Objects;
 import org.opsvd.solver.loss.Method;
@@ -88,5 +90,22 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
     }
+    TrainingChecks.emaDecay(emaDecay);
+    TrainingChecks.hidden(hidden);
+    TrainingChecks.fourier(fourierFeatures, fourierScale);
+    if (laplacian == LaplacianMethod.FINITE_DIFFERENCE) TrainingChecks.positive("--fd-eps", fdStep);
+    TrainingChecks.positive("--envelope", envelopeScale);
+    TrainingChecks.positive("--cusp", cusp);
+    TrainingChecks.finite("--scale", operatorScale);
+    TrainingChecks.finite("--shift", operatorShift);
+    if (dimension <= 3) {
+      long points = MemoryBudget.power(evalGrid, dimension);
+      String what = "--eval-grid " + evalGrid + " in " + dimension + "D with --L " + outputs;
+      MemoryBudget.requireIndexable(MemoryBudget.times(points, Math.max(dimension, outputs)), what);
+      // points, weights, the learned and the reference functions, and the evaluation's work arrays
+      MemoryBudget.require(MemoryBudget.times(points, 8L * (dimension + 2 + 4L * outputs)), what + " ("
+          + points + " points)");
+    }
+    TrainingChecks.memory(dimension, hidden, outputs, parametrisation, fourierFeatures, batch, dimension + 2, 1);
   }
 }

@@ -1,5 +1,7 @@
 package org.opsvd.solver.train;
 
+import org.opsvd.operators.MemoryBudget;
+
 import java.util.List;
 import java.util.Objects;
 import org.opsvd.solver.loss.Nesting;
@@ -55,5 +57,13 @@ public record SvdConfig(String operator, String kernel, int outputs, int steps, 
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
     }
+    TrainingChecks.emaDecay(emaDecay);
+    TrainingChecks.hidden(hidden);
+    TrainingChecks.fourier(fourierFeatures, fourierScale);
+    // the evaluation holds an evalPoints × evalPoints kernel matrix and its factors
+    MemoryBudget.requireIndexable(MemoryBudget.times(evalPoints, evalPoints), "--eval-points " + evalPoints);
+    MemoryBudget.require(MemoryBudget.times(MemoryBudget.times(evalPoints, evalPoints), 8 * 3),
+        "--eval-points " + evalPoints);
+    TrainingChecks.memory(1, hidden, outputs, parametrisation, fourierFeatures, batch, 1, 2);
   }
 }

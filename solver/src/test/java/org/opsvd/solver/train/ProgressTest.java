@@ -40,6 +40,19 @@ class ProgressTest {
   }
 
   @Test
+  void afterAResumeTheRateAndEtaCountThisSessionsStepsOnly() {
+    StringWriter s = new StringWriter();
+    long[] now = {0};
+    Progress p = new Progress(new PrintWriter(s, true), false, false, 1000, "E", () -> now[0]);
+    for (int t = 500; t < 1000; t++) { // resumed at step 500; 0.1 s per step in this session
+      p.update(t, 60 + 0.1 * (t - 499), 1.0, new double[] {0.5});
+      now[0] += 100_000_000L;
+    }
+    String at550 = s.toString().lines().filter(l -> l.contains(" 550/1000")).findFirst().orElseThrow();
+    assertTrue(at550.contains(" 10 steps/s  ETA 0m45s"), at550);
+  }
+
+  @Test
   void detailListsEveryModeWithItsReference() {
     String d = Progress.detail("σ", new double[] {0.61, 0.35}, new double[] {0.6, 0.36}, new double[] {1.0 / 60, 1.0 / 36});
     assertEquals(2, d.lines().count(), d);
