@@ -231,8 +231,14 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     String json = RunTarget.json(config);
     try (SolveRunWriter writer = new SolveRunWriter(run.directory(), problem, config, reference(),
         run.resumeStep(json), observer)) {
-      NeuralSolver.Result result = NeuralSolver.solve(problem, config, reference(), writer, run.stop(),
-          run.checkpointing(json, config.evalEvery()));
+      NeuralSolver.Result result;
+      try {
+        result = NeuralSolver.solve(problem, config, reference(), writer, run.stop(),
+            run.checkpointing(json, config.evalEvery()));
+      } catch (NumericalFailure e) {
+        writer.failed(e);
+        throw e;
+      }
       summary = writer.finish(result);
       run.finish();
       return result;

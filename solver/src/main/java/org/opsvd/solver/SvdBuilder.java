@@ -148,8 +148,14 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
     String json = checkpointConfig(config);
     try (SvdRunWriter writer = new SvdRunWriter(run.directory(), problem(), config, run.resumeStep(json),
         observer)) {
-      SvdSolver.Result result = SvdSolver.solve(problem(), config, writer, run.stop(),
-          run.checkpointing(json, config.evalEvery()));
+      SvdSolver.Result result;
+      try {
+        result = SvdSolver.solve(problem(), config, writer, run.stop(),
+            run.checkpointing(json, config.evalEvery()));
+      } catch (NumericalFailure e) {
+        writer.failed(e);
+        throw e;
+      }
       summary = writer.finish(result);
       run.finish();
       return result;

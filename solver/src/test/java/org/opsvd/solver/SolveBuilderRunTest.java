@@ -79,6 +79,17 @@ class SolveBuilderRunTest {
   }
 
   @Test
+  void aRunThatFailsNumericallySaysSoInItsSummary(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("diverged");
+    var e = assertThrows(NumericalFailure.class, () -> SolveBuilder.of(OSCILLATOR).outputs(2).steps(300)
+        .learningRate(1000).figures(false).writeTo(run).solve()); // diverges at once: the Gram matrix is singular
+    JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
+    assertTrue(summary.get("failed").asBoolean(), summary.toString());
+    assertEquals(e.getMessage(), summary.get("stop_reason").asText());
+    assertTrue(Files.exists(run.resolve("history.csv")) && Files.exists(run.resolve("config.json")));
+  }
+
+  @Test
   void anSvdWritesItsRunDirectory(@TempDir Path dir) throws Exception {
     Path run = dir.resolve("svd");
     SvdBuilder b = SvdBuilder.of(KernelRequest.named("volterra")).outputs(2).steps(40).batch(64)

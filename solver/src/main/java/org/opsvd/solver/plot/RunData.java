@@ -199,7 +199,9 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
             notes.add("no summary.json in " + dir + " (run not finished?): only the curves are drawn");
         }
         Functions functions = null;
-        if (kind == Kind.SOLVE && summary != null) {
+        if (summary != null && summary.path("failed").asBoolean(false)) {
+            notes.add("the run failed (" + summary.path("stop_reason").asText() + "): only the curves are drawn");
+        } else if (kind == Kind.SOLVE && summary != null) {
             functions = functions(dir, summary, notes);
         }
         return new RunData(kind, history, evaluations, summary, functions, notes);

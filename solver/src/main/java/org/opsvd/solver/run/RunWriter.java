@@ -22,6 +22,9 @@ abstract class RunWriter implements AutoCloseable {
     /** {@code evaluations.csv}. */
     protected final CsvLog evaluations;
     private final double secondsBefore;
+    private final Object config;
+    private int stepsDone;
+    private double seconds;
 
     /**
      * @param config     the resolved configuration, written to {@code config.json} as {@code {"config": …}}
@@ -30,6 +33,8 @@ abstract class RunWriter implements AutoCloseable {
     protected RunWriter(Path directory, Object config, int resumeStep, List<String> historyHeader,
                         List<String> evaluationHeader) throws IOException {
         this.directory = directory;
+        this.config = config;
+        this.stepsDone = resumeStep;
         AtomicFiles.createDirectory(directory);
         AtomicFiles.writeJson(Map.of("config", config), directory.resolve("config.json"));
         Path h = directory.resolve("history.csv");
@@ -67,8 +72,30 @@ abstract class RunWriter implements AutoCloseable {
         AtomicFiles.writeJson(summary, directory.resolve("summary.json"));
     }
 
+    /**
+     * Records a run that ended in a failure (e.g. a {@link org.opsvd.solver.NumericalFailure}: a Gram matrix that is
+     * not positive definite after a diverged step): {@code summary.json} with {@code "failed": true}, the reason as
+     * {@code stop_reason}, the steps done and the configuration, so the directory says what happened; the logs and
+     * the last checkpoint stay as they are.
+     */
+    public void failed(RuntimeException cause) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("failed", true);
+        m.put("stop_reason", cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage());
+        m.put("steps", stepsDone);
+        m.put("seconds", secondsBefore + seconds);
+        m.put("config", config);
+        try {
+            writeSummary(m);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e); // the failure itself is what the caller reports
+        }
+    }
+
     /** Appends a {@code history.csv} row: steps done, seconds (continuing a resumed run's clock), rate, loss, values. */
     protected void logStep(int stepsDone, double seconds, double learningRate, double loss, double[] values) {
+        this.stepsDone = stepsDone;
+        this.seconds = seconds;
         StringBuilder row = new StringBuilder().append(stepsDone).append(',').append(secondsBefore + seconds)
                 .append(',').append(learningRate).append(',').append(loss);
         history.row(append(row, values, values.length));
