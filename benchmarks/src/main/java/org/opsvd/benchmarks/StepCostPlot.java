@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -25,7 +26,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * one per d): a PNG with two log–log panels against d — ms per step (mean ± one standard deviation of the
  * measurement iterations; JMH's 99.9 % half-width, in the table, is much wider with 3 iterations), and the ratios
  * autodiff/forward and fd/forward — and, on standard output, the Markdown table of benchmarks/RESULTS.md.
- * Ratios divide scores of the same JSON file (the same JMH run), by mean and by the fastest iteration.
+ * Ratios divide scores of the same JSON file (the same JMH run), by mean and by the fastest iteration; where
+ * several files hold a score, the figure takes the first in argument order and the table lists each.
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar org.opsvd.benchmarks.StepCostPlot OUT.png IN.json...}
  */
@@ -35,61 +37,50 @@ public final class StepCostPlot {
   private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c)};
 
   /**
-   * One JMH score (ms/step): mean, JMH's 99.9 % half-width, standard deviation and fastest of the iterations,
-   * and the file (run) it came from.
+   * One JMH score (ms/step): mean, JMH's 99.9 % half-width, standard deviation and fastest of the iterations.
    */
-  record Score(double mean, double error, double sd, double min, int run) {}
+  record Score(double mean, double error, double sd, double min) {}
+
+  /** The scores of one JSON file (one JMH run): method → d → score. */
+  record Run(String name, Map<String, TreeMap<Integer, Score>> scores) {
+    Score get(String method, int d) {
+      TreeMap<Integer, Score> byD = scores.get(method);
+      return byD == null ? null : byD.get(d);
+    }
+  }
 
   private StepCostPlot() {
   }
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) throw new IllegalArgumentException("usage: StepCostPlot OUT.png IN.json...");
-    // method -> d -> score
-    Map<String, TreeMap<Integer, Score>> scores = new TreeMap<>();
-    ObjectMapper json = new ObjectMapper();
-    for (int f = 1; f < args.length; f++) {
-      for (JsonNode r : json.readTree(new File(args[f]))) {
-        if (!r.path("benchmark").asText().endsWith("DimensionScalingBenchmark.step")) continue;
-        JsonNode m = r.path("primaryMetric");
-        double min = Double.POSITIVE_INFINITY, sum = 0, sum2 = 0;
-        int n = 0;
-        for (JsonNode fork : m.path("rawData")) {
-          for (JsonNode v : fork) {
-            min = Math.min(min, v.asDouble());
-            sum += v.asDouble();
-            sum2 += v.asDouble() * v.asDouble();
-            n++;
-          }
-        }
-        double sd = n > 1 ? Math.sqrt(Math.max(0, (sum2 - sum * sum / n) / (n - 1))) : 0;
-        scores.computeIfAbsent(r.path("params").path("laplacian").asText(), k -> new TreeMap<>())
-            .put(r.path("params").path("dimension").asInt(),
-                new Score(m.path("score").asDouble(), m.path("scoreError").asDouble(), sd, min, f));
-      }
-    }
+    List<Run> runs = new ArrayList<>();
+    for (int f = 1; f < args.length; f++) runs.add(read(new File(args[f])));
+    TreeSet<Integer> dims = new TreeSet<>();
+    runs.forEach(r -> r.scores().values().forEach(m -> dims.addAll(m.keySet())));
     XYChart time = chart("One training step (B = 512, float32, 128³ softplus, L = d + 1)", "ms / step");
     XYChart ratio = chart("Step cost relative to forward (same JMH run)", "ratio to forward");
     ratio.getStyler().setYAxisMin(1.0);
     time.getStyler().setErrorBarsColorSeriesColor(true);
     for (int k = 0; k < METHODS.length; k++) {
-      TreeMap<Integer, Score> byD = scores.get(METHODS[k]);
-      if (byD == null) continue;
+      String method = METHODS[k];
       List<Double> x = new ArrayList<>(), y = new ArrayList<>(), e = new ArrayList<>();
       List<Double> rx = new ArrayList<>(), ry = new ArrayList<>();
-      for (var entry : byD.entrySet()) {
-        Score s = entry.getValue();
-        x.add(log2(entry.getKey()));
-        y.add(s.mean());
-        e.add(Math.min(s.sd(), 0.95 * s.mean())); // log axis: stay above 0
-        Score f = forward(scores, entry.getKey(), s.run());
-        if (k > 0 && f != null) {
-          rx.add(log2(entry.getKey()));
-          ry.add(s.mean() / f.mean());
-        }
+      for (int d : dims) {
+        // the first file (in argument order) that has the score, and the first that has it with forward
+        runs.stream().map(r -> r.get(method, d)).filter(s -> s != null).findFirst().ifPresent(s -> {
+          x.add(log2(d));
+          y.add(s.mean());
+          e.add(Math.min(s.sd(), 0.95 * s.mean())); // log axis: stay above 0
+        });
+        if (k == 0) continue;
+        runs.stream().filter(r -> r.get(method, d) != null && r.get("forward", d) != null).findFirst().ifPresent(r -> {
+          rx.add(log2(d));
+          ry.add(r.get(method, d).mean() / r.get("forward", d).mean());
+        });
       }
-      style(time.addSeries(METHODS[k], x, y, e), COLOURS[k]);
-      if (!rx.isEmpty()) style(ratio.addSeries(METHODS[k] + " / forward", rx, ry), COLOURS[k]);
+      if (!x.isEmpty()) style(time.addSeries(method, x, y, e), COLOURS[k]);
+      if (!rx.isEmpty()) style(ratio.addSeries(method + " / forward", rx, ry), COLOURS[k]);
     }
     BufferedImage img = new BufferedImage(1280, 480, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -99,34 +90,56 @@ public final class StepCostPlot {
     File out = new File(args[0]);
     if (out.getParentFile() != null) out.getParentFile().mkdirs();
     ImageIO.write(img, "png", out);
-    System.out.print(table(scores));
+    System.out.print(table(runs, dims));
   }
 
-  private static Score forward(Map<String, TreeMap<Integer, Score>> scores, int d, int run) {
-    Score f = scores.getOrDefault("forward", new TreeMap<>()).get(d);
-    return f != null && f.run() == run ? f : null;
+  private static Run read(File file) throws IOException {
+    Map<String, TreeMap<Integer, Score>> scores = new TreeMap<>();
+    for (JsonNode r : new ObjectMapper().readTree(file)) {
+      if (!r.path("benchmark").asText().endsWith("DimensionScalingBenchmark.step")) continue;
+      JsonNode m = r.path("primaryMetric");
+      double min = Double.POSITIVE_INFINITY, sum = 0, sum2 = 0;
+      int n = 0;
+      for (JsonNode fork : m.path("rawData")) {
+        for (JsonNode v : fork) {
+          min = Math.min(min, v.asDouble());
+          sum += v.asDouble();
+          sum2 += v.asDouble() * v.asDouble();
+          n++;
+        }
+      }
+      double sd = n > 1 ? Math.sqrt(Math.max(0, (sum2 - sum * sum / n) / (n - 1))) : 0;
+      scores.computeIfAbsent(r.path("params").path("laplacian").asText(), k -> new TreeMap<>())
+          .put(r.path("params").path("dimension").asInt(),
+              new Score(m.path("score").asDouble(), m.path("scoreError").asDouble(), sd, min));
+    }
+    return new Run(file.getName(), scores);
   }
 
-  /** Markdown: d, then ms/step ± error per method, then the two ratios by mean and by fastest iteration. */
-  static String table(Map<String, TreeMap<Integer, Score>> scores) {
+  /**
+   * Markdown, one row per d and file: ms/step as mean ± JMH 99.9 % half-width (sd) per method, then the ratios
+   * to forward of the same file by mean and by fastest iteration.
+   */
+  static String table(List<Run> runs, TreeSet<Integer> dims) {
     StringBuilder b = new StringBuilder("| d | L | forward (ms) | autodiff (ms) | fd (ms) | autodiff / forward"
-        + " (mean; min) | fd / forward (mean; min) |\n|---|---|---|---|---|---|---|\n");
-    TreeMap<Integer, Boolean> dims = new TreeMap<>();
-    scores.values().forEach(m -> m.keySet().forEach(d -> dims.put(d, true)));
-    for (int d : dims.keySet()) {
-      b.append("| ").append(d).append(" | ").append(d + 1);
-      for (String method : METHODS) {
-        Score s = scores.getOrDefault(method, new TreeMap<>()).get(d);
-        b.append(" | ").append(s == null ? "not run" : String.format(Locale.ROOT, "%s ± %s", fmt(s.mean()),
-            fmt(s.error())));
+        + " (mean; min) | fd / forward (mean; min) | JSON |\n|---|---|---|---|---|---|---|---|\n");
+    for (int d : dims) {
+      for (Run run : runs) {
+        if (run.scores().values().stream().noneMatch(m -> m.containsKey(d))) continue;
+        b.append("| ").append(d).append(" | ").append(d + 1);
+        for (String method : METHODS) {
+          Score s = run.get(method, d);
+          b.append(" | ").append(s == null ? "–" : String.format(Locale.ROOT, "%s ± %s (%s)", fmt(s.mean()),
+              fmt(s.error()), fmt(s.sd())));
+        }
+        Score f = run.get("forward", d);
+        for (String method : new String[] {"autodiff", "fd"}) {
+          Score s = run.get(method, d);
+          b.append(" | ").append(f == null || s == null ? "–" : String.format(Locale.ROOT, "%.1f; %.1f",
+              s.mean() / f.mean(), s.min() / f.min()));
+        }
+        b.append(" | ").append(run.name()).append(" |\n");
       }
-      for (String method : new String[] {"autodiff", "fd"}) {
-        Score s = scores.getOrDefault(method, new TreeMap<>()).get(d);
-        Score f = s == null ? null : forward(scores, d, s.run());
-        b.append(" | ").append(f == null ? "–" : String.format(Locale.ROOT, "%.2f; %.2f", s.mean() / f.mean(),
-            s.min() / f.min()));
-      }
-      b.append(" |\n");
     }
     return b.toString();
   }
