@@ -25,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * The figure and table of {@link DimensionScalingBenchmark} from its JMH JSON results (any number of files, e.g.
  * one per d): a PNG with two log–log panels against d — ms per step (mean ± one standard deviation of the
  * measurement iterations; JMH's 99.9 % half-width, in the table, is much wider with 3 iterations), and the ratios
- * autodiff/forward and fd/forward — and, on standard output, the Markdown table of benchmarks/RESULTS.md.
+ * autodiff/forward and fd/forward of the first file, with every file's ratio as a diamond — and, on standard output, the Markdown table of benchmarks/RESULTS.md.
  * Ratios divide scores of the same JSON file (the same JMH run), by mean and by the fastest iteration; where
  * several files hold a score, the figure takes the first in argument order and the table lists each.
  *
@@ -81,6 +81,22 @@ public final class StepCostPlot {
       }
       if (!x.isEmpty()) style(time.addSeries(method, x, y, e), COLOURS[k]);
       if (!rx.isEmpty()) style(ratio.addSeries(method + " / forward", rx, ry), COLOURS[k]);
+      // every run's ratio as open markers, to show the spread between runs
+      List<Double> ax = new ArrayList<>(), ay = new ArrayList<>();
+      for (Run r : runs) {
+        for (int d : dims) {
+          if (k > 0 && r.get(method, d) != null && r.get("forward", d) != null) {
+            ax.add(log2(d));
+            ay.add(r.get(method, d).mean() / r.get("forward", d).mean());
+          }
+        }
+      }
+      if (ax.size() > rx.size()) {
+        XYSeries all = ratio.addSeries(method + ", every run", ax, ay);
+        all.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        all.setMarker(SeriesMarkers.DIAMOND);
+        all.setMarkerColor(COLOURS[k]);
+      }
     }
     BufferedImage img = new BufferedImage(1280, 480, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
