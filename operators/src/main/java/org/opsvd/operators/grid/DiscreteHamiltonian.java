@@ -113,15 +113,6 @@ public final class DiscreteHamiltonian implements GridHamiltonian {
         return potential.clone();
     }
 
-    /** A lower bound on the spectrum: min V (−Δ_h is positive semi-definite). */
-    @Override
-    public double lowerBound() {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : potential) {
-            m = Math.min(m, v);
-        }
-        return m;
-    }
 
     /** An upper bound on the spectrum (Gershgorin): max V + c·d·Σ|w|/h². */
     @Override

@@ -80,14 +80,6 @@ public final class DvrHamiltonian implements GridHamiltonian {
         return potential.clone();
     }
 
-    @Override
-    public double lowerBound() {
-        double m = Double.POSITIVE_INFINITY;
-        for (double v : potential) {
-            m = Math.min(m, v);
-        }
-        return m;
-    }
 
     /** max V + d·c·λ_max(T): exact for the kinetic part. */
     @Override

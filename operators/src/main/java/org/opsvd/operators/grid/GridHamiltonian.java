@@ -24,8 +24,14 @@ public interface GridHamiltonian {
     /** V at the grid points (a copy). */
     double[] potentialValues();
 
-    /** A lower bound on the spectrum (min V: the kinetic part is positive semi-definite). */
-    double lowerBound();
+    /** A lower bound on the spectrum: min V (the kinetic part −cΔ is positive semi-definite in every discretisation). */
+    default double lowerBound() {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : potentialValues()) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
 
     /** An upper bound on the spectrum. */
     double upperBound();
