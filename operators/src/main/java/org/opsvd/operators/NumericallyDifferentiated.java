@@ -27,6 +27,11 @@ public record NumericallyDifferentiated(Potential potential) implements SmoothPo
     }
 
     @Override
+    public java.util.List<CoulombCentre> coulombCentres() {
+        return potential.coulombCentres();
+    }
+
+    @Override
     public String describe() {
         return potential.describe();
     }

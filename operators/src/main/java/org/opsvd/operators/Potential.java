@@ -24,6 +24,14 @@ public interface Potential {
     /** A short human-readable formula, e.g. {@code "0.5*(x^2+y^2)"}. */
     String describe();
 
+    /**
+     * The attractive Coulomb singularities this potential is known to have (none unless a potential says so):
+     * built-in Coulomb potentials list their nuclei, sums and positive multiples pass theirs on.
+     */
+    default java.util.List<CoulombCentre> coulombCentres() {
+        return java.util.List.of();
+    }
+
     /** The sum V + other; both must have the same dimension. */
     default Potential plus(Potential other) {
         return SumPotential.of(this, other);

@@ -61,6 +61,11 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/NAME-DdD-LL-TIME).")
     Path out;
 
+    @Option(names = "--explain", description = "Print the settings derived from the problem (sampler, cusp factor, "
+            + "network, Fourier features, learning rate), the rule behind each and the options that override them, "
+            + "then stop without solving.")
+    boolean explain;
+
     @Option(names = "--quiet", description = "No progress output; only the final table.")
     boolean quiet;
 
@@ -82,6 +87,12 @@ final class SolveCommand implements Callable<Integer> {
         SolveBuilder builder = options.builder(problem);
         say(out, "opsvd solve: " + problem.name() + " " + problem.hamiltonian().describe() + ", L = "
                 + builder.resolvedOutputs() + ", method " + options.method);
+        if (explain) {
+            out.println("settings derived from the problem (an option given on the command line wins):");
+            builder.explain().forEach(line -> out.println("  " + line));
+            out.flush();
+            return 0;
+        }
         if (checkpointEvery != null && checkpointEvery < 0) {
             throw new IllegalArgumentException("--checkpoint-every must be at least 0, got " + checkpointEvery);
         }
@@ -98,6 +109,7 @@ final class SolveCommand implements Callable<Integer> {
                 config.operatorScale(), config.operatorShift(), methodLabel(config), config.precision(), config.batch(),
                 config.steps(), config.optimizer(), config.learningRate(), config.device()));
         reference.notes().forEach(n -> say(out, "note: " + n));
+        if (resume == null) builder.explain().forEach(line -> say(out, "  " + line));
         if (configFile != null) {
             AtomicFiles.writeText(Files.readString(configFile), dir.resolve("experiment.yaml"));
         }

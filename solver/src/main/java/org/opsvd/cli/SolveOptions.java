@@ -3,7 +3,6 @@ package org.opsvd.cli;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.SolveBuilder;
 import org.opsvd.solver.loss.Method;
@@ -30,8 +29,8 @@ final class SolveOptions {
     @Option(names = "--batch", paramLabel = "B", description = "Batch size, even (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = "--lr", paramLabel = "LR", description = "Initial learning rate (default: per problem, see --explain).")
+    Double learningRate;
 
     @Option(names = "--optimizer", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     OptimizerSpec.Kind optimizer;
@@ -66,33 +65,34 @@ final class SolveOptions {
     @Option(names = "--device", paramLabel = "cpu|gpu", description = "Compute device (default: ${DEFAULT-VALUE}).")
     SessionOptions.Device device;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths (default: 128,128,128 for a shared network, 64,64 for disjoint ones).")
     List<Integer> hidden;
 
     @Option(names = "--activation", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Activation activation;
 
-    @Option(names = "--network", paramLabel = "shared|disjoint", description = "One shared MLP or L disjoint MLPs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--network", paramLabel = "shared|disjoint", description = "One shared MLP or L disjoint MLPs (default: per problem, see --explain).")
     Parametrisation parametrisation;
 
-    @Option(names = "--fourier", paramLabel = "M", description = "Random Fourier frequencies, 0 = raw input (default: ${DEFAULT-VALUE}).")
-    int fourier;
+    @Option(names = "--fourier", paramLabel = "M", description = "Random Fourier frequencies, 0 = raw input (default: per problem, see --explain).")
+    Integer fourier;
 
-    @Option(names = "--fourier-scale", paramLabel = "S", description = "Fourier frequency scale σ (default: ${DEFAULT-VALUE}).")
-    double fourierScale;
+    @Option(names = "--fourier-scale", paramLabel = "S", description = "Fourier frequency scale σ (default: per problem, see --explain).")
+    Double fourierScale;
 
     @Option(names = "--envelope", paramLabel = "S0", description = "Learnable envelope exp(-|x|/s) with initial s (default: none).")
     Double envelope;
 
     @Option(names = "--cusp", paramLabel = "KAPPA",
             description = "Coulomb cusp factor exp(-κr/(1+κr)) on every output; κ = Z/(c(d-1)) cancels the -Z/r "
-                    + "singularity of the local energy (hydrogen: 2 in 2D, 1 in 3D for c = 0.5) (default: none).")
+                    + "singularity of the local energy (hydrogen: 2 in 2D, 1 in 3D for c = 0.5); 0 = none (default: "
+                    + "that κ for a Coulomb centre at the origin, else none; see --explain).")
     Double cusp;
 
-    @Option(names = "--sampler", paramLabel = "KIND", description = "gaussian, mixture (Gaussians of std s/16, s/4, s) or uniform (default: per operator).")
+    @Option(names = "--sampler", paramLabel = "KIND", description = "gaussian, mixture (Gaussians of std s/16, s/4, s) or uniform (default: per problem, see --explain).")
     SamplingDensity.Kind sampler;
 
-    @Option(names = "--sampler-scale", paramLabel = "S", description = "Gaussian std or uniform half-width (default: per operator).")
+    @Option(names = "--sampler-scale", paramLabel = "S", description = "Gaussian std, the mixture's widest std, or the uniform half-width; alone, a Gaussian's std (default: per problem, see --explain).")
     Double samplerScale;
 
     @Option(names = "--scale", paramLabel = "A", description = "a in T = a(-H) + b (default: 1/(E_next - E_L)).")
@@ -132,12 +132,12 @@ final class SolveOptions {
 
     /**
      * The defaults shown in {@code --help} and applied to unset options: {@link SolveDefaults}, written as on the
-     * command line. Options whose default depends on the problem (L, steps, sampler, evaluation grid) have none.
+     * command line. Options whose default depends on the problem (L, steps, sampler, cusp, network, Fourier features,
+     * learning rate, evaluation grid) have none.
      */
     static Map<String, String> defaults() {
         Map<String, String> d = new HashMap<>();
         d.put("--batch", Integer.toString(SolveDefaults.BATCH));
-        d.put("--lr", Double.toString(SolveDefaults.LEARNING_RATE));
         d.put("--optimizer", SolveDefaults.OPTIMIZER.toString());
         d.put("--ema", Double.toString(SolveDefaults.EMA_DECAY));
         d.put("--method", SolveDefaults.METHOD.toString());
@@ -147,11 +147,7 @@ final class SolveOptions {
         d.put("--fd-eps", Double.toString(SolveDefaults.FD_STEP));
         d.put("--precision", SolveDefaults.PRECISION.toString());
         d.put("--device", SolveDefaults.DEVICE.toString());
-        d.put("--hidden", SolveDefaults.HIDDEN.stream().map(String::valueOf).collect(Collectors.joining(",")));
         d.put("--activation", SolveDefaults.ACTIVATION.toString());
-        d.put("--network", SolveDefaults.PARAMETRISATION.toString());
-        d.put("--fourier", Integer.toString(SolveDefaults.FOURIER_FEATURES));
-        d.put("--fourier-scale", Double.toString(SolveDefaults.FOURIER_SCALE));
         d.put("--seed", Long.toString(SolveDefaults.SEED));
         d.put("--eval-precision", SolveDefaults.EVAL_PRECISION.toString());
         d.put("--reference", SolveDefaults.REFERENCE.toString());

@@ -9,7 +9,11 @@ import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.run.RunTarget;
 import org.opsvd.solver.run.SolveRunWriter;
+import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.train.Checkpoint;
+import org.opsvd.solver.train.GalerkinLevels;
+import org.opsvd.solver.train.Recipe;
+import org.opsvd.solver.train.SamplerChoice;
 import org.opsvd.solver.train.NeuralSolver;
 import org.opsvd.solver.train.ReferenceMode;
 import org.opsvd.solver.train.SamplingDensity;
@@ -63,17 +67,12 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     if (problem == null) throw new IllegalArgumentException("problem must not be null");
     this.problem = problem;
     batch = SolveDefaults.BATCH;
-    learningRate = SolveDefaults.LEARNING_RATE;
     optimizer = SolveDefaults.OPTIMIZER;
     cosineSchedule = SolveDefaults.COSINE_SCHEDULE;
     emaDecay = SolveDefaults.EMA_DECAY;
     precision = SolveDefaults.PRECISION;
     device = SolveDefaults.DEVICE;
-    hidden = SolveDefaults.HIDDEN;
     activation = SolveDefaults.ACTIVATION;
-    parametrisation = SolveDefaults.PARAMETRISATION;
-    fourierFeatures = SolveDefaults.FOURIER_FEATURES;
-    fourierScale = SolveDefaults.FOURIER_SCALE;
     seed = SolveDefaults.SEED;
   }
 
@@ -114,7 +113,10 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     return this;
   }
 
-  /** Coulomb cusp factor exp(−κr/(1+κr)) on every output (default: none); κ = Z/(c(d−1)). */
+  /**
+   * Coulomb cusp factor exp(−κr/(1+κr)) on every output, κ = Z/(c(d−1)); 0 for none; null for the default (the
+   * {@link Recipe}'s: κ of a Coulomb centre at the origin, else none).
+   */
   public SolveBuilder cusp(Double kappa) {
     this.cusp = kappa;
     return this;
@@ -134,7 +136,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   /**
    * Training density and its scale (Gaussian std, the mixture's widest std, or the uniform half-width); either may
-   * be null for the operator's default ({@link SolveDefaults#sampler}, {@link SolveDefaults#samplerScale}).
+   * be null: both null take the {@link Recipe}'s; a scale alone is a Gaussian's std (uniform: half-width, for
+   * operators with walls); a kind alone takes that kind's best scale ({@link SamplerChoice}).
    */
   public SolveBuilder sampler(SamplingDensity.Kind kind, Double scale) {
     unlocked("sampler");
@@ -248,17 +251,93 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   }
 
   // defaults that take a level estimate, computed once (the settings they depend on are locked by then)
-  private Double fittedSamplerScale;
+  private GalerkinLevels.States states;
+  private Recipe recipe;
   private OperatorShift fittedShift;
 
-  private double defaultSamplerScale(int l) {
-    if (fittedSamplerScale == null) fittedSamplerScale = SolveDefaults.samplerScale(problem, l, seed);
-    return fittedSamplerScale;
+  /** Rayleigh–Ritz estimates of the lowest 2L + 2 states ({@link GalerkinLevels}), computed once. */
+  private GalerkinLevels.States states() {
+    if (states == null) {
+      Double kappa = cuspInUse();
+      states = GalerkinLevels.states(problem, 2 * resolvedOutputs() + 2, seed, kappa == null ? 0 : kappa);
+    }
+    return states;
+  }
+
+  /** κ of the cusp factor in use, or null for none. */
+  private Double cuspInUse() {
+    return cusp == null ? Recipe.cusp(problem).kappa() : cusp == 0 ? null : cusp;
+  }
+
+  /**
+   * The settings this problem takes when they are left unset, with the rule behind each ({@link Recipe}); computed
+   * on first use from Rayleigh–Ritz estimates of its states, without any reference.
+   */
+  public Recipe recipe() {
+    if (recipe == null) {
+      int l = resolvedOutputs();
+      recipe = Recipe.of(problem, l, states(), SolveDefaults.shift(states().levels(), l));
+    }
+    return recipe;
+  }
+
+  /**
+   * One line per setting the {@link Recipe} decides: the value in use and the rule behind it, or, where this
+   * builder sets the value, that it overrides the rule (what {@code opsvd solve} prints at the start).
+   */
+  public java.util.List<String> explain() {
+    SolveConfig c = resolve(null);
+    java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+    if (sampler != null) given.put("--sampler", sampler.toString());
+    if (samplerScale != null || sampler != null) given.put("--sampler-scale", format(c.samplerScale()));
+    if (cusp != null) given.put("--cusp", cusp == 0 ? "none" : format(cusp));
+    if (parametrisation != null) given.put("--network", parametrisation.toString());
+    if (hidden != null || parametrisation != null) given.put("--hidden", widths(c.hidden()));
+    if (fourierFeatures != null) given.put("--fourier", fourierFeatures.toString());
+    if (fourierScale != null) given.put("--fourier-scale", format(fourierScale));
+    if (learningRate != null) given.put("--lr", format(learningRate));
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    for (Recipe.Choice choice : recipe().choices()) {
+      String mine = given.get(choice.option());
+      if (mine == null) {
+        lines.add(choice.option() + " " + choice.value() + ": " + choice.rule());
+      } else if (mine.equals(choice.value())) {
+        lines.add(choice.option() + " " + mine + ": given, as the rule would choose (" + choice.rule() + ")");
+      } else {
+        lines.add(choice.option() + " " + mine + ": given, overrides the rule's " + choice.value() + " ("
+            + choice.rule() + ")");
+      }
+    }
+    return lines;
+  }
+
+  private static String format(double v) {
+    return String.format(java.util.Locale.ROOT, "%.3g", v);
+  }
+
+  private static String widths(java.util.List<Integer> w) {
+    return w.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
   }
 
   private OperatorShift defaultShift(SolveReference ref, int l) {
-    if (fittedShift == null) fittedShift = SolveDefaults.shift(problem, ref, l, seed);
+    if (fittedShift == null) {
+      fittedShift = ref.hasEnergies() && Double.isFinite(ref.nextLevelAbove(l - 1)) ? SolveDefaults.shift(ref, l)
+          : SolveDefaults.shift(states().levels(), l);
+    }
     return fittedShift;
+  }
+
+  /** The training density: the recipe's, or the user's kind and/or scale (see {@link #sampler}). */
+  private SamplingDensity.Kind samplerKind() {
+    if (sampler != null) return sampler;
+    return samplerScale != null ? SolveDefaults.sampler(problem) : recipe().sampler();
+  }
+
+  private double samplerScaleInUse(int l) {
+    if (samplerScale != null) return samplerScale;
+    if (sampler == null || sampler == recipe().sampler()) return recipe().samplerScale();
+    if (sampler == SamplingDensity.Kind.UNIFORM) return problem.halfWidth();
+    return SamplerChoice.of(states(), l, sampler).scale();
   }
 
   @Override
@@ -286,14 +365,19 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       b = shift != null ? shift : scale != null ? a * next : auto.shift();
     }
     boolean expression = problem.name().equals("expression");
+    Parametrisation network = parametrisation != null ? parametrisation : recipe().parametrisation();
     return new SolveConfig(expression ? null : problem.name(),
         expression ? problem.hamiltonian().potential().describe() : null,
-        problem.dimension(), problem.hamiltonian().kinetic(), l, n, batch, learningRate, optimizer, cosineSchedule,
-        emaDecay, method, spinDecay, spinMemoryMb, laplacian, fdStep, precision, device, hidden, activation,
-        parametrisation, fourierFeatures, fourierScale, envelope, cusp, SolveDefaults.boxMask(problem),
-        problem.halfWidth(),
-        sampler != null ? sampler : SolveDefaults.sampler(problem),
-        samplerScale != null ? samplerScale : defaultSamplerScale(l),
+        problem.dimension(), problem.hamiltonian().kinetic(), l, n, batch,
+        learningRate != null ? learningRate : recipe().learningRate(), optimizer, cosineSchedule,
+        emaDecay, method, spinDecay, spinMemoryMb, laplacian, fdStep, precision, device,
+        hidden != null ? hidden : network == recipe().parametrisation() ? recipe().hidden()
+            : network == Parametrisation.DISJOINT ? java.util.List.of(64, 64) : SolveDefaults.HIDDEN,
+        activation, network,
+        fourierFeatures != null ? fourierFeatures : recipe().fourierFeatures(),
+        fourierScale != null ? fourierScale : recipe().fourierScale(), envelope,
+        cuspInUse(), SolveDefaults.boxMask(problem),
+        problem.halfWidth(), samplerKind(), samplerScaleInUse(l),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision);
   }

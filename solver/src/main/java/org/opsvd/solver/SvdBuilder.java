@@ -116,8 +116,12 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
     String kernel = request == null ? null : request.kernel();
     String name = request == null ? problem().name() : request.sourceName();
     int n = steps != null ? steps : SvdDefaults.STEPS;
-    return new SvdConfig(name, kernel, outputs, n, batch, learningRate, optimizer, cosineSchedule, emaDecay,
-        nesting, precision, device, hidden, activation, parametrisation, fourierFeatures, fourierScale, seed,
+    return new SvdConfig(name, kernel, outputs, n, batch,
+        learningRate != null ? learningRate : SvdDefaults.LEARNING_RATE, optimizer, cosineSchedule, emaDecay,
+        nesting, precision, device, hidden != null ? hidden : SvdDefaults.HIDDEN, activation,
+        parametrisation != null ? parametrisation : SvdDefaults.PARAMETRISATION,
+        fourierFeatures != null ? fourierFeatures : SvdDefaults.FOURIER_FEATURES,
+        fourierScale != null ? fourierScale : SvdDefaults.FOURIER_SCALE, seed,
         evalPoints, evalEvery != null ? evalEvery : Math.max(1, n / 10));
   }
 

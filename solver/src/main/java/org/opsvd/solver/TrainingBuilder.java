@@ -23,17 +23,21 @@ public abstract class TrainingBuilder<B extends TrainingBuilder<B>> {
   /** Optimiser steps; null: the subclass's default for the problem. */
   protected Integer steps;
   protected int batch;
-  protected double learningRate;
+  /** Initial learning rate; null: the subclass's default (per problem for solves). */
+  protected Double learningRate;
   protected OptimizerSpec.Kind optimizer;
   protected boolean cosineSchedule;
   protected double emaDecay;
   protected Precision precision;
   protected SessionOptions.Device device;
+  /** Hidden widths; null: the subclass's default. */
   protected List<Integer> hidden;
   protected Activation activation;
+  /** Shared or disjoint networks; null: the subclass's default. */
   protected Parametrisation parametrisation;
-  protected int fourierFeatures;
-  protected double fourierScale;
+  /** Random Fourier pairs and their scale; null: the subclass's default. */
+  protected Integer fourierFeatures;
+  protected Double fourierScale;
   protected long seed;
   /** Evaluate every this many steps; null: steps/10. */
   protected Integer evalEvery;
@@ -60,8 +64,8 @@ public abstract class TrainingBuilder<B extends TrainingBuilder<B>> {
     return self();
   }
 
-  /** Initial learning rate. */
-  public B learningRate(double lr) {
+  /** Initial learning rate; null for the default. */
+  public B learningRate(Double lr) {
     this.learningRate = lr;
     return self();
   }
@@ -102,9 +106,9 @@ public abstract class TrainingBuilder<B extends TrainingBuilder<B>> {
     return hidden(java.util.Arrays.stream(widths).boxed().toList());
   }
 
-  /** Hidden-layer widths. */
+  /** Hidden-layer widths; null for the default. */
   public B hidden(List<Integer> widths) {
-    this.hidden = List.copyOf(widths);
+    this.hidden = widths == null ? null : List.copyOf(widths);
     return self();
   }
 
@@ -114,7 +118,7 @@ public abstract class TrainingBuilder<B extends TrainingBuilder<B>> {
     return self();
   }
 
-  /** One network with L outputs, or L disjoint networks. */
+  /** One network with L outputs, or L disjoint networks; null for the default. */
   public B parametrisation(Parametrisation p) {
     this.parametrisation = p;
     return self();
@@ -122,6 +126,11 @@ public abstract class TrainingBuilder<B extends TrainingBuilder<B>> {
 
   /** m random Gaussian Fourier frequencies of scale σ (0: the raw input). */
   public B fourier(int frequencies, double scale) {
+    return fourier(Integer.valueOf(frequencies), Double.valueOf(scale));
+  }
+
+  /** As {@link #fourier(int, double)}; either may be null for the default. */
+  public B fourier(Integer frequencies, Double scale) {
     this.fourierFeatures = frequencies;
     this.fourierScale = scale;
     return self();

@@ -67,7 +67,7 @@ class SolveBuilderRunTest {
     byte[] checkpoint = Files.readAllBytes(run.resolve("checkpoint.bin"));
     var e = assertThrows(IllegalArgumentException.class,
         () -> small().learningRate(5e-3).resumeFrom(run).solve());
-    assertTrue(e.getMessage().contains("learningRate: 0.001 in the checkpoint, 0.005 now"), e.getMessage());
+    assertTrue(e.getMessage().contains("learningRate: 0.002 in the checkpoint, 0.005 now"), e.getMessage());
     assertArrayEquals(checkpoint, Files.readAllBytes(run.resolve("checkpoint.bin")), "a refusal changes nothing");
     NeuralSolver.Result rest = small().resumeFrom(run).solve();
     assertEquals(60, rest.outcome().steps());
@@ -82,7 +82,7 @@ class SolveBuilderRunTest {
   void aRunThatFailsNumericallySaysSoInItsSummary(@TempDir Path dir) throws Exception {
     Path run = dir.resolve("diverged");
     var e = assertThrows(NumericalFailure.class, () -> SolveBuilder.of(OSCILLATOR).outputs(2).steps(300)
-        .learningRate(1000).figures(false).writeTo(run).solve()); // diverges at once: the Gram matrix is singular
+        .learningRate(1000.0).figures(false).writeTo(run).solve()); // diverges at once: the Gram matrix is singular
     JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
     assertTrue(summary.get("failed").asBoolean(), summary.toString());
     assertEquals(e.getMessage(), summary.get("stop_reason").asText());

@@ -10,6 +10,7 @@ import org.opsvd.operators.OperatorRequest;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.loss.OperatorShift;
 import org.opsvd.solver.train.SolveConfig;
+import org.opsvd.solver.train.Recipe;
 import org.opsvd.solver.train.SolveDefaults;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +25,12 @@ class SolveBuilderTest {
     assertEquals(3, c.outputs());
     assertEquals(SolveDefaults.steps(3), c.steps());
     assertEquals(SolveDefaults.BATCH, c.batch());
-    assertEquals(List.of(128, 128, 128), c.hidden());
-    assertEquals(SolveDefaults.sampler(oscillator), c.sampler());
-    assertEquals(SolveDefaults.samplerScale(oscillator), c.samplerScale());
+    Recipe recipe = b.recipe();
+    assertEquals(recipe.hidden(), c.hidden());
+    assertEquals(recipe.sampler(), c.sampler());
+    assertEquals(recipe.samplerScale(), c.samplerScale());
+    assertEquals(recipe.fourierFeatures(), c.fourierFeatures());
+    assertEquals(recipe.learningRate(), c.learningRate());
     assertEquals(SolveDefaults.evalGrid(oscillator), c.evalGrid());
     assertEquals(c.steps() / 10, c.evalEvery());
     OperatorShift auto = SolveDefaults.shift(b.reference(), 3);

@@ -36,6 +36,11 @@ public record CoulombPotential(double charge, int dimension) implements CentralP
     }
 
     @Override
+    public java.util.List<org.opsvd.operators.CoulombCentre> coulombCentres() {
+        return java.util.List.of(new org.opsvd.operators.CoulombCentre(new double[dimension], charge));
+    }
+
+    @Override
     public String describe() {
         String r = dimension == 2 ? "sqrt(x^2+y^2)" : "sqrt(x^2+y^2+z^2)";
         return "-" + (charge == 1 ? "" : charge + "*") + "1/" + r;

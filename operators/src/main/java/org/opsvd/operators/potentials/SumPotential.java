@@ -48,6 +48,29 @@ public final class SumPotential implements Potential {
         return v;
     }
 
+    /** The terms' centres; centres at the same point add their charges. */
+    @Override
+    public List<org.opsvd.operators.CoulombCentre> coulombCentres() {
+        List<org.opsvd.operators.CoulombCentre> merged = new java.util.ArrayList<>();
+        for (Potential t : terms) {
+            for (org.opsvd.operators.CoulombCentre c : t.coulombCentres()) {
+                int same = -1;
+                for (int i = 0; i < merged.size(); i++) {
+                    if (java.util.Arrays.equals(merged.get(i).position(), c.position())) {
+                        same = i;
+                    }
+                }
+                if (same < 0) {
+                    merged.add(c);
+                } else {
+                    merged.set(same, new org.opsvd.operators.CoulombCentre(c.position(),
+                            merged.get(same).charge() + c.charge()));
+                }
+            }
+        }
+        return List.copyOf(merged);
+    }
+
     @Override
     public String describe() {
         StringBuilder sb = new StringBuilder();

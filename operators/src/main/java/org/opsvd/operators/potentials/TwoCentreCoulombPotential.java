@@ -55,6 +55,16 @@ public record TwoCentreCoulombPotential(double charge, double separation, int di
     }
 
     @Override
+    public java.util.List<org.opsvd.operators.CoulombCentre> coulombCentres() {
+        double[] plus = new double[dimension];
+        double[] minus = new double[dimension];
+        plus[dimension - 1] = 0.5 * separation;
+        minus[dimension - 1] = -0.5 * separation;
+        return java.util.List.of(new org.opsvd.operators.CoulombCentre(plus, charge),
+                new org.opsvd.operators.CoulombCentre(minus, charge));
+    }
+
+    @Override
     public String describe() {
         return "-" + charge + "/|x - a| - " + charge + "/|x + a|, |2a| = " + separation;
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.hipparchus.random.Well19937c;
 import org.opsvd.operators.Problem;
 import org.opsvd.operators.action.LocalOperator;
@@ -50,7 +51,72 @@ public final class GalerkinLevels {
    * @throws IllegalArgumentException when count &lt; 1
    */
   public static double[] estimate(Problem problem, int count, long seed) {
-    return fit(problem, count, seed).levels();
+    return fit(problem, count, seed, 0).levels();
+  }
+
+  /**
+   * The lowest {@code count} Ritz values with their Ritz functions on the quadrature nodes of the best basis
+   * ({@link States}), from a basis of about 2·count functions.
+   *
+   * @throws IllegalArgumentException when count &lt; 1
+   */
+  public static States states(Problem problem, int count, long seed) {
+    return states(problem, count, seed, 0);
+  }
+
+  /**
+   * As {@link #states(Problem, int, long)} with every basis function multiplied by the cusp factor
+   * J = exp(−κr/(1+κr)) the networks carry ({@code cusp} = κ &gt; 0; 0 for none): smooth functions cannot resolve a
+   * Coulomb cusp, so without it the lowest states come out too wide and their levels too high. The returned
+   * values are then J·g_l.
+   */
+  public static States states(Problem problem, int count, long seed, double cusp) {
+    return fit(problem, count, seed, cusp);
+  }
+
+  /**
+   * The lowest Ritz values and Ritz functions u_l = √q·g_l (orthonormal in L², ∫u_k u_l = δ_kl) of the operator
+   * on the quadrature nodes of E_q: the expectation E_q[h] is Σ_n weights[n]·h(x_n) over the regular nodes (the
+   * weights of nodes where the operator is singular are 0; the rest sum to 1).
+   *
+   * @param levels  Ritz values θ_0 ≤ θ_1 ≤ … (A's units)
+   * @param q       the density of the basis and of the nodes
+   * @param points  nodes x_n, row-major [N, d]
+   * @param weights quadrature weights [N]
+   * @param values  g_l(x_n) = u_l(x_n)/√q(x_n), row-major [N, levels.length]
+   */
+  public record States(double[] levels, SamplingDensity q, double[] points, double[] weights, double[] values) {
+
+    /** Number of nodes N. */
+    public int nodes() {
+      return weights.length;
+    }
+
+    /** √(∫|u_l|²x_j²), the root mean square of coordinate j in state l (bohr). */
+    public double axisWidth(int l, int j) {
+      int d = q.dimension();
+      int count = levels.length;
+      double sum = 0;
+      for (int n = 0; n < weights.length; n++) {
+        double g = values[n * count + l];
+        sum += weights[n] * g * g * points[n * d + j] * points[n * d + j];
+      }
+      return Math.sqrt(sum);
+    }
+
+    /** √(∫|u_l|²|x|²/d), the root mean square coordinate of state l (bohr). */
+    public double width(int l) {
+      int d = q.dimension();
+      int count = levels.length;
+      double sum = 0;
+      for (int n = 0; n < weights.length; n++) {
+        double r2 = 0;
+        for (int j = 0; j < d; j++) r2 += points[n * d + j] * points[n * d + j];
+        double g = values[n * count + l];
+        sum += weights[n] * g * g * r2;
+      }
+      return Math.sqrt(sum / d);
+    }
   }
 
   /**
@@ -58,13 +124,14 @@ public final class GalerkinLevels {
    * square coordinate, √(∫|u_l|²|x|²/d) (bohr); NaN for a box, whose sampler is its uniform density.
    */
   public static double width(Problem problem, int count, long seed) {
-    return fit(problem, count, seed).width();
+    if (problem.boxIsPhysical()) return Double.NaN;
+    States states = fit(problem, count, seed, 0);
+    double width = 0;
+    for (int l = 0; l < states.levels().length; l++) width = Math.max(width, states.width(l));
+    return width;
   }
 
-  /** Ritz values and the width of the Ritz functions, from the best basis. */
-  private record Fit(double[] levels, double width) {}
-
-  private static Fit fit(Problem problem, int count, long seed) {
+  private static States fit(Problem problem, int count, long seed, double cusp) {
     if (count < 1) throw new IllegalArgumentException("count must be at least 1, got " + count);
     int d = problem.dimension();
     int m = Math.max(2 * count, count + 4);
@@ -72,14 +139,15 @@ public final class GalerkinLevels {
     if (problem.boxIsPhysical()) {
       boolean periodic = problem.boundary() == Boundary.PERIODIC;
       Axis axis = periodic ? Axis.fourier(h) : Axis.sine(h);
-      return ritz(problem, new SamplingDensity.UniformBox(d, h), axis, indices(d, m, axis), count, seed);
+      return ritz(problem, new SamplingDensity.UniformBox(d, h), axis, indices(d, m, axis), count, seed, cusp);
     }
-    Fit best = null;
+    States best = null;
     double bestSum = Double.POSITIVE_INFINITY;
     for (double fraction : SCALES) {
       double sigma = fraction * h;
       Axis axis = Axis.hermite(sigma);
-      Fit fit = ritz(problem, new SamplingDensity.Gaussian(d, sigma), axis, indices(d, m, axis), count, seed);
+      States fit = ritz(problem, new SamplingDensity.Gaussian(d, sigma), axis, indices(d, m, axis), count, seed,
+          cusp);
       double sum = Arrays.stream(fit.levels()).sum();
       if (sum < bestSum) {
         bestSum = sum;
@@ -89,8 +157,8 @@ public final class GalerkinLevels {
     return best;
   }
 
-  private static Fit ritz(Problem problem, SamplingDensity q, Axis axis, List<int[]> basis, int count,
-      long seed) {
+  private static States ritz(Problem problem, SamplingDensity q, Axis axis, List<int[]> basis, int count,
+      long seed, double cusp) {
     LocalOperator operator = problem.operator();
     int d = q.dimension();
     int m = basis.size();
@@ -106,17 +174,32 @@ public final class GalerkinLevels {
     double[] f = new double[m];
     double[] af = new double[m];
     double[] grad = new double[d];
+    double[] cuspGradient = new double[d];
     double[] prefix = new double[d + 1];
     double[] suffix = new double[d + 1];
-    DMatrixRMaj gram = new DMatrixRMaj(m, m);
-    DMatrixRMaj action = new DMatrixRMaj(m, m);
-    DMatrixRMaj spread = new DMatrixRMaj(m, m); // E_q[f_i f_k |x|²]
     Nodes nodes = Nodes.of(q, axis, seed);
+    double[] basisValues = new double[nodes.count() * m]; // f_i(x_n), [N, m]
+    DMatrixRMaj weightedBasis = new DMatrixRMaj(nodes.count(), m); // √w_n f_i(x_n)
+    DMatrixRMaj weightedAction = new DMatrixRMaj(nodes.count(), m); // √w_n (Ãf_i)(x_n)
+    double[] weights = new double[nodes.count()];
     double used = 0;
     for (int p = 0; p < nodes.count(); p++) {
       nodes.point(p, x);
       double w = nodes.weight(p);
       if (!operator.fields(x, q.at(x, logGradient), fields)) continue;
+      double cuspValue = 1; // J, ∇J, ΔJ of the cusp factor (see Mlp's): ΔJ = J(κ²u'² − κu'' − κ(d−1)u'/r)
+      double cuspLaplacian = 0;
+      if (cusp > 0) {
+        double r = 0;
+        for (double xj : x) r += xj * xj;
+        r = Math.sqrt(r);
+        double w1 = 1 + cusp * r;
+        double u1 = 1 / (w1 * w1);
+        double u2 = -2 * cusp * u1 / w1;
+        cuspValue = Math.exp(-cusp * r / w1);
+        for (int j = 0; j < d; j++) cuspGradient[j] = -cusp * u1 * cuspValue * x[j] / r;
+        cuspLaplacian = cuspValue * (cusp * cusp * u1 * u1 - cusp * u2 - cusp * (d - 1) * u1 / r);
+      }
       for (int j = 0; j < d; j++) {
         for (int n = 0; n <= maxIndex; n++) {
           v[j][n] = axis.value(n, x[j]);
@@ -137,17 +220,24 @@ public final class GalerkinLevels {
           lap += d2[j][n[j]] * others;
         }
         f[i] = prefix[d];
+        if (cusp > 0) { // (Jf): ∇ = J∇f + f∇J, Δ = JΔf + 2∇J·∇f + fΔJ
+          double cross = 0;
+          for (int j = 0; j < d; j++) {
+            cross += cuspGradient[j] * grad[j];
+            grad[j] = cuspValue * grad[j] + f[i] * cuspGradient[j];
+          }
+          lap = cuspValue * lap + 2 * cross + f[i] * cuspLaplacian;
+          f[i] *= cuspValue;
+        }
         af[i] = operator.act(fields, f[i], grad, lap);
       }
-      double r2 = 0;
-      for (double xj : x) r2 += xj * xj;
+      double root = Math.sqrt(w);
       for (int i = 0; i < m; i++) {
-        for (int k = 0; k < m; k++) {
-          gram.add(i, k, w * f[i] * f[k]);
-          action.add(i, k, w * f[i] * af[k]);
-          spread.add(i, k, w * r2 * f[i] * f[k]);
-        }
+        weightedBasis.data[p * m + i] = root * f[i];
+        weightedAction.data[p * m + i] = root * af[i];
       }
+      System.arraycopy(f, 0, basisValues, p * m, m);
+      weights[p] = w;
       used += w;
     }
     if (!(used > 0.5)) {
@@ -155,6 +245,10 @@ public final class GalerkinLevels {
           + operator.describe() + "): no level estimate");
     }
     // E_q by the weighted mean over the regular points; A is symmetric for the exact integrals: symmetrise
+    DMatrixRMaj gram = new DMatrixRMaj(m, m);
+    DMatrixRMaj action = new DMatrixRMaj(m, m);
+    CommonOps_DDRM.multTransA(weightedBasis, weightedBasis, gram);
+    CommonOps_DDRM.multTransA(weightedBasis, weightedAction, action);
     DMatrixRMaj symmetric = new DMatrixRMaj(m, m);
     for (int i = 0; i < m; i++) {
       for (int k = 0; k < m; k++) {
@@ -164,15 +258,17 @@ public final class GalerkinLevels {
     }
     RayleighRitz rr = RayleighRitz.of(gram, symmetric);
     int wanted = Math.min(count, m);
-    double width = 0;
-    for (int l = 0; l < wanted; l++) { // u_l = Σ_i R_il f_i with RᵀBR = I: ∫|u_l|²|x|² = r_lᵀ S r_l
-      double second = 0;
-      for (int i = 0; i < m; i++) {
-        for (int k = 0; k < m; k++) second += rr.rotation().get(i, l) * spread.get(i, k) / used * rr.rotation().get(k, l);
+    DMatrixRMaj rotation = rr.rotation();
+    double[] values = new double[nodes.count() * wanted]; // g_l(x_n) = Σ_i R_il f_i(x_n) with RᵀBR = I
+    for (int p = 0; p < nodes.count(); p++) {
+      weights[p] /= used;
+      for (int l = 0; l < wanted; l++) {
+        double g = 0;
+        for (int i = 0; i < m; i++) g += rotation.get(i, l) * basisValues[p * m + i];
+        values[p * wanted + l] = g;
       }
-      width = Math.max(width, Math.sqrt(second / d));
     }
-    return new Fit(Arrays.copyOf(rr.ritzValues(), wanted), problem.boxIsPhysical() ? Double.NaN : width);
+    return new States(Arrays.copyOf(rr.ritzValues(), wanted), q, nodes.points(), weights, values);
   }
 
   /** The {@code m} multi-indices of lowest total cost (ties in lexicographic order). */
@@ -304,6 +400,10 @@ public final class GalerkinLevels {
     }
   }
 
+  /** Gauss–Hermite rules, computed once per JVM (their root finding takes seconds for 150 points). */
+  private static final org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory RULES =
+      new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory();
+
   /** Points and weights of E_q (weights sum to 1). */
   private record Nodes(double[] points, double[] weights, int dimension) {
     int count() {
@@ -331,7 +431,7 @@ public final class GalerkinLevels {
       double[] nodes = new double[n];
       double[] w = new double[n];
       if (q instanceof SamplingDensity.Gaussian g) { // E over N(0, σ²): Gauss–Hermite for ∫e^{−t²}, x = √2σt
-        var rule = new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory().hermite(Math.min(n, 150));
+        var rule = RULES.hermite(Math.min(n, 150));
         n = rule.getNumberOfPoints();
         nodes = new double[n];
         w = new double[n];

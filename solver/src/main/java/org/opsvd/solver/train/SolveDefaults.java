@@ -16,10 +16,8 @@ import org.opsvd.solver.neural.Precision;
  * Defaults of a NeuralSVD solve, chosen per operator so that a first solve works:
  * <ul>
  *   <li>L: the states of the lowest complete shells, at least 10 (exact spectrum known), else 8;</li>
- *   <li>sampler: uniform on the box when the box is part of the operator (particle in a box, torus),
- *       else Gaussian with standard deviation box/3 (box = the operator's default half-width, about
- *       where the wanted states have decayed) in d ≤ 3, and in d ≥ 4 fitted to the wanted states
- *       ({@link #samplerScale(Problem, int, long)});</li>
+ *   <li>sampler, cusp factor, network, Fourier features and learning rate: derived from the problem by the
+ *       {@link Recipe} (which reads Rayleigh–Ritz estimates of its states, {@link GalerkinLevels});</li>
  *   <li>operator mapping T = a·(−H) + b with b/a = E_next, the first reference level above the L-th
  *       state, and a = 1/(E_next − E_L): the L wanted levels map to λ ∈ [1, a(E_next − E_1)] and every
  *       other level to λ ≤ 0, which LoRA ignores;</li>
@@ -92,25 +90,9 @@ public final class SolveDefaults {
     return problem.boxIsPhysical() ? SamplingDensity.Kind.UNIFORM : SamplingDensity.Kind.GAUSSIAN;
   }
 
-  /** Gaussian standard deviation or uniform half-width. */
+  /** The problem's fixed scale: the uniform half-width in a box, else box/3 (the {@link Recipe} chooses better). */
   public static double samplerScale(Problem problem) {
     return problem.boxIsPhysical() ? problem.halfWidth() : problem.halfWidth() / 3;
-  }
-
-  /** How much wider than the widest wanted state a Gaussian sampler is in d ≥ 4 (see {@link #samplerScale(Problem, int, long)}). */
-  public static final double SAMPLER_MARGIN = 1.25;
-
-  /**
-   * The sampler scale for learning L states: in d ≤ 3 or in a box, {@link #samplerScale(Problem)}; in d ≥ 4 a
-   * Gaussian {@value #SAMPLER_MARGIN}× wider than the widest of the lowest L states as Rayleigh–Ritz on Hermite
-   * functions estimates them ({@link GalerkinLevels#width}). A sampler much wider than the states wastes almost
-   * every sample as d grows (importance weights spread as (s/w)^d); one narrower than them makes the weights
-   * ψ²/p unbounded. Its importance weights stay exact: p is a fixed Gaussian.
-   */
-  public static double samplerScale(Problem problem, int outputs, long seed) {
-    if (problem.dimension() <= 3 || problem.boxIsPhysical()) return samplerScale(problem);
-    double width = GalerkinLevels.width(problem, outputs, seed);
-    return Double.isFinite(width) && width > 0 ? SAMPLER_MARGIN * width : samplerScale(problem);
   }
 
   /** A Dirichlet mask when the walls belong to the operator. */
@@ -147,7 +129,7 @@ public final class SolveDefaults {
    * k ≥ L, above E_L by more than a tenth of the mean level spacing (estimates of a degenerate level differ a little),
    * else E_L plus that spacing.
    */
-  static OperatorShift shift(double[] levels, int outputs) {
+  public static OperatorShift shift(double[] levels, int outputs) {
     int n = levels.length;
     double last = levels[outputs - 1];
     double spacing = Math.max((levels[n - 1] - levels[0]) / n, 1e-9 * Math.max(1, Math.abs(last)));

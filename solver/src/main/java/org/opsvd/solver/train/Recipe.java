@@ -1,0 +1,175 @@
+package org.opsvd.solver.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.opsvd.operators.CoulombCentre;
+import org.opsvd.operators.Problem;
+import org.opsvd.solver.loss.OperatorShift;
+import org.opsvd.solver.neural.Parametrisation;
+
+/**
+ * The settings a solve derives from its problem when they are left unset, each with the rule that chose it
+ * ({@link #choices}, printed at the start of a solve and by {@code opsvd solve --explain}). The rules read the
+ * problem, never its name:
+ * <ul>
+ *   <li><b>sampler</b>: uniform on the box when the walls belong to the operator; otherwise the Gaussian or
+ *       three-scale mixture under which the wanted states, as Rayleigh–Ritz estimates them, are best sampled
+ *       ({@link SamplerChoice}); with a Coulomb cusp (below), a three-scale mixture whose narrowest component is
+ *       at most 2/κ whenever the best Gaussian is wider than that (the smooth trial states that the choice reads
+ *       cannot resolve the nucleus, where the lowest state lives: 2D hydrogen estimates E₁ = −0.55 for −2);</li>
+ *   <li><b>cusp</b>: for one attractive Coulomb centre at the origin in d ≥ 2 ({@link
+ *       org.opsvd.operators.Potential#coulombCentres()}), the factor exp(−κr/(1+κr)) with κ = Z/(c(d−1)), which
+ *       cancels the −Z/r singularity of the local energy;</li>
+ *   <li><b>network</b>: one network per mode (64-64) when T's wanted eigenvalues span more than {@value
+ *       #DISJOINT_SPREAD}:1 (λ_1/λ_L = (E_next − E_1)/(E_next − E_L)): with one shared network the largest modes'
+ *       gradients dominate the hidden layers (2D hydrogen, L = 16: 122:1, mean error 2.2 shared vs 4.8e-3
+ *       disjoint); else one shared 128-128-128 network;</li>
+ *   <li><b>Fourier features</b>: in d ≤ 3 without walls, 32 random Fourier pairs of scale σ = 0.2/s̄ (s̄: the
+ *       Gaussian's std, or the mixture's middle scale), wavelengths of about five sampler widths: they remove
+ *       the small-scale ripple that limited the energies (2D oscillator L = 15: 1.1e-4 → 3.2e-5; 3D anharmonic
+ *       L = 4: 2.8e-4 → 1.8e-4). Not in d ≥ 4 (not measured there) nor in boxes;</li>
+ *   <li><b>learning rate</b>: 2e-3 for a shared network on Fourier features (measured with the 2D oscillator:
+ *       1e-3 1.5e-4, 2e-3 1.1e-4, 4e-3 1.2e-4), else 1e-3.</li>
+ * </ul>
+ *
+ * @param sampler         training density kind
+ * @param samplerScale    its scale (Gaussian std, the mixture's widest std, or the box half-width; bohr)
+ * @param cusp            cusp slope κ at the origin, or null
+ * @param parametrisation shared or disjoint networks
+ * @param hidden          hidden widths
+ * @param fourierFeatures random Fourier pairs (0: the raw input)
+ * @param fourierScale    their scale σ (1/bohr)
+ * @param learningRate    initial learning rate
+ * @param choices         each setting with its value and rule, in the order above
+ */
+public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double cusp, Parametrisation parametrisation,
+    List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, List<Choice> choices) {
+
+  /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
+  public static final double DISJOINT_SPREAD = 20;
+  /** Random Fourier pairs in d ≤ 3. */
+  public static final int FOURIER_PAIRS = 32;
+
+  /**
+   * One setting: the option that sets it, the value the rule chose and why.
+   *
+   * @param option the command-line option, e.g. {@code --sampler-scale}
+   * @param value  the chosen value as the option would take it
+   * @param rule   the rule and what it read off the problem
+   */
+  public record Choice(String option, String value, String rule) {}
+
+  public Recipe {
+    hidden = List.copyOf(hidden);
+    choices = List.copyOf(choices);
+  }
+
+  /**
+   * The recipe for learning the lowest {@code outputs} states of {@code problem}, from Rayleigh–Ritz estimates of
+   * its states ({@link GalerkinLevels#states}, with the cusp factor in use; at least L of them) and the operator
+   * mapping they give.
+   */
+  public static Recipe of(Problem problem, int outputs, GalerkinLevels.States states, OperatorShift mapping) {
+    List<Choice> choices = new ArrayList<>();
+    int d = problem.dimension();
+
+    SamplingDensity.Kind sampler;
+    double samplerScale;
+    if (problem.boxIsPhysical()) {
+      sampler = SamplingDensity.Kind.UNIFORM;
+      samplerScale = problem.halfWidth();
+      choices.add(new Choice("--sampler", "uniform", "the walls belong to the operator: uniform on the box"));
+      choices.add(new Choice("--sampler-scale", format(samplerScale), "the box's half-width"));
+    } else {
+      SamplerChoice best = SamplerChoice.of(states, outputs);
+      sampler = best.kind();
+      samplerScale = best.scale();
+      String why = "best sampled wanted states: " + best.describe();
+      Double kappa = cusp(problem).kappa();
+      if (kappa != null && sampler == SamplingDensity.Kind.GAUSSIAN && samplerScale > 2 / kappa) {
+        SamplerChoice mixture = SamplerChoice.of(states, outputs, SamplingDensity.Kind.MIXTURE);
+        sampler = SamplingDensity.Kind.MIXTURE;
+        samplerScale = Math.min(mixture.scale(), 32 / kappa);
+        why = "Coulomb centre: smooth trial states miss the nucleus, where the lowest state lives within ~1/κ; "
+            + "the best Gaussian (" + format(best.scale()) + ") is wider than 2/κ, so the best mixture, its narrowest "
+            + "component s/16 at most 2/κ: " + mixture.describe();
+      }
+      choices.add(new Choice("--sampler", sampler.toString(), why));
+      choices.add(new Choice("--sampler-scale", format(samplerScale), "as above"));
+    }
+
+    Cusp cusp = cusp(problem);
+    choices.add(cusp.choice());
+
+    double spread = spread(states.levels(), outputs, mapping);
+    boolean disjoint = spread > DISJOINT_SPREAD;
+    Parametrisation parametrisation = disjoint ? Parametrisation.DISJOINT : Parametrisation.SHARED;
+    List<Integer> hidden = disjoint ? List.of(64, 64) : SolveDefaults.HIDDEN;
+    String spreadText = Double.isFinite(spread) ? String.format(Locale.ROOT, "%.3g:1", spread) : "unknown";
+    choices.add(new Choice("--network", parametrisation.toString(), "T's wanted eigenvalues span " + spreadText
+        + (disjoint ? " > " : " ≤ ") + format(DISJOINT_SPREAD) + ":1"));
+    choices.add(new Choice("--hidden", hidden.toString().replaceAll("[\\[\\] ]", ""),
+        disjoint ? "64-64 per mode" : "one 128-128-128 network"));
+
+    int fourier = 0;
+    double fourierScale = SolveDefaults.FOURIER_SCALE;
+    if (d <= 3 && !problem.boxIsPhysical()) {
+      double middle = sampler == SamplingDensity.Kind.MIXTURE ? samplerScale / 4 : samplerScale;
+      fourier = FOURIER_PAIRS;
+      fourierScale = 0.2 / middle;
+      choices.add(new Choice("--fourier", Integer.toString(fourier), "d ≤ 3 without walls: random Fourier pairs"));
+      choices.add(new Choice("--fourier-scale", format(fourierScale), "0.2/s̄, s̄ = " + format(middle)
+          + " (the sampler's " + (sampler == SamplingDensity.Kind.MIXTURE ? "middle scale" : "std") + ")"));
+    } else {
+      choices.add(new Choice("--fourier", "0", problem.boxIsPhysical() ? "walls: the raw input"
+          : "d ≥ 4: the raw input (Fourier features not measured there)"));
+    }
+
+    double lr = !disjoint && fourier > 0 ? 2e-3 : SolveDefaults.LEARNING_RATE;
+    choices.add(new Choice("--lr", format(lr), !disjoint && fourier > 0 ? "shared network on Fourier features"
+        : "the base rate"));
+    return new Recipe(sampler, samplerScale, cusp.kappa(), parametrisation, hidden, fourier, fourierScale, lr,
+        choices);
+  }
+
+  /**
+   * The cusp rule alone (the Rayleigh–Ritz estimates the other rules read carry the cusp factor in use).
+   *
+   * @param kappa  κ, or null for none
+   * @param choice the rule's choice
+   */
+  public record Cusp(Double kappa, Choice choice) {}
+
+  /** The cusp factor for {@code problem}: κ = Z/(c(d−1)) for one Coulomb centre at the origin in d ≥ 2, else none. */
+  public static Cusp cusp(Problem problem) {
+    int d = problem.dimension();
+    List<CoulombCentre> centres = problem.hamiltonian().potential().coulombCentres();
+    if (centres.isEmpty()) {
+      return new Cusp(null, new Choice("--cusp", "none", "no Coulomb centre known in the potential"));
+    }
+    if (d < 2) {
+      return new Cusp(null, new Choice("--cusp", "none", "Coulomb centre in 1D: no cusp factor (d ≥ 2 only)"));
+    }
+    if (centres.size() == 1 && centres.get(0).atOrigin()) {
+      double z = centres.get(0).charge();
+      double kappa = z / (problem.hamiltonian().kinetic() * (d - 1));
+      return new Cusp(kappa, new Choice("--cusp", format(kappa), "Coulomb centre of charge " + format(z)
+          + " at the origin: κ = Z/(c(d−1)) cancels −Z/r in the local energy"));
+    }
+    return new Cusp(null, new Choice("--cusp", "none", centres.size() + " Coulomb centre(s) not all at the origin: "
+        + "cusp factors away from the origin are not built yet"));
+  }
+
+  /** λ_1/λ_L = (E_next − E_1)/(E_next − E_L) for T = a(−H) + b with E_next = b/a; NaN when not positive. */
+  static double spread(double[] levels, int outputs, OperatorShift mapping) {
+    if (levels.length < outputs) return Double.NaN;
+    double next = mapping.shift() / mapping.scale();
+    double ratio = (next - levels[0]) / (next - levels[outputs - 1]);
+    return ratio > 0 ? ratio : Double.NaN;
+  }
+
+  private static String format(double v) {
+    return String.format(Locale.ROOT, "%.3g", v);
+  }
+}

@@ -1,0 +1,123 @@
+package org.opsvd.solver.train;
+
+import java.util.Locale;
+
+/**
+ * The training density a solve takes when none is given: among centred Gaussians N(0, s²I) and three-scale
+ * mixtures (s/16, s/4, s) on a geometric grid of s, the one under which the wanted states are best sampled, judged
+ * on their Rayleigh–Ritz estimates u_l ({@link GalerkinLevels.States}).
+ *
+ * <p>Importance sampling of state l under p has the weights u_l²/p, whose second moment M_l = ∫u_l⁴/p is 1 when
+ * p = u_l² and grows as p misses where u_l lives; 1/M_l is the fraction of a batch that counts (effective sample
+ * fraction). The criterion is the geometric mean of the fractions weighted by the number of nested objectives each
+ * state enters, L − l (NeuralSVD's loss sums the nested objectives of modes 1…l, so the low states weigh most):
+ * <pre>  G(p) = exp(−Σ_l (L − l)·log M_l / Σ_l (L − l)).</pre>
+ * Measured on the 2D oscillator with L = 15: G peaks at s ≈ 1.3; training with s = 1 and 1.25 reached mean
+ * relative eigenvalue errors of 1.1e-4 and 1.3e-4, s = 0.85 and 2.33 (box/3, the former default) 2.5e-4 and
+ * 2.6e-4 (benchmarks/RESULTS.md). The worst state alone (max–min) would choose s ≈ 1.7, too wide. Coulomb
+ * problems, whose states span two orders of magnitude in size, get a mixture.
+ *
+ * <p>The scales start at √2 times the ground state's widest root-mean-square coordinate w₀ (the widest scale,
+ * for a mixture): a Gaussian ground state of variance w₀² along an axis then gives f_0 = u_0/√p ∝ exp(−x²/(8w₀²)),
+ * bounded and decaying, whereas as p → u_0² the excited f_l become unbounded polynomials where few samples fall.
+ * The weighted criterion alone picks narrower samplers for small L (3D anharmonic well, L = 4: 0.78 where 1.0,
+ * the floor, reached 2.8e-4 against 5.5e-2 with the former box/3).
+ *
+ * @param kind          Gaussian or mixture
+ * @param scale         the Gaussian's standard deviation, or the mixture's widest (bohr)
+ * @param fraction      G of the chosen density
+ * @param worstState    the state with the smallest effective sample fraction under it
+ * @param worstFraction that fraction, 1/M_l
+ */
+public record SamplerChoice(SamplingDensity.Kind kind, double scale, double fraction, int worstState,
+    double worstFraction) {
+
+  /** The narrowest scale, as a multiple of the ground state's widest root-mean-square coordinate. */
+  static final double FLOOR = Math.sqrt(2);
+  /** Grid ratio of the candidate scales, 2^{1/8}. */
+  private static final double STEP = Math.pow(2, 0.125);
+
+  /** The best Gaussian or three-scale mixture for the lowest {@code outputs} of the estimated states. */
+  public static SamplerChoice of(GalerkinLevels.States states, int outputs) {
+    return of(states, outputs, SamplingDensity.Kind.GAUSSIAN, SamplingDensity.Kind.MIXTURE);
+  }
+
+  /** As {@link #of(GalerkinLevels.States, int)}, among the given kinds (Gaussian and/or mixture) only. */
+  public static SamplerChoice of(GalerkinLevels.States states, int outputs, SamplingDensity.Kind... kinds) {
+    int wanted = Math.min(outputs, states.levels().length);
+    int d = states.q().dimension();
+    int n = states.nodes();
+    int count = states.levels().length;
+    double largest = 0;
+    for (int l = 0; l < wanted; l++) largest = Math.max(largest, states.width(l));
+    double floor = 0; // √2 × the ground state's widest axis: f_0 = u_0/√p must decay
+    for (int j = 0; j < d; j++) floor = Math.max(floor, FLOOR * states.axisWidth(0, j));
+    // per node: r², log q and g_l⁴ (M_l = Σ_n w_n (q/p)(x_n) g_l(x_n)⁴, with u_l = √q·g_l)
+    double[] r2 = new double[n];
+    double[] logQ = new double[n];
+    double[] g4 = new double[n * wanted];
+    double[] x = new double[d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(states.points(), i * d, x, 0, d);
+      for (double v : x) r2[i] += v * v;
+      logQ[i] = 2 * Math.log(states.q().sqrtDensity(x));
+      for (int l = 0; l < wanted; l++) {
+        double g = states.values()[i * count + l];
+        g4[i * wanted + l] = g * g * g * g;
+      }
+    }
+    SamplerChoice best = null;
+    for (SamplingDensity.Kind kind : kinds) {
+      if (kind == SamplingDensity.Kind.UNIFORM) throw new IllegalArgumentException("uniform has no scale to choose");
+      for (double s = floor; s <= 8 * Math.max(largest, floor); s *= STEP) {
+        double[] scales = kind == SamplingDensity.Kind.GAUSSIAN ? new double[] {s} : new double[] {s / 16, s / 4, s};
+        double[] moments = new double[wanted];
+        for (int i = 0; i < n; i++) {
+          double w = states.weights()[i];
+          if (w == 0) continue;
+          double ratio = w * Math.exp(logQ[i] - logDensity(scales, d, r2[i]));
+          for (int l = 0; l < wanted; l++) moments[l] += ratio * g4[i * wanted + l];
+        }
+        SamplerChoice c = of(kind, s, moments);
+        if (best == null || c.fraction > best.fraction) best = c;
+      }
+    }
+    return best;
+  }
+
+  /** log p(x) of the equal-weight mixture of N(0, s_k²I_d) at |x|² = r2 (log-sum-exp). */
+  private static double logDensity(double[] scales, int d, double r2) {
+    double max = Double.NEGATIVE_INFINITY;
+    double[] t = new double[scales.length];
+    for (int k = 0; k < scales.length; k++) {
+      double s2 = scales[k] * scales[k];
+      t[k] = -0.5 * d * Math.log(2 * Math.PI * s2) - r2 / (2 * s2);
+      max = Math.max(max, t[k]);
+    }
+    double sum = 0;
+    for (double tk : t) sum += Math.exp(tk - max);
+    return max + Math.log(sum / scales.length);
+  }
+
+  /** The choice with the criterion G from the weight moments M_l. */
+  private static SamplerChoice of(SamplingDensity.Kind kind, double scale, double[] moments) {
+    int wanted = moments.length;
+    double logSum = 0;
+    double weightSum = 0;
+    int worst = 0;
+    for (int l = 0; l < wanted; l++) {
+      double weight = wanted - l;
+      logSum += weight * Math.log(moments[l]);
+      weightSum += weight;
+      if (moments[l] > moments[worst]) worst = l;
+    }
+    double fraction = Math.exp(-logSum / weightSum);
+    return new SamplerChoice(kind, scale, Double.isFinite(fraction) ? fraction : 0, worst, 1 / moments[worst]);
+  }
+
+  /** E.g. {@code gaussian, scale 1.09 (weighted effective sample fraction 0.31; worst: state 14, 0.08)}. */
+  public String describe() {
+    return String.format(Locale.ROOT, "%s, scale %.3g (weighted effective sample fraction %.2f; worst: state %d, %.2g)",
+        kind, scale, fraction, worstState, worstFraction);
+  }
+}
