@@ -26,8 +26,11 @@ import org.tensorflow.types.family.TFloating;
  * relates OMM to Sanger's rule. It is not the gradient of a scalar. Both have the ordered, unit-norm top
  * eigenfunctions f_l = ±φ_l as fixed point, so eigenvalues are estimated by Rayleigh quotients R_ll/Λ_ll (not
  * by squared norms as in NeuralSVD, where ‖f_l‖² = λ_l). Directions of negative eigenvalues of T are stable at
- * f = 0 but the objective is unbounded below there once ‖f‖² &gt; 2 (OMM assumes T ⪰ 0): the shift b should
- * make T positive on the wanted levels, as for LoRA.
+ * f = 0 but the objective is unbounded below there once ‖f‖² &gt; 2 (OMM assumes T ⪰ 0): unlike LoRA, whose
+ * objective is bounded below for any T, OMM needs T positive on the functions the network actually represents,
+ * the untrained ones included; for a Schrödinger operator, whose T = a(−H) + b is unbounded below, that means a
+ * shift b above a·E of the untrained network's Rayleigh quotients (the 1D oscillator with the default b = E_{L+1}
+ * diverges within 200 steps; with b = 12 it trains).
  *
  * <p>The formulas above are derived here from the OMM objective (the paper's Appendix B was not at hand):
  * the partial gradients use T = T* (⟨f_k, T δf⟩ = ⟨T f_k, δf⟩), so no gradient flows into TF.

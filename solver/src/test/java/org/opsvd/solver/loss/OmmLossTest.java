@@ -149,9 +149,10 @@ class OmmLossTest {
   /**
    * Training recovers the top eigenvectors in order, with unit norms. Exact-batch setting of
    * {@link NestedLoraTrainingTest}: A = Q diag(5, 4, 3, 2, 1, −1, …, −15) Qᵀ (n = 20), X = √n·[I; I], F = XW,
-   * TF = XAW, plain gradient descent (lr 0.02: the step along the −15 direction, 0.02·2(λ_1 + 15) = 0.8, is stable; 0.05 gives 2, on the edge) with the injected gradient from W ~ N(0, 0.1²), L = 4. Measured
-   * after 3000 steps, both variants: 1 − |cos| ≤ 2e-16, |R_ll − λ_l| ≤ 1.3e-15, |‖f_l‖² − 1| ≤ 2.2e-16 (converged to
-   * rounding. Asserted 1 − |cos| ≤ 1e-10, |R_ll − λ_l| ≤ 1e-9, |‖f_l‖² − 1| ≤ 1e-9.
+   * TF = XAW, plain gradient descent with the injected gradient from W ~ N(0, 0.1²), L = 4, lr 0.02 (the step
+   * factor along the −15 direction, 0.02·2(λ_1 + 15) = 0.8, is stable; 0.05 gives 2, on the edge). Measured after
+   * 3000 steps, both variants: 1 − |cos| ≤ 2e-16, |R_ll − λ_l| ≤ 1.3e-15, |‖f_l‖² − 1| ≤ 2.2e-16 (converged to
+   * rounding). Asserted 1 − |cos| ≤ 1e-10, |R_ll − λ_l| ≤ 1e-9, |‖f_l‖² − 1| ≤ 1e-9.
    */
   @ParameterizedTest(name = "sanger = {0}")
   @ValueSource(booleans = {false, true})
