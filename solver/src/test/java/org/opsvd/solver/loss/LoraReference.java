@@ -1,7 +1,15 @@
 package org.opsvd.solver.loss;
 
+import java.util.List;
 import java.util.Random;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat64;
 
 /** Plain-Java reference values for the tests (independent of the graph code) and small helpers. */
@@ -98,7 +106,35 @@ final class LoraReference {
       }
       return new ExactBatch(spectrum, q, a, x);
     }
+
+    /**
+     * Plain gradient descent on W (n×L, F = XW, TF = XAW) with the loss's injected output gradient, back-propagated
+     * by {@code tf.gradients(F, W, dx = G)}: {@code steps} steps of W ← W − lr·J_Wᵀ G from {@code w}, which is
+     * updated in place. Returns the loss's gram and operatorGram at the final W.
+     */
+    Trained descend(TrainingLoss loss, double[][] w, double lr, int steps) {
+      int n = x[0].length, l = loss.outputs();
+      try (Graph g = new Graph(); Session s = new Session(g)) {
+        Ops tf = Ops.create(g);
+        var wp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(n, l)));
+        Operand<TFloat64> xc = tf.constant(x);
+        Operand<TFloat64> f = tf.linalg.matMul(xc, wp);
+        var terms = loss.build(tf, f, tf.linalg.matMul(xc, tf.linalg.matMul(tf.constant(a), wp)));
+        Gradients grad = tf.gradients(f, List.of(wp), Gradients.dx(List.of(terms.outputGradient())));
+        for (int step = 0; step < steps; step++) {
+          try (var wt = tensor(w); var r = s.runner().feed(wp, wt).fetch(grad.dy(0)).run()) {
+            double[][] dw = matrix(r.get(0));
+            for (int i = 0; i < n; i++) for (int k = 0; k < l; k++) w[i][k] -= lr * dw[i][k];
+          }
+        }
+        return new Trained(NestedLoraLossTest.run(s, wp, w, terms.gram()),
+            NestedLoraLossTest.run(s, wp, w, terms.operatorGram()));
+      }
+    }
   }
+
+  /** The Grams of a trained loss: gram and operatorGram of its {@link LossTerms}. */
+  record Trained(double[][] gram, double[][] operatorGram) {}
 
   /** Columns of a random orthogonal matrix (modified Gram–Schmidt of a Gaussian matrix). */
   static double[][] orthogonal(Random rnd, int n) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opsvd.solver.loss.LoraReference.*;
 
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +14,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat64;
 
@@ -162,27 +160,9 @@ class OmmLossTest {
     LoraReference.ExactBatch problem = LoraReference.ExactBatch.of(rnd, n);
     double[] spectrum = problem.spectrum();
     double[][] q = problem.q();
-    double[][] x = problem.x();
     double[][] w = gaussian(rnd, n, l, 0.1);
-    double[][] gram;
-    double[][] opGram;
-    try (Graph g = new Graph(); Session s = new Session(g)) {
-      Ops tf = Ops.create(g);
-      var wp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(n, l)));
-      Operand<TFloat64> xc = tf.constant(x);
-      Operand<TFloat64> f = tf.linalg.matMul(xc, wp);
-      var terms = new OmmLoss(sanger, l).build(tf, f,
-          tf.linalg.matMul(xc, tf.linalg.matMul(tf.constant(problem.a()), wp)));
-      Gradients grad = tf.gradients(f, List.of(wp), Gradients.dx(List.of(terms.outputGradient())));
-      for (int step = 0; step < 3000; step++) {
-        try (var wt = tensor(w); var r = s.runner().feed(wp, wt).fetch(grad.dy(0)).run()) {
-          double[][] dw = matrix(r.get(0));
-          for (int i = 0; i < n; i++) for (int k = 0; k < l; k++) w[i][k] -= 0.02 * dw[i][k];
-        }
-      }
-      gram = NestedLoraLossTest.run(s, wp, w, terms.gram());
-      opGram = NestedLoraLossTest.run(s, wp, w, terms.operatorGram());
-    }
+    LoraReference.Trained trained = problem.descend(new OmmLoss(sanger, l), w, 0.02, 3000);
+    double[][] gram = trained.gram(), opGram = trained.operatorGram();
     double[][] wt = transpose(w), qt = transpose(q);
     StringBuilder report = new StringBuilder((sanger ? "sanger-omm" : "omm") + ":");
     for (int k = 0; k < l; k++) {
