@@ -1,5 +1,7 @@
 package org.opsvd.solver.loss;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
 import java.util.Random;
 import org.tensorflow.Graph;
@@ -44,6 +46,18 @@ final class LoraReference {
       for (int l = 0; l < i; l++) metric += g1[k][l] * g2[k][l];
     }
     return -2.0 * op / b + metric;
+  }
+
+  /** Asserts gram = FᵀF/B and operatorGram = FᵀTF/B (fetched tensors) to 1e-12. */
+  static void assertBatchGrams(double[][] f, double[][] tf, Object gram, Object operatorGram) {
+    int b = f.length;
+    double[][] g = mul(transpose(f), f), op = mul(transpose(f), tf), gt = matrix(gram), ot = matrix(operatorGram);
+    for (int i = 0; i < g.length; i++) {
+      for (int j = 0; j < g.length; j++) {
+        assertEquals(g[i][j] / b, gt[i][j], 1e-12, "gram");
+        assertEquals(op[i][j] / b, ot[i][j], 1e-12, "operatorGram");
+      }
+    }
   }
 
   /** C = A·B. */

@@ -98,13 +98,7 @@ class NeuralEfLossTest {
             err, Math.abs(scalar(r.get(1)) - referenceLoss(phi, tphi, unbiased, -1)));
         assertTrue(err < 1e-12, "max |G - G_java| = " + err);
         assertEquals(referenceLoss(phi, tphi, unbiased, -1), scalar(r.get(1)), 1e-12);
-        double[][] gram = mul(transpose(phi), phi), op = mul(transpose(phi), tphi);
-        for (int i = 0; i < L; i++) {
-          for (int j = 0; j < L; j++) {
-            assertEquals(gram[i][j] / B, matrix(r.get(2))[i][j], 1e-12);
-            assertEquals(op[i][j] / B, matrix(r.get(3))[i][j], 1e-12);
-          }
-        }
+        assertBatchGrams(phi, tphi, r.get(2), r.get(3));
       }
     }
   }
