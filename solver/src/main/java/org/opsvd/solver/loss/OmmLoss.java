@@ -22,8 +22,8 @@ import org.tensorflow.types.family.TFloating;
  * <pre>  omm:         G_l = −4 T f_l + 2 Σ_{k≤l} ( R_kl f_k + Λ_kl T f_k )
  *  sanger-omm:  G_l = −2 ( T f_l − Σ_{k≤l} R_kl f_k ) .</pre>
  * The second is the generalized Hebbian algorithm (Sanger's rule) for functions: the OMM gradient with the factor
- * Λ in its operator term, Σ_{k≤l} Λ_kl T f_k, replaced by its value I at the solution, which is how the paper
- * relates OMM to Sanger's rule. It is not the gradient of a scalar. Both have the ordered, unit-norm top
+ * Λ in its operator term, Σ_{k≤l} Λ_kl T f_k, replaced by its value I at the solution (our reading of the
+ * paper's Sanger variant, not checked against its text). It is not the gradient of a scalar. Both have the ordered, unit-norm top
  * eigenfunctions f_l = ±φ_l as fixed point, so eigenvalues are estimated by Rayleigh quotients R_ll/Λ_ll (not
  * by squared norms as in NeuralSVD, where ‖f_l‖² = λ_l). Directions of negative eigenvalues of T are stable at
  * f = 0 but the objective is unbounded below there once ‖f‖² &gt; 2 (OMM assumes T ⪰ 0): unlike LoRA, whose
