@@ -42,7 +42,7 @@ final class SolveOptions {
     double ema;
 
     @Option(names = "--method", paramLabel = "NAME",
-            description = "neuralsvd-seq, neuralsvd-joint (NeuralSVD, nested LoRA), or the baselines neuralef, neuralef-unbiased (NeuralEF) and spin (SpIN) (default: ${DEFAULT-VALUE}).")
+            description = "neuralsvd-seq, neuralsvd-joint (NeuralSVD, nested LoRA), or the baselines neuralef, neuralef-unbiased (NeuralEF) and spin (SpIN), or the OMM losses omm and sanger-omm (default: ${DEFAULT-VALUE}).")
     Method method;
 
     @Option(names = "--spin-decay", paramLabel = "BETA",

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The training method of {@code opsvd solve}: NeuralSVD (nested LoRA, {@link NestedLoraLoss}) with either
  * nesting, or one of the two baselines of the NeuralSVD paper, NeuralEF ({@link NeuralEfLoss}, original and
- * μ-EigenGame-like "unbiased" variant) and SpIN ({@link SpinLoss}). All learn the top eigenfunctions of the
+ * μ-EigenGame-like "unbiased" variant) and SpIN ({@link SpinLoss}), and the successor's two sequential OMM
+ * losses ({@link OmmLoss}). All learn the top eigenfunctions of the
  * same operator T = a·(−H) + b from the same network outputs F and operator outputs TF (method.md §7.3).
  */
 public enum Method {
@@ -18,7 +19,11 @@ public enum Method {
   /** NeuralSVD with sequential nesting. */
   NEURALSVD_SEQ("neuralsvd-seq"),
   /** NeuralSVD with joint nesting. */
-  NEURALSVD_JOINT("neuralsvd-joint");
+  NEURALSVD_JOINT("neuralsvd-joint"),
+  /** Orbital minimization method with sequential nesting (Ryu, Zhou, Wornell 2025). */
+  OMM("omm"),
+  /** Sanger's rule (generalized Hebbian algorithm) form of sequential OMM (Ryu, Zhou, Wornell 2025). */
+  SANGER_OMM("sanger-omm");
 
   private final String label;
 
@@ -27,7 +32,7 @@ public enum Method {
   }
 
   /**
-   * Parses {@code spin|neuralef|neuralef-unbiased|neuralsvd-seq|neuralsvd-joint} (case-insensitive; '_' may
+   * Parses {@code spin|neuralef|neuralef-unbiased|neuralsvd-seq|neuralsvd-joint|omm|sanger-omm} (case-insensitive; '_' may
    * stand for '-'). The nesting names {@code seq|sequential|jnt|joint} of older run configurations (the field
    * {@code nesting}) are read as the NeuralSVD method with that nesting.
    *
@@ -43,7 +48,7 @@ public enum Method {
       case "seq", "sequential", "neuralsvd-sequential" -> NEURALSVD_SEQ;
       case "jnt", "joint", "neuralsvd-jnt" -> NEURALSVD_JOINT;
       default -> throw new IllegalArgumentException("unknown method '" + text
-          + "' (expected spin, neuralef, neuralef-unbiased, neuralsvd-seq or neuralsvd-joint)");
+          + "' (expected spin, neuralef, neuralef-unbiased, neuralsvd-seq, neuralsvd-joint, omm or sanger-omm)");
     };
   }
 

@@ -9,7 +9,8 @@
  *   <li>{@link org.opsvd.solver.loss.Method}, {@link org.opsvd.solver.loss.TrainingLoss},
  *       {@link org.opsvd.solver.loss.LossTerms}: the methods of {@code opsvd solve} on one interface;
  *       the baselines {@link org.opsvd.solver.loss.NeuralEfLoss} (NeuralEF) and
- *       {@link org.opsvd.solver.loss.SpinLoss} (SpIN, masked gradient).
+ *       {@link org.opsvd.solver.loss.SpinLoss} (SpIN, masked gradient), and the successor's orbital-minimization
+ *       losses {@link org.opsvd.solver.loss.OmmLoss} (sequential OMM and its Sanger's-rule form).
  *   <li>{@link org.opsvd.solver.loss.NestedSvdLoss}: the SVD form (f, g) for a general operator:
  *       an independent-samples kernel estimator and a paired-samples (canonical dependence kernel)
  *       estimator, with injected gradients for both sides and an optional constant mode 0.

@@ -14,6 +14,7 @@ import org.opsvd.solver.eval.SpectralMetrics;
 import org.opsvd.solver.loss.Method;
 import org.opsvd.solver.loss.NestedLoraLoss;
 import org.opsvd.solver.loss.NeuralEfLoss;
+import org.opsvd.solver.loss.OmmLoss;
 import org.opsvd.solver.loss.SpinLoss;
 import org.opsvd.solver.loss.TrainingLoss;
 import org.opsvd.solver.loss.OperatorShift;
@@ -205,6 +206,8 @@ public final class NeuralSolver {
       case NEURALSVD_SEQ, NEURALSVD_JOINT -> new NestedLoraLoss(method.nesting(), l);
       case NEURALEF -> new NeuralEfLoss(false, l);
       case NEURALEF_UNBIASED -> new NeuralEfLoss(true, l);
+      case OMM -> new OmmLoss(false, l);
+      case SANGER_OMM -> new OmmLoss(true, l);
       case SPIN -> {
         if (config.spinDecay() < 1) {
           long p = 0;

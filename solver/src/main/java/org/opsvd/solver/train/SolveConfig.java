@@ -25,7 +25,7 @@ import org.opsvd.solver.neural.Precision;
  * @param optimizer        adam or rmsprop
  * @param cosineSchedule   anneal the learning rate to 0 with a cosine
  * @param emaDecay         parameter moving-average decay used for evaluation (0 = off)
- * @param method           spin, neuralef, neuralef-unbiased, neuralsvd-seq or neuralsvd-joint ({@link
+ * @param method           spin, neuralef, neuralef-unbiased, neuralsvd-seq, neuralsvd-joint, omm or sanger-omm ({@link
  *                         org.opsvd.solver.loss.Method}); read from the field {@code nesting} of older runs
  * @param spinDecay        SpIN's moving-average rate β ∈ (0, 1] (checked for SpIN only)
  * @param spinMemoryMb     SpIN: refuse a Jacobian moving average above this many MiB (checked for SpIN only)

@@ -1,7 +1,17 @@
 package org.opsvd.solver.loss;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 import java.util.Random;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat64;
 
 /** Plain-Java reference values for the tests (independent of the graph code) and small helpers. */
@@ -36,6 +46,18 @@ final class LoraReference {
       for (int l = 0; l < i; l++) metric += g1[k][l] * g2[k][l];
     }
     return -2.0 * op / b + metric;
+  }
+
+  /** Asserts gram = FᵀF/B and operatorGram = FᵀTF/B (fetched tensors) to 1e-12. */
+  static void assertBatchGrams(double[][] f, double[][] tf, Object gram, Object operatorGram) {
+    int b = f.length;
+    double[][] g = mul(transpose(f), f), op = mul(transpose(f), tf), gt = matrix(gram), ot = matrix(operatorGram);
+    for (int i = 0; i < g.length; i++) {
+      for (int j = 0; j < g.length; j++) {
+        assertEquals(g[i][j] / b, gt[i][j], 1e-12, "gram");
+        assertEquals(op[i][j] / b, ot[i][j], 1e-12, "operatorGram");
+      }
+    }
   }
 
   /** C = A·B. */
@@ -98,7 +120,35 @@ final class LoraReference {
       }
       return new ExactBatch(spectrum, q, a, x);
     }
+
+    /**
+     * Plain gradient descent on W (n×L, F = XW, TF = XAW) with the loss's injected output gradient, back-propagated
+     * by {@code tf.gradients(F, W, dx = G)}: {@code steps} steps of W ← W − lr·J_Wᵀ G from {@code w}, which is
+     * updated in place. Returns the loss's gram and operatorGram at the final W.
+     */
+    Trained descend(TrainingLoss loss, double[][] w, double lr, int steps) {
+      int n = x[0].length, l = loss.outputs();
+      try (Graph g = new Graph(); Session s = new Session(g)) {
+        Ops tf = Ops.create(g);
+        var wp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(n, l)));
+        Operand<TFloat64> xc = tf.constant(x);
+        Operand<TFloat64> f = tf.linalg.matMul(xc, wp);
+        var terms = loss.build(tf, f, tf.linalg.matMul(xc, tf.linalg.matMul(tf.constant(a), wp)));
+        Gradients grad = tf.gradients(f, List.of(wp), Gradients.dx(List.of(terms.outputGradient())));
+        for (int step = 0; step < steps; step++) {
+          try (var wt = tensor(w); var r = s.runner().feed(wp, wt).fetch(grad.dy(0)).run()) {
+            double[][] dw = matrix(r.get(0));
+            for (int i = 0; i < n; i++) for (int k = 0; k < l; k++) w[i][k] -= lr * dw[i][k];
+          }
+        }
+        return new Trained(NestedLoraLossTest.run(s, wp, w, terms.gram()),
+            NestedLoraLossTest.run(s, wp, w, terms.operatorGram()));
+      }
+    }
   }
+
+  /** The Grams of a trained loss: gram and operatorGram of its {@link LossTerms}. */
+  record Trained(double[][] gram, double[][] operatorGram) {}
 
   /** Columns of a random orthogonal matrix (modified Gram–Schmidt of a Gaussian matrix). */
   static double[][] orthogonal(Random rnd, int n) {

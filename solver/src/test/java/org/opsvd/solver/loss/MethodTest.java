@@ -17,6 +17,7 @@ class MethodTest {
     assertEquals(Method.NEURALEF_UNBIASED, Method.parse("neuralef_unbiased"));
     assertEquals(Method.NEURALSVD_SEQ, Method.parse("seq"));
     assertEquals(Method.NEURALSVD_JOINT, Method.parse("jnt"));
+    assertEquals(Method.SANGER_OMM, Method.parse("sanger_omm"));
     assertEquals(Nesting.JOINT, Method.NEURALSVD_JOINT.nesting());
     assertTrue(Method.NEURALSVD_SEQ.isNeuralSvd() && !Method.SPIN.isNeuralSvd());
   }
@@ -24,8 +25,8 @@ class MethodTest {
   @Test
   void aBadNameIsRefusedWithTheAllowedValues() {
     var e = assertThrows(IllegalArgumentException.class, () -> Method.parse("eigengame"));
-    assertEquals("unknown method 'eigengame' (expected spin, neuralef, neuralef-unbiased, neuralsvd-seq or "
-        + "neuralsvd-joint)", e.getMessage());
+    assertEquals("unknown method 'eigengame' (expected spin, neuralef, neuralef-unbiased, neuralsvd-seq, "
+        + "neuralsvd-joint, omm or sanger-omm)", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Method.parse(null));
     assertThrows(IllegalStateException.class, Method.SPIN::nesting);
   }

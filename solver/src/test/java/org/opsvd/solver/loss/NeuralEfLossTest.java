@@ -98,13 +98,7 @@ class NeuralEfLossTest {
             err, Math.abs(scalar(r.get(1)) - referenceLoss(phi, tphi, unbiased, -1)));
         assertTrue(err < 1e-12, "max |G - G_java| = " + err);
         assertEquals(referenceLoss(phi, tphi, unbiased, -1), scalar(r.get(1)), 1e-12);
-        double[][] gram = mul(transpose(phi), phi), op = mul(transpose(phi), tphi);
-        for (int i = 0; i < L; i++) {
-          for (int j = 0; j < L; j++) {
-            assertEquals(gram[i][j] / B, matrix(r.get(2))[i][j], 1e-12);
-            assertEquals(op[i][j] / B, matrix(r.get(3))[i][j], 1e-12);
-          }
-        }
+        assertBatchGrams(phi, tphi, r.get(2), r.get(3));
       }
     }
   }
@@ -196,25 +190,8 @@ class NeuralEfLossTest {
     LoraReference.ExactBatch problem = LoraReference.ExactBatch.of(rnd, n);
     double[] spectrum = problem.spectrum();
     double[][] q = problem.q();
-    double[][] a = problem.a();
-    double[][] x = problem.x();
     double[][] w = gaussian(rnd, n, l, 0.1);
-    double[][] opGram;
-    try (Graph g = new Graph(); Session s = new Session(g)) {
-      Ops tf = Ops.create(g);
-      var wp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(n, l)));
-      Operand<TFloat64> xc = tf.constant(x);
-      Operand<TFloat64> f = tf.linalg.matMul(xc, wp);
-      var terms = new NeuralEfLoss(unbiased, l).build(tf, f, tf.linalg.matMul(xc, tf.linalg.matMul(tf.constant(a), wp)));
-      Gradients grad = tf.gradients(f, List.of(wp), Gradients.dx(List.of(terms.outputGradient())));
-      for (int step = 0; step < 3000; step++) {
-        try (var wt = tensor(w); var r = s.runner().feed(wp, wt).fetch(grad.dy(0)).run()) {
-          double[][] dw = matrix(r.get(0));
-          for (int i = 0; i < n; i++) for (int k = 0; k < l; k++) w[i][k] -= 0.05 * dw[i][k];
-        }
-      }
-      opGram = NestedLoraLossTest.run(s, wp, w, terms.operatorGram());
-    }
+    double[][] opGram = problem.descend(new NeuralEfLoss(unbiased, l), w, 0.05, 3000).operatorGram();
     double[][] wt = transpose(w), qt = transpose(q);
     StringBuilder report = new StringBuilder("neuralef unbiased=" + unbiased + ":");
     for (int k = 0; k < l; k++) {

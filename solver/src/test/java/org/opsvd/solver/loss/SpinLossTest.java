@@ -143,26 +143,8 @@ class SpinLossTest {
     LoraReference.ExactBatch problem = LoraReference.ExactBatch.of(rnd, n);
     double[] spectrum = problem.spectrum();
     double[][] q = problem.q();
-    double[][] a = problem.a();
-    double[][] x = problem.x();
     double[][] w = gaussian(rnd, n, l, 0.3);
-    double[][] lam;
-    try (Graph g = new Graph(); Session s = new Session(g)) {
-      Ops tf = Ops.create(g);
-      var wp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(n, l)));
-      Operand<TFloat64> xc = tf.constant(x);
-      Operand<TFloat64> f = tf.linalg.matMul(xc, wp);
-      var terms = new SpinLoss(l, 1.0, SpinLoss.DEFAULT_RIDGE)
-          .build(tf, f, tf.linalg.matMul(xc, tf.linalg.matMul(tf.constant(a), wp)));
-      Gradients grad = tf.gradients(f, List.of(wp), Gradients.dx(List.of(terms.outputGradient())));
-      for (int step = 0; step < 4000; step++) {
-        try (var wt = tensor(w); var r = s.runner().feed(wp, wt).fetch(grad.dy(0)).run()) {
-          double[][] dw = matrix(r.get(0));
-          for (int i = 0; i < n; i++) for (int k = 0; k < l; k++) w[i][k] -= 0.05 * dw[i][k];
-        }
-      }
-      lam = NestedLoraLossTest.run(s, wp, w, terms.operatorGram());
-    }
+    double[][] lam = problem.descend(new SpinLoss(l, 1.0, SpinLoss.DEFAULT_RIDGE), w, 0.05, 4000).operatorGram();
     double[][] demixed = transpose(mul(w, transpose(lowerInverse(cholesky(mul(transpose(w), w))))));
     double[][] qt = transpose(q);
     StringBuilder report = new StringBuilder("spin:");
