@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.opsvd.operators.dynamics.ImpliedTimescales;
+import org.opsvd.operators.dynamics.LaggedPairs;
 import org.opsvd.operators.kernels.ClassPairs;
 import org.opsvd.operators.kernels.KernelOperator;
 import org.opsvd.operators.kernels.KernelRequest;
@@ -57,7 +59,8 @@ import picocli.CommandLine.Spec;
             "  opsvd svd --operator volterra --L 8 --nystrom 250,500,1000,2000",
             "  opsvd svd --kernel \"exp(-abs(x-y))\" --measure uniform:-1:1 --L 4",
             "  opsvd svd --operator class-pairs --L 16 --retrieval",
-            "  opsvd svd --pairs x.npy --pairs y.npy --L 8"})
+            "  opsvd svd --pairs x.npy --pairs y.npy --L 8",
+            "  opsvd svd --trajectory traj.npy --dt 0.01 --lag 0.5 --L 4"})
 final class SvdCommand implements Callable<Integer> {
 
     @Spec
@@ -78,7 +81,18 @@ final class SvdCommand implements Callable<Integer> {
         @Option(names = "--pairs", paramLabel = "FILE", arity = "1..*",
                 description = "Paired data: one CSV/NPY with x and y columns (--split), or two files (x then y).")
         List<Path> pairs;
+
+        @Option(names = "--trajectory", paramLabel = "FILE", arity = "1..*",
+                description = "Trajectories (CSV/NPY [n, d], or NPY [M, n, d] as written by opsvd simulate): learn the "
+                        + "lag-τ transfer operator from the pairs (x_t, x_{t+τ}); needs --dt and --lag.")
+        List<Path> trajectory;
     }
+
+    @Option(names = "--dt", paramLabel = "H", description = "--trajectory: time between frames.")
+    Double frameInterval;
+
+    @Option(names = "--lag", paramLabel = "TAU", description = "--trajectory: lag τ, a multiple of --dt.")
+    Double lag;
 
     @Option(names = "--measure", paramLabel = "M",
             description = "--kernel: sampling measure of x and y, uniform:LO:HI or gaussian:SIGMA (default: ${DEFAULT-VALUE}).")
@@ -229,10 +243,27 @@ final class SvdCommand implements Callable<Integer> {
                 lengthScale, sigma, classes, stratified);
     }
 
+    /** The lagged pairs of {@code --trajectory}, or null (refusing --dt and --lag without it). */
+    private LaggedPairs laggedPairs() {
+        if (source.trajectory == null) {
+            if (frameInterval != null || lag != null) {
+                throw new IllegalArgumentException((lag != null ? "--lag" : "--dt") + " applies to --trajectory only");
+            }
+            return null;
+        }
+        if (frameInterval == null || lag == null) {
+            throw new IllegalArgumentException("--trajectory needs " + (frameInterval == null ? "--dt (the time between "
+                    + "frames)" : "--lag (the lag τ, a multiple of --dt)"));
+        }
+        return LaggedPairs.read(source.trajectory, frameInterval, lag);
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SvdBuilder builder = SvdBuilder.of(request()).outputs(outputs).steps(steps).batch(batch)
+        LaggedPairs lagged = laggedPairs();
+        SvdBuilder builder = (lagged != null ? SvdBuilder.of(lagged.problem(outputs, evalPoints, seed))
+                : SvdBuilder.of(request())).outputs(outputs).steps(steps).batch(batch)
                 .learningRate(learningRate).optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema)
                 .nesting(nesting).precision(precision).device(device).hidden(hidden).activation(activation)
                 .parametrisation(parametrisation).fourier(fourier, fourierScale).seed(seed).evalPoints(evalPoints)
@@ -284,12 +315,14 @@ final class SvdCommand implements Callable<Integer> {
             });
         }
         Map<String, Object> summary = builder.summary();
-        if (nystrom != null || retrieval) {
+        if (nystrom != null || retrieval || lagged != null) {
             if (nystrom != null) summary.put("nystrom", nystromTable(out, problem, result));
             if (retrieval) summary.put("retrieval", retrievalTable(out, problem, result));
+            if (lagged != null) summary.putAll(timescales(lagged.lag(), result.evaluation()));
             AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
         }
         printTable(out, result);
+        if (lagged != null) printTimescales(out, lagged.lag(), result.evaluation());
         if (!noFigures) {
             RunFigures.afterRun(dir, out, spec.commandLine().getErr(), quiet);
         }
@@ -298,6 +331,39 @@ final class SvdCommand implements Callable<Integer> {
             return Interrupts.INTERRUPTED;
         }
         return result.outcome().completed() ? 0 : Main.RUN_ERROR;
+    }
+
+    /**
+     * The summary's entries of a transfer operator: the lag, {@code implied_timescales} t_k = −τ/ln σ_k of
+     * {@code singular_values} and {@code ritz_implied_timescales} of the Ritz values (null where σ_k ∉ (0, 1)).
+     * Mode k = 1 … L; the constant mode σ_0 = 1 (t_0 = ∞) is fixed, not learned, and not listed.
+     */
+    private static Map<String, Object> timescales(double lag, SvdSolver.Evaluation e) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("lag", lag);
+        m.put("implied_timescales", finiteOrNull(ImpliedTimescales.of(e.singularValues(), lag)));
+        m.put("ritz_implied_timescales", e.ritzValues() == null ? null
+                : finiteOrNull(ImpliedTimescales.of(e.ritzValues(), lag)));
+        return m;
+    }
+
+    private static List<Double> finiteOrNull(double[] v) {
+        List<Double> out = new ArrayList<>();
+        for (double x : v) out.add(Double.isFinite(x) ? x : null);
+        return out;
+    }
+
+    private static void printTimescales(PrintWriter out, double lag, SvdSolver.Evaluation e) {
+        double[] t = ImpliedTimescales.of(e.singularValues(), lag);
+        double[] ritz = e.ritzValues() == null ? null : ImpliedTimescales.of(e.ritzValues(), lag);
+        out.println();
+        out.printf(Locale.ROOT, "implied timescales t_k = -τ/ln σ_k at τ = %s (k = 0: the constant mode, σ = 1, t = ∞)%n",
+                lag);
+        out.printf(Locale.ROOT, "%4s  %16s  %16s%n", "k", "t_k (‖f‖‖g‖)", "t_k (Ritz σ)");
+        for (int l = 0; l < t.length; l++) {
+            out.printf(Locale.ROOT, "%4d  %16.6g  %16s%n", l + 1, t[l],
+                    ritz == null ? "-" : String.format(Locale.ROOT, "%.6g", ritz[l]));
+        }
     }
 
     private static void printTable(PrintWriter out, SvdSolver.Result r) {
