@@ -28,7 +28,9 @@ import org.opsvd.solver.neural.Activation;
 import org.opsvd.solver.neural.NetworkEvaluator;
 import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.neural.Precision;
+import org.opsvd.solver.plot.TimescaleFigure;
 import org.opsvd.solver.run.AtomicFiles;
+import org.opsvd.solver.run.OutputPaths;
 import org.opsvd.solver.run.PeakMemory;
 import org.opsvd.solver.run.RunFigures;
 import org.opsvd.solver.train.Checkpoint;
@@ -91,8 +93,10 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--dt", paramLabel = "H", description = "--trajectory: time between frames.")
     Double frameInterval;
 
-    @Option(names = "--lag", paramLabel = "TAU", description = "--trajectory: lag τ, a multiple of --dt.")
-    Double lag;
+    @Option(names = "--lag", paramLabel = "TAU", split = ",",
+            description = "--trajectory: lag τ, a multiple of --dt; several (τ1,τ2,…) train once per lag into DIR/lag-τ "
+                    + "and draw DIR/implied_timescales.png (t_k against τ) with DIR/implied_timescales.csv.")
+    List<Double> lags;
 
     @Option(names = "--measure", paramLabel = "M",
             description = "--kernel: sampling measure of x and y, uniform:LO:HI or gaussian:SIGMA (default: ${DEFAULT-VALUE}).")
@@ -243,25 +247,88 @@ final class SvdCommand implements Callable<Integer> {
                 lengthScale, sigma, classes, stratified);
     }
 
-    /** The lagged pairs of {@code --trajectory}, or null (refusing --dt and --lag without it). */
-    private LaggedPairs laggedPairs() {
+    /** The lagged pairs of {@code --trajectory}, one per lag, or null (refusing --dt and --lag without it). */
+    private List<LaggedPairs> laggedPairs() {
         if (source.trajectory == null) {
-            if (frameInterval != null || lag != null) {
-                throw new IllegalArgumentException((lag != null ? "--lag" : "--dt") + " applies to --trajectory only");
+            if (frameInterval != null || lags != null) {
+                throw new IllegalArgumentException((lags != null ? "--lag" : "--dt") + " applies to --trajectory only");
             }
             return null;
         }
-        if (frameInterval == null || lag == null) {
+        if (frameInterval == null || lags == null) {
             throw new IllegalArgumentException("--trajectory needs " + (frameInterval == null ? "--dt (the time between "
                     + "frames)" : "--lag (the lag τ, a multiple of --dt)"));
         }
-        return LaggedPairs.read(source.trajectory, frameInterval, lag);
+        if (lags.size() > 1 && resume != null) {
+            throw new IllegalArgumentException("--resume continues one run: give one --lag");
+        }
+        if (lags.stream().distinct().count() < lags.size()) {
+            throw new IllegalArgumentException("--lag " + lags + " lists a lag twice");
+        }
+        LaggedPairs first = LaggedPairs.read(source.trajectory, frameInterval, lags.get(0));
+        List<LaggedPairs> all = new ArrayList<>(List.of(first));
+        for (double lag : lags.subList(1, lags.size())) all.add(first.atLag(lag));
+        return all;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LaggedPairs lagged = laggedPairs();
+        List<LaggedPairs> lagged = laggedPairs();
+        if (lagged == null || lagged.size() == 1) {
+            return solve(lagged == null ? null : lagged.get(0), null, out).status();
+        }
+        return lagSweep(lagged, out);
+    }
+
+    /** One run's evaluation and exit status. */
+    private record Run(SvdSolver.Evaluation evaluation, int status) {
+    }
+
+    /**
+     * One training per lag into DIR/lag-τ (each a complete run directory), then t_k against τ in
+     * DIR/implied_timescales.csv and .png. Every lag is checked (against the trajectories) before the first run.
+     */
+    private int lagSweep(List<LaggedPairs> lagged, PrintWriter out) throws Exception {
+        Path top = this.out != null ? this.out : Path.of("runs", "svd-trajectory-lags-L" + outputs + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        OutputPaths.requireNewRunDirectory(top, "--out");
+        for (LaggedPairs pairs : lagged) {
+            if (outputs >= pairs.size()) {
+                throw new IllegalArgumentException("--L " + outputs + " needs more than the " + pairs.size()
+                        + " lagged pairs at --lag " + pairs.lag());
+            }
+        }
+        List<Run> runs = new ArrayList<>();
+        for (LaggedPairs pairs : lagged) {
+            Run run = solve(pairs, top.resolve("lag-" + pairs.lag()), out);
+            if (run.status() != 0) return run.status();
+            runs.add(run);
+        }
+        double[] taus = lagged.stream().mapToDouble(LaggedPairs::lag).toArray();
+        List<double[]> t = new ArrayList<>();
+        List<double[]> ritz = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            SvdSolver.Evaluation e = runs.get(i).evaluation();
+            t.add(ImpliedTimescales.of(e.singularValues(), taus[i]));
+            ritz.add(e.ritzValues() == null ? null : ImpliedTimescales.of(e.ritzValues(), taus[i]));
+        }
+        AtomicFiles.writeText(TimescaleFigure.csv(taus, t, ritz), top.resolve("implied_timescales.csv"));
+        AtomicFiles.writeBytes(TimescaleFigure.png(taus, t, ritz), top.resolve("implied_timescales.png"));
+        out.println();
+        out.printf(Locale.ROOT, "%10s  %s%n", "τ", "t_1 … t_L (from the Ritz σ where known)");
+        for (int i = 0; i < taus.length; i++) {
+            double[] row = ritz.get(i) != null ? ritz.get(i) : t.get(i);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%10s ", taus[i]));
+            for (double v : row) line.append(String.format(Locale.ROOT, " %10.4g", v));
+            out.println(line);
+        }
+        out.println("implied timescales against τ: " + top.resolve("implied_timescales.png"));
+        return 0;
+    }
+
+    /** One solve: of {@code lagged} when given (into {@code runDir}, else the default), else of the request. */
+    private Run solve(LaggedPairs lagged, Path runDir, PrintWriter out) throws Exception {
         SvdBuilder builder = (lagged != null ? SvdBuilder.of(lagged.problem(outputs, evalPoints, seed))
                 : SvdBuilder.of(request())).outputs(outputs).steps(steps).batch(batch)
                 .learningRate(learningRate).optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema)
@@ -276,7 +343,7 @@ final class SvdCommand implements Callable<Integer> {
         if (nystrom != null) {
             requireNystromSource(problem);
         }
-        Path dir = resume != null ? resume : this.out != null ? this.out : Path.of("runs", "svd-" + problem.name() + "-L"
+        Path dir = runDir != null ? runDir : resume != null ? resume : this.out != null ? this.out : Path.of("runs", "svd-" + problem.name() + "-L"
                 + outputs + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (resume != null) builder.resumeFrom(dir);
         else builder.writeTo(dir);
@@ -328,9 +395,9 @@ final class SvdCommand implements Callable<Integer> {
         }
         out.println("run directory: " + dir);
         if (stop.get()) {
-            return Interrupts.INTERRUPTED;
+            return new Run(result.evaluation(), Interrupts.INTERRUPTED);
         }
-        return result.outcome().completed() ? 0 : Main.RUN_ERROR;
+        return new Run(result.evaluation(), result.outcome().completed() ? 0 : Main.RUN_ERROR);
     }
 
     /**

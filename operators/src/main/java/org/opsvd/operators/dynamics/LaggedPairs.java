@@ -29,14 +29,19 @@ public final class LaggedPairs {
     private static final long EVALUATION_SEED = 7;
 
     private final List<NumericTable> trajectories;
+    private final List<String> names;
+    private final double frameInterval;
     private final int dimension;
     private final int lagFrames;
     private final double lag;
     /** first[i]: the index of the first pair of trajectory i among all pairs; first[size] = number of pairs. */
     private final long[] first;
 
-    private LaggedPairs(List<NumericTable> trajectories, int lagFrames, double lag) {
+    private LaggedPairs(List<NumericTable> trajectories, List<String> names, double frameInterval, int lagFrames,
+                        double lag) {
         this.trajectories = List.copyOf(trajectories);
+        this.names = List.copyOf(names);
+        this.frameInterval = frameInterval;
         this.dimension = trajectories.get(0).columns();
         this.lagFrames = lagFrames;
         this.lag = lag;
@@ -89,7 +94,7 @@ public final class LaggedPairs {
                         (t.rows() - 1) * frameInterval));
             }
         }
-        return new LaggedPairs(trajectories, (int) m, lag);
+        return new LaggedPairs(trajectories, names, frameInterval, (int) m, lag);
     }
 
     /**
@@ -110,6 +115,11 @@ public final class LaggedPairs {
             }
         }
         return of(all, names, frameInterval, lag);
+    }
+
+    /** The pairs of the same trajectories at another lag (checked as {@link #of}). */
+    public LaggedPairs atLag(double otherLag) {
+        return of(trajectories, names, frameInterval, otherLag);
     }
 
     /** The number of pairs Σ(n_i − m). */
