@@ -17,7 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Implied timescales t_k = −τ/ln σ_k against the lag τ, one curve per mode k = 1 … L: solid with markers from
  * the Ritz singular values, dashed from ‖f_k‖‖g_k‖. For Markovian dynamics the curves are flat at 1/|ν_k|; a rise
  * with τ at small lags is the usual sign of an estimate not yet converged in τ. Non-finite timescales (σ ∉ (0, 1))
- * are left out. One colour per mode (matplotlib's tab10).
+ * are left out. One colour per mode, as in the training curves.
  */
 public final class TimescaleFigure {
 
@@ -47,10 +47,6 @@ public final class TimescaleFigure {
         return Double.isFinite(v) ? Double.toString(v) : "";
     }
 
-    private static final Color[] MODE_COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
-        new Color(0xbcbd22), new Color(0x17becf)};
-
     /** {@code implied_timescales.png}: the same numbers as {@link #csv}. */
     public static byte[] png(double[] lags, List<double[]> t, List<double[]> ritz) {
         XYChart chart = new XYChartBuilder().width(720).height(480).title("Implied timescales t_k = -τ/ln σ_k")
@@ -63,7 +59,7 @@ public final class TimescaleFigure {
         int modes = t.isEmpty() ? 0 : t.get(0).length;
         for (int k = 0; k < modes; k++) {
             XYSeries ritzSeries = series(chart, "k = " + (k + 1) + " (Ritz σ)", lags, ritz, k);
-            Color colour = MODE_COLOURS[k % MODE_COLOURS.length];
+            Color colour = CurveFigures.MODE_COLOURS[k % CurveFigures.MODE_COLOURS.length];
             if (ritzSeries != null) {
                 ritzSeries.setMarker(SeriesMarkers.CIRCLE);
                 ritzSeries.setLineColor(colour);
