@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  * for {@code opsvd svd --trajectory}.
  */
 @Command(name = "simulate", sortOptions = false,
-        description = "Simulate overdamped Langevin dynamics dX = -grad U dt + sqrt(2/beta) dW (Euler-Maruyama).",
+        description = "Simulate overdamped Langevin dynamics dX = -grad U dt + sqrt(2/beta) dW (Euler-Maruyama). "
+                + "Prints one line when done (no progress output, hence no --quiet).",
         footer = {"", "The frames are X_0, X_k, X_2k, ... (k = --save-every), k*dt apart: pass that interval as svd's --dt.",
             "", "Examples:",
             "  opsvd simulate --energy \"x^2/2\" --dt 0.01 --steps 1000000 --save-every 10 --out ou.npy",

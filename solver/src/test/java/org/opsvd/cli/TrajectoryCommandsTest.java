@@ -70,7 +70,7 @@ class TrajectoryCommandsTest {
     @Test
     void ornsteinUhlenbeckSingularValuesAndTimescalesFromATrajectoryAtTwoLags(@TempDir Path dir) throws Exception {
         // 2 × 10⁵ steps = 4000 time units, 80 000 pairs; 600 steps of B = 512 per lag. Measured at τ = 0.5:
-        // σ = 0.6030, 0.3643 (Ritz 0.6040, 0.3630), t = 0.99, 0.49. Tolerances ≈ 4 standard errors of this budget.
+        // σ = 0.5986, 0.3602 (Ritz 0.6037, 0.3633), t = 0.974, 0.490 (Ritz 0.991, 0.494); at τ = 1 Ritz t₁ = 0.990. Tolerances ≈ 4 standard errors of this budget.
         ReferenceCommandTest.Run r = ornsteinUhlenbeck(dir, 200_000, "0.5,1", "--L", "2", "--steps", "600",
                 "--hidden", "32,32", "--lr", "3e-3", "--eval-points", "80000");
         assertTrue(r.out().contains("implied timescales t_k = -τ/ln σ_k at τ = 0.5"), r.out());
