@@ -17,8 +17,8 @@ import org.opsvd.operators.MemoryBudget;
 /**
  * A table of finite numbers read from a user's file, N rows × d columns, row-major: the one reader of
  * numeric input files (paired data, evaluation points). The format is told by the content, not the name:
- * a file starting with the NPY magic is NPY (1D [N] or 2D [N, d], and 3D [M, N, d] through {@link #readStack}; float64, float32, int64 or int32 in either
- * byte order; C or Fortran order), anything else is text (CSV, semicolons or whitespace between numbers,
+ * a file starting with the NPY magic is NPY (1D [N] or 2D [N, d], and 3D [M, N, d] through {@link #readStack};
+ * float64, float32, int64 or int32 in either byte order; C or Fortran order), anything else is text (CSV, semicolons or whitespace between numbers,
  * blank lines and {@code #} comments skipped, one header line of names allowed).
  *
  * <p>Every refusal is an {@link IllegalArgumentException} whose message starts with the option and the file
