@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.opsvd.operators.dynamics.ImpliedTimescales;
+import org.opsvd.operators.dynamics.LaggedPairs;
 import org.opsvd.operators.kernels.ClassPairs;
 import org.opsvd.operators.kernels.KernelOperator;
 import org.opsvd.operators.kernels.KernelRequest;
@@ -26,7 +28,9 @@ import org.opsvd.solver.neural.Activation;
 import org.opsvd.solver.neural.NetworkEvaluator;
 import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.neural.Precision;
+import org.opsvd.solver.plot.TimescaleFigure;
 import org.opsvd.solver.run.AtomicFiles;
+import org.opsvd.solver.run.OutputPaths;
 import org.opsvd.solver.run.PeakMemory;
 import org.opsvd.solver.run.RunFigures;
 import org.opsvd.solver.train.Checkpoint;
@@ -57,7 +61,8 @@ import picocli.CommandLine.Spec;
             "  opsvd svd --operator volterra --L 8 --nystrom 250,500,1000,2000",
             "  opsvd svd --kernel \"exp(-abs(x-y))\" --measure uniform:-1:1 --L 4",
             "  opsvd svd --operator class-pairs --L 16 --retrieval",
-            "  opsvd svd --pairs x.npy --pairs y.npy --L 8"})
+            "  opsvd svd --pairs x.npy --pairs y.npy --L 8",
+            "  opsvd svd --trajectory traj.npy --dt 0.01 --lag 0.5 --L 4"})
 final class SvdCommand implements Callable<Integer> {
 
     @Spec
@@ -78,7 +83,20 @@ final class SvdCommand implements Callable<Integer> {
         @Option(names = "--pairs", paramLabel = "FILE", arity = "1..*",
                 description = "Paired data: one CSV/NPY with x and y columns (--split), or two files (x then y).")
         List<Path> pairs;
+
+        @Option(names = "--trajectory", paramLabel = "FILE", arity = "1..*",
+                description = "Trajectories (CSV/NPY [n, d], or NPY [M, n, d] as written by opsvd simulate): learn the "
+                        + "lag-τ transfer operator from the pairs (x_t, x_{t+τ}); needs --dt and --lag.")
+        List<Path> trajectory;
     }
+
+    @Option(names = "--dt", paramLabel = "H", description = "--trajectory: time between frames.")
+    Double frameInterval;
+
+    @Option(names = "--lag", paramLabel = "TAU", split = ",",
+            description = "--trajectory: lag τ, a multiple of --dt; several (τ1,τ2,…) train once per lag into DIR/lag-τ "
+                    + "and draw DIR/implied_timescales.png (t_k against τ) with DIR/implied_timescales.csv.")
+    List<Double> lags;
 
     @Option(names = "--measure", paramLabel = "M",
             description = "--kernel: sampling measure of x and y, uniform:LO:HI or gaussian:SIGMA (default: ${DEFAULT-VALUE}).")
@@ -229,10 +247,90 @@ final class SvdCommand implements Callable<Integer> {
                 lengthScale, sigma, classes, stratified);
     }
 
+    /** The lagged pairs of {@code --trajectory}, one per lag, or null (refusing --dt and --lag without it). */
+    private List<LaggedPairs> laggedPairs() {
+        if (source.trajectory == null) {
+            if (frameInterval != null || lags != null) {
+                throw new IllegalArgumentException((lags != null ? "--lag" : "--dt") + " applies to --trajectory only");
+            }
+            return null;
+        }
+        if (frameInterval == null || lags == null) {
+            throw new IllegalArgumentException("--trajectory needs " + (frameInterval == null ? "--dt (the time between "
+                    + "frames)" : "--lag (the lag τ, a multiple of --dt)"));
+        }
+        if (lags.size() > 1 && resume != null) {
+            throw new IllegalArgumentException("--resume continues one run: give one --lag");
+        }
+        if (lags.stream().distinct().count() < lags.size()) {
+            throw new IllegalArgumentException("--lag " + lags + " lists a lag twice");
+        }
+        LaggedPairs first = LaggedPairs.read(source.trajectory, frameInterval, lags.get(0));
+        List<LaggedPairs> all = new ArrayList<>(List.of(first));
+        for (double lag : lags.subList(1, lags.size())) all.add(first.atLag(lag));
+        return all;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        SvdBuilder builder = SvdBuilder.of(request()).outputs(outputs).steps(steps).batch(batch)
+        List<LaggedPairs> lagged = laggedPairs();
+        if (lagged == null || lagged.size() == 1) {
+            return solve(lagged == null ? null : lagged.get(0), null, out).status();
+        }
+        return lagSweep(lagged, out);
+    }
+
+    /** One run's evaluation and exit status. */
+    private record Run(SvdSolver.Evaluation evaluation, int status) {
+    }
+
+    /**
+     * One training per lag into DIR/lag-τ (each a complete run directory), then t_k against τ in
+     * DIR/implied_timescales.csv and .png. Every lag is checked (against the trajectories) before the first run.
+     */
+    private int lagSweep(List<LaggedPairs> lagged, PrintWriter out) throws Exception {
+        Path top = this.out != null ? this.out : Path.of("runs", "svd-trajectory-lags-L" + outputs + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        OutputPaths.requireNewRunDirectory(top, "--out");
+        for (LaggedPairs pairs : lagged) {
+            if (outputs >= pairs.size()) {
+                throw new IllegalArgumentException("--L " + outputs + " needs more than the " + pairs.size()
+                        + " lagged pairs at --lag " + pairs.lag());
+            }
+        }
+        List<Run> runs = new ArrayList<>();
+        for (LaggedPairs pairs : lagged) {
+            Run run = solve(pairs, top.resolve("lag-" + pairs.lag()), out);
+            if (run.status() != 0) return run.status();
+            runs.add(run);
+        }
+        double[] taus = lagged.stream().mapToDouble(LaggedPairs::lag).toArray();
+        List<double[]> t = new ArrayList<>();
+        List<double[]> ritz = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            SvdSolver.Evaluation e = runs.get(i).evaluation();
+            t.add(ImpliedTimescales.of(e.singularValues(), taus[i]));
+            ritz.add(e.ritzValues() == null ? null : ImpliedTimescales.of(e.ritzValues(), taus[i]));
+        }
+        AtomicFiles.writeText(TimescaleFigure.csv(taus, t, ritz), top.resolve("implied_timescales.csv"));
+        AtomicFiles.writeBytes(TimescaleFigure.png(taus, t, ritz), top.resolve("implied_timescales.png"));
+        out.println();
+        out.printf(Locale.ROOT, "%10s  %s%n", "τ", "t_1 … t_L (from the Ritz σ where known)");
+        for (int i = 0; i < taus.length; i++) {
+            double[] row = ritz.get(i) != null ? ritz.get(i) : t.get(i);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%10s ", taus[i]));
+            for (double v : row) line.append(String.format(Locale.ROOT, " %10.4g", v));
+            out.println(line);
+        }
+        out.println("implied timescales against τ: " + top.resolve("implied_timescales.png"));
+        return 0;
+    }
+
+    /** One solve: of {@code lagged} when given (into {@code runDir}, else the default), else of the request. */
+    private Run solve(LaggedPairs lagged, Path runDir, PrintWriter out) throws Exception {
+        SvdBuilder builder = (lagged != null ? SvdBuilder.of(lagged.problem(outputs, evalPoints, seed))
+                : SvdBuilder.of(request())).outputs(outputs).steps(steps).batch(batch)
                 .learningRate(learningRate).optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema)
                 .nesting(nesting).precision(precision).device(device).hidden(hidden).activation(activation)
                 .parametrisation(parametrisation).fourier(fourier, fourierScale).seed(seed).evalPoints(evalPoints)
@@ -245,7 +343,7 @@ final class SvdCommand implements Callable<Integer> {
         if (nystrom != null) {
             requireNystromSource(problem);
         }
-        Path dir = resume != null ? resume : this.out != null ? this.out : Path.of("runs", "svd-" + problem.name() + "-L"
+        Path dir = runDir != null ? runDir : resume != null ? resume : this.out != null ? this.out : Path.of("runs", "svd-" + problem.name() + "-L"
                 + outputs + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (resume != null) builder.resumeFrom(dir);
         else builder.writeTo(dir);
@@ -284,20 +382,55 @@ final class SvdCommand implements Callable<Integer> {
             });
         }
         Map<String, Object> summary = builder.summary();
-        if (nystrom != null || retrieval) {
+        if (nystrom != null || retrieval || lagged != null) {
             if (nystrom != null) summary.put("nystrom", nystromTable(out, problem, result));
             if (retrieval) summary.put("retrieval", retrievalTable(out, problem, result));
+            if (lagged != null) summary.putAll(timescales(lagged.lag(), result.evaluation()));
             AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
         }
         printTable(out, result);
+        if (lagged != null) printTimescales(out, lagged.lag(), result.evaluation());
         if (!noFigures) {
             RunFigures.afterRun(dir, out, spec.commandLine().getErr(), quiet);
         }
         out.println("run directory: " + dir);
         if (stop.get()) {
-            return Interrupts.INTERRUPTED;
+            return new Run(result.evaluation(), Interrupts.INTERRUPTED);
         }
-        return result.outcome().completed() ? 0 : Main.RUN_ERROR;
+        return new Run(result.evaluation(), result.outcome().completed() ? 0 : Main.RUN_ERROR);
+    }
+
+    /**
+     * The summary's entries of a transfer operator: the lag, {@code implied_timescales} t_k = −τ/ln σ_k of
+     * {@code singular_values} and {@code ritz_implied_timescales} of the Ritz values (null where σ_k ∉ (0, 1)).
+     * Mode k = 1 … L; the constant mode σ_0 = 1 (t_0 = ∞) is fixed, not learned, and not listed.
+     */
+    private static Map<String, Object> timescales(double lag, SvdSolver.Evaluation e) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("lag", lag);
+        m.put("implied_timescales", finiteOrNull(ImpliedTimescales.of(e.singularValues(), lag)));
+        m.put("ritz_implied_timescales", e.ritzValues() == null ? null
+                : finiteOrNull(ImpliedTimescales.of(e.ritzValues(), lag)));
+        return m;
+    }
+
+    private static List<Double> finiteOrNull(double[] v) {
+        List<Double> out = new ArrayList<>();
+        for (double x : v) out.add(Double.isFinite(x) ? x : null);
+        return out;
+    }
+
+    private static void printTimescales(PrintWriter out, double lag, SvdSolver.Evaluation e) {
+        double[] t = ImpliedTimescales.of(e.singularValues(), lag);
+        double[] ritz = e.ritzValues() == null ? null : ImpliedTimescales.of(e.ritzValues(), lag);
+        out.println();
+        out.printf(Locale.ROOT, "implied timescales t_k = -τ/ln σ_k at τ = %s (k = 0: the constant mode, σ = 1, t = ∞)%n",
+                lag);
+        out.printf(Locale.ROOT, "%4s  %16s  %16s%n", "k", "t_k (‖f‖‖g‖)", "t_k (Ritz σ)");
+        for (int l = 0; l < t.length; l++) {
+            out.printf(Locale.ROOT, "%4d  %16.6g  %16s%n", l + 1, t[l],
+                    ritz == null ? "-" : String.format(Locale.ROOT, "%.6g", ritz[l]));
+        }
     }
 
     private static void printTable(PrintWriter out, SvdSolver.Result r) {

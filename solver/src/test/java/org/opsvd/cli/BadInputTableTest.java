@@ -203,6 +203,30 @@ class BadInputTableTest {
             t.add(bad(2, p[1], pairs + " " + p[0]));
         }
 
+        String trajectory = "svd --L 2 --steps 10 --quiet --no-figures --out @new-svd --trajectory";
+        for (String[] p : new String[][] {
+                {"@single.npy --dt 0.1 --lag 0.1", "single frame"}, {"@one.npy --dt 0.1 --lag 0.25", "multiple"},
+                {"@one.npy --dt 0.1 --lag 0.4", "not shorter"}, {"@one.npy --dt 0.1 --lag 0", "--lag"},
+                {"@nan.npy --dt 0.1 --lag 0.1", "nan.npy"}, {"@one.npy @three.npy --dt 0.1 --lag 0.1", "dimension"},
+                {"@missing.npy --dt 0.1 --lag 0.1", "missing.npy"}, {"@one.npy --lag 0.1", "--dt"},
+                {"@one.npy --dt 0.1", "--lag"}, {"@one.npy --dt -1 --lag 0.1", "--dt"},
+                {"@one.npy --dt 0.1 --lag 0.1 --L 3", "--L"}}) {
+            t.add(bad(2, p[1], trajectory + " " + p[0]));
+        }
+        t.add(bad(2, "--lag", SVD + " --lag 0.5"));
+        String simulate = "simulate --energy x^2/2 --dt 0.01 --steps 10";
+        for (String[] p : new String[][] {
+                {"--out @new.txt", ".npy"}, {"--trajectories 2 --out @new.csv", "CSV"}, {"--dt 0 --out @new.npy", "--dt"},
+                {"--beta -1 --out @new.npy", "--beta"}, {"--save-every 3 --out @new.npy", "--save-every"},
+                {"--start 1,2 --out @new.npy", "--start"}, {"--trajectories 0 --out @new.npy", "--trajectories"},
+                {"--out @adir", "--out"}, {"--out @afile/x.npy", "--out"}}) {
+            t.add(bad(2, p[1], simulate + " " + p[0]));
+        }
+        t.add(bad(2, "'x3'", simulate.replace("x^2/2", "x3") + " --out @new.npy"));
+        t.add(bad(2, "not finite", simulate.replace("x^2/2", "log(x)") + " --out @new.npy"));
+        t.add(bad(2, "--out", "simulate --energy x^2 --dt 0.01 --steps 10"));
+        t.add(bad(1, "too large", "simulate --energy x^4 --dt 1 --steps 100 --start 10 --out @new.npy"));
+
         // 6. eval and export: run directories, points files, outputs
         String eval = "eval @run-ok --points";
         for (String[] p : new String[][] {
@@ -272,7 +296,7 @@ class BadInputTableTest {
     void theTableCoversEveryCommandWithAtLeast150Cases() {
         List<Bad> t = table();
         assertTrue(t.size() >= 150, "cases: " + t.size());
-        for (String command : List.of("solve", "svd", "reference", "eval", "export", "plot", "reproduce",
+        for (String command : List.of("solve", "svd", "simulate", "reference", "eval", "export", "plot", "reproduce",
                 "operators")) {
             assertTrue(t.stream().anyMatch(b -> b.args().length > 0 && b.args()[0].equals(command)), command);
         }
@@ -306,6 +330,7 @@ class BadInputTableTest {
     static void fixtures() throws IOException {
         npy("one.npy", "<f8", "4, 2", 1, 2, 3, 4, 5, 6, 7, 8);
         npy("three.npy", "<f8", "2, 3", 1, 2, 3, 4, 5, 6);
+        npy("single.npy", "<f8", "1, 2", 1, 2);
         npy("nan.npy", "<f8", "2, 2", 1, 2, Double.NaN, 4);
         npy("inf.npy", "<f8", "2, 2", 1, Double.POSITIVE_INFINITY, 3, 4);
         npy("empty.npy", "<f8", "0, 2");

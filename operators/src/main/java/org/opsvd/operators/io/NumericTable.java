@@ -17,8 +17,8 @@ import org.opsvd.operators.MemoryBudget;
 /**
  * A table of finite numbers read from a user's file, N rows × d columns, row-major: the one reader of
  * numeric input files (paired data, evaluation points). The format is told by the content, not the name:
- * a file starting with the NPY magic is NPY (1D [N] or 2D [N, d]; float64, float32, int64 or int32 in either
- * byte order; C or Fortran order), anything else is text (CSV, semicolons or whitespace between numbers,
+ * a file starting with the NPY magic is NPY (1D [N] or 2D [N, d], and 3D [M, N, d] through {@link #readStack};
+ * float64, float32, int64 or int32 in either byte order; C or Fortran order), anything else is text (CSV, semicolons or whitespace between numbers,
  * blank lines and {@code #} comments skipped, one header line of names allowed).
  *
  * <p>Every refusal is an {@link IllegalArgumentException} whose message starts with the option and the file
@@ -43,6 +43,21 @@ public record NumericTable(double[] values, int rows, int columns) {
      * @throws IllegalArgumentException for any of the refusals above
      */
     public static NumericTable read(Path file, String option) {
+        return read(file, option, 2).get(0);
+    }
+
+    /**
+     * Reads {@code file} as one or many tables of equal shape: an NPY array [M, N, d] is M tables [N, d] (the
+     * trajectories of {@code opsvd simulate}); any other file is one table, as {@link #read(Path, String)}.
+     * A non-finite value is refused naming its table (for M &gt; 1), row and column.
+     *
+     * @throws IllegalArgumentException for any of the refusals of {@link #read(Path, String)}
+     */
+    public static List<NumericTable> readStack(Path file, String option) {
+        return read(file, option, 3);
+    }
+
+    private static List<NumericTable> read(Path file, String option, int maxRank) {
         String name = option + " " + file;
         if (file.toString().isEmpty()) {
             throw new IllegalArgumentException(option + ": the file name is empty");
@@ -64,9 +79,17 @@ public record NumericTable(double[] values, int rows, int columns) {
                 got = in.readNBytes(head, 0, head.length);
             }
             boolean npy = got == head.length && java.util.Arrays.equals(head, NPY_MAGIC);
-            NumericTable t = npy ? readNpy(file, name, size) : readText(file, name, size);
-            t.requireFinite(name);
-            return t;
+            if (!npy) {
+                NumericTable t = readText(file, name, size);
+                t.requireFinite(name);
+                return List.of(t);
+            }
+            List<NumericTable> tables = readNpy(file, name, size, maxRank);
+            for (int m = 0; m < tables.size(); m++) {
+                tables.get(m).requireFinite(tables.size() == 1 ? name : name + " (table " + (m + 1) + " of "
+                        + tables.size() + ")");
+            }
+            return tables;
         } catch (AccessDeniedException e) {
             throw new IllegalArgumentException(name + ": permission denied", e);
         } catch (IOException e) {
@@ -95,7 +118,8 @@ public record NumericTable(double[] values, int rows, int columns) {
         }
     }
 
-    private static NumericTable readNpy(Path file, String name, long size) throws IOException {
+    private static List<NumericTable> readNpy(Path file, String name, long size, int maxRank)
+            throws IOException {
         ByteBuffer prefix;
         int headerLength;
         int dataOffset;
@@ -141,12 +165,16 @@ public record NumericTable(double[] values, int rows, int columns) {
                 shape.add(Long.parseLong(s.strip()));
             }
         }
-        if (shape.size() < 1 || shape.size() > 2) {
-            throw new IllegalArgumentException(name + ": expected a 1D [N] or 2D [N, d] array, got shape "
-                    + shape);
+        if (shape.size() < 1 || shape.size() > maxRank) {
+            throw new IllegalArgumentException(name + ": expected a 1D [N] or 2D [N, d]" + (maxRank == 3
+                    ? " or 3D [M, N, d]" : "") + " array, got shape " + shape);
         }
-        long rows = shape.get(0);
-        long columns = shape.size() == 2 ? shape.get(1) : 1;
+        long tables = shape.size() == 3 ? shape.get(0) : 1;
+        if (tables < 1) {
+            throw new IllegalArgumentException(name + " holds no rows (shape " + shape + ")");
+        }
+        long rows = MemoryBudget.times(tables, shape.get(shape.size() == 3 ? 1 : 0));
+        long columns = shape.size() >= 2 ? shape.get(shape.size() - 1) : 1;
         if (columns < 1) {
             throw new IllegalArgumentException(name + ": the array has no columns, shape " + shape);
         }
@@ -168,6 +196,9 @@ public record NumericTable(double[] values, int rows, int columns) {
             }
         }
         data.flip();
+        if (fortranOrder && tables > 1) {
+            throw new IllegalArgumentException(name + ": a 3D array must be in C order (fortran_order False)");
+        }
         int r = (int) rows;
         int c = (int) columns;
         double[] values = new double[r * c];
@@ -176,7 +207,15 @@ public record NumericTable(double[] values, int rows, int columns) {
             // Fortran order stores column by column: element k is (k mod r, k div r)
             values[fortranOrder ? (k % r) * c + k / r : k] = v;
         }
-        return new NumericTable(values, r, c);
+        if (tables == 1) {
+            return List.of(new NumericTable(values, r, c));
+        }
+        int n = (int) (rows / tables);
+        List<NumericTable> out = new ArrayList<>();
+        for (int m = 0; m < tables; m++) {
+            out.add(new NumericTable(java.util.Arrays.copyOfRange(values, m * n * c, (m + 1) * n * c), n, c));
+        }
+        return out;
     }
 
     /** An NPY element type read as numbers: float64, float32, int64 or int32, in its byte order. */

@@ -82,4 +82,23 @@ class NumericTableTest {
         assertTrue(m.contains(expected), m);
         assertTrue(!m.contains("\n"), m);
     }
+
+    @Test
+    void aThreeDimensionalNpyIsAStackOfTablesOnlyWhereAStackIsAsked() throws IOException {
+        Path cube = dir.resolve("cube.npy");
+        NpyFile.write(cube, new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, new int[] {2, 3, 2});
+        var tables = NumericTable.readStack(cube, "--trajectory");
+        assertEquals(2, tables.size());
+        assertEquals(3, tables.get(1).rows());
+        assertEquals(2, tables.get(1).columns());
+        assertArrayEquals(new double[] {7, 8, 9, 10, 11, 12}, tables.get(1).values());
+        assertEquals(1, NumericTable.readStack(RawNpy.write(dir.resolve("flat.npy"), "<f8", false, "2, 1", 1, 2),
+                "--trajectory").size());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> NumericTable.read(cube, "--points"))
+                .getMessage().contains("2D [N, d] array"));
+        Path nan = RawNpy.write(dir.resolve("nan3.npy"), "<f8", false, "2, 2, 1", 1, 2, 3, Double.NaN);
+        String m = assertThrows(IllegalArgumentException.class, () -> NumericTable.readStack(nan, "--trajectory"))
+                .getMessage();
+        assertTrue(m.startsWith("--trajectory " + nan + " (table 2 of 2): row 2, column 1 is NaN"), m);
+    }
 }

@@ -39,7 +39,7 @@ public final class CurveFigures {
     /** Most points drawn per history curve. */
     public static final int POINTS = 600;
     /** Per-mode curve colours (matplotlib's tab10). */
-    private static final Color[] MODE_COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+    static final Color[] MODE_COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf)};
     /** Most per-mode curves that get a legend entry. */

@@ -60,10 +60,11 @@ public record SvdConfig(String operator, String kernel, int outputs, int steps, 
     TrainingChecks.emaDecay(emaDecay);
     TrainingChecks.hidden(hidden);
     TrainingChecks.fourier(fourierFeatures, fourierScale);
-    // the evaluation holds an evalPoints × evalPoints kernel matrix and its factors
-    MemoryBudget.requireIndexable(MemoryBudget.times(evalPoints, evalPoints), "--eval-points " + evalPoints);
-    MemoryBudget.require(MemoryBudget.times(MemoryBudget.times(evalPoints, evalPoints), 8 * 3),
-        "--eval-points " + evalPoints);
+    // the evaluation holds, per side, the points, weights, learned and exact function values on evalPoints
+    // points (the operator term streams the kernel, SvdSolver.OPERATOR_TERM_LIMIT): linear in evalPoints
+    long perSide = MemoryBudget.times(evalPoints, 4L * outputs + 16);
+    MemoryBudget.requireIndexable(perSide, "--eval-points " + evalPoints);
+    MemoryBudget.require(MemoryBudget.times(perSide, 8 * 2), "--eval-points " + evalPoints);
     TrainingChecks.memory(1, hidden, outputs, parametrisation, fourierFeatures, batch, 1, 2);
   }
 }
