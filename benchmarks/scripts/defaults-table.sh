@@ -4,6 +4,7 @@
 # another; prints a Markdown table (mean relative eigenvalue error, subspace distance (all), intervals holding the
 # reference, seconds) and keeps the run directories.
 #   benchmarks/scripts/defaults-table.sh [OUT_DIR] [ROW_FILTER]   (ROW_FILTER: a grep pattern over the row names)
+# OPSVD overrides the command (e.g. "java -jar /path/opsvd.jar" to measure a fixed build while sources change).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:-$root/runs/defaults-table}"
@@ -37,7 +38,7 @@ for row in "${rows[@]}"; do
   if [[ ! -f "$dir/summary.json" ]]; then
     rm -rf "$dir"
     # shellcheck disable=SC2086
-    "$root/opsvd" solve $args --quiet --no-figures --out "$dir" >"$out/$name.log" 2>&1 || true
+    ${OPSVD:-"$root/opsvd"} solve $args --quiet --no-figures --out "$dir" >"$out/$name.log" 2>&1 || true
   fi
   python3 - "$dir/summary.json" "$name" "$args" <<'PY'
 import json, sys, math
