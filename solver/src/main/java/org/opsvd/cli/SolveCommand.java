@@ -20,6 +20,7 @@ import org.opsvd.solver.train.NeuralSolver;
 import org.opsvd.solver.train.Progress;
 import org.opsvd.solver.train.SolveConfig;
 import org.opsvd.solver.train.SolveReference;
+import org.opsvd.solver.train.StopCondition;
 import org.opsvd.solver.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +67,11 @@ final class SolveCommand implements Callable<Integer> {
             + "then stop without solving.")
     boolean explain;
 
+    @Option(names = "--time-budget", paramLabel = "SECONDS",
+            description = "Stop training after this much wall-clock time and evaluate what was learned (stop reason in "
+                    + "summary.json; the learning-rate schedule still spans --steps).")
+    Double timeBudget;
+
     @Option(names = "--quiet", description = "No progress output; only the final table.")
     boolean quiet;
 
@@ -93,6 +99,7 @@ final class SolveCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        StopCondition budget = timeBudget == null ? null : StopCondition.timeBudget(timeBudget);
         if (checkpointEvery != null && checkpointEvery < 0) {
             throw new IllegalArgumentException("--checkpoint-every must be at least 0, got " + checkpointEvery);
         }
@@ -121,7 +128,8 @@ final class SolveCommand implements Callable<Integer> {
         AtomicBoolean stop = new AtomicBoolean();
         Progress progress = new Progress(out, System.console() != null, quiet, config.steps());
         try (Interrupts interrupts = Interrupts.install(stop, spec.commandLine().getErr())) {
-            NeuralSolver.Result result = builder.checkpointEvery(checkpointEvery).figures(false).stopWhen(stop::get)
+            NeuralSolver.Result result = builder.checkpointEvery(checkpointEvery).figures(false)
+                    .stopWhen(budget == null ? stop::get : StopCondition.any(stop::get, budget))
                     .solve(new NeuralSolver.Observer() {
                         @Override
                         public void onStep(Trainer.StepRecord step, double[] energies) {
@@ -154,7 +162,8 @@ final class SolveCommand implements Callable<Integer> {
             if (stop.get()) {
                 return Interrupts.INTERRUPTED;
             }
-            return result.outcome().completed() ? 0 : Main.RUN_ERROR;
+            boolean budgetSpent = budget != null && budget.getAsBoolean();
+            return result.outcome().completed() || budgetSpent ? 0 : Main.RUN_ERROR;
         }
     }
 

@@ -123,7 +123,7 @@ class BadInputTableTest {
                 {"--batch 2000000000", "--batch"}, {"--steps 0", "--steps"}, {"--steps -1", "--steps"},
                 {"--L 0", "--L"}, {"--L -1", "--L"}, {"--eval-grid 1", "--eval-grid"},
                 {"--eval-grid -5", "--eval-grid"}, {"--eval-grid 2000000000", "--eval-grid"},
-                {"--eval-every 0", "--eval-every"}, {"--checkpoint-every -5", "--checkpoint-every"},
+                {"--eval-every 0", "--eval-every"}, {"--checkpoint-every -5", "--checkpoint-every"}, {"--time-budget -1", "--time-budget"},
                 {"--fourier -1", "--fourier"}, {"--fourier 4 --fourier-scale 0", "--fourier-scale"},
                 {"--fourier 4 --fourier-scale NaN", "--fourier-scale"},
                 {"--method spin --spin-decay 0", "--spin-decay"}, {"--method spin --spin-decay 2", "--spin-decay"},

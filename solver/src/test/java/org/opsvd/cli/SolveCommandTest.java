@@ -39,6 +39,26 @@ class SolveCommandTest {
   }
 
   @Test
+  void explainSaysWhichRuleChoseEachDefaultAndSolvesNothing(@TempDir Path dir) {
+    ReferenceCommandTest.Run r = solve(dir.resolve("run"), "--explain", "--lr", "5e-3");
+    assertEquals(0, r.status(), r.err() + r.out());
+    assertTrue(r.out().contains("--sampler gaussian: best sampled wanted states"), r.out());
+    assertTrue(r.out().contains("--cusp none: no Coulomb centre"), r.out());
+    assertTrue(r.out().contains("--lr 0.00500: given, overrides the rule's 0.00200"), r.out());
+    assertFalse(Files.exists(dir.resolve("run")), "--explain writes no run directory");
+  }
+
+  @Test
+  void aTimeBudgetStopsTrainingAndEvaluatesWhatWasLearned(@TempDir Path dir) throws Exception {
+    ReferenceCommandTest.Run r = solve(dir, "--steps", "1000000", "--time-budget", "3", "--eval-every", "1000000");
+    assertEquals(0, r.status(), r.err() + r.out());
+    JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
+    assertTrue(s.get("stop_reason").asText().startsWith("time budget of 3.00 s spent after"), s.toString());
+    assertTrue(s.get("steps").asInt() < 1_000_000);
+    assertTrue(r.out().contains("stopped early: time budget"), r.out());
+  }
+
+  @Test
   void oneDimensionalOscillatorReachesStatedAccuracyInSeconds(@TempDir Path dir) throws Exception {
     // H = -½Δ + ½x², E = 0.5, 1.5, 2.5; float32 training, float64 evaluation on 800 points of [-8, 8].
     ReferenceCommandTest.Run r = solve(dir, "--steps", "3000", "--lr", "3e-3");

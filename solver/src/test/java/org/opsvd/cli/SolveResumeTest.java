@@ -116,7 +116,7 @@ class SolveResumeTest {
     ReferenceCommandTest.Run r = solve(List.of("--out", run.toString(), "--steps", "200", "--lr", "5e-3",
         "--resume", run.toString()));
     assertEquals(Main.USAGE_ERROR, r.status(), r.err());
-    assertTrue(r.err().contains("learningRate: 0.001 in the checkpoint, 0.005 now"), r.err());
+    assertTrue(r.err().contains("learningRate: 0.002 in the checkpoint, 0.005 now"), r.err());
   }
 
   @Test

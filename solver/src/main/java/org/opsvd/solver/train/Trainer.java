@@ -186,7 +186,7 @@ public final class Trainer {
     Step last = null;
     for (int t = firstStep; t < settings.steps(); t++) {
       if (stop.getAsBoolean()) {
-        return new Outcome(t, seconds(start), "interrupted after " + t + " steps", last);
+        return new Outcome(t, seconds(start), StopCondition.reasonOf(stop, t), last);
       }
       if (sink != null && every > 0 && t > firstStep && t % every == 0) {
         sink.save(t, rng);
