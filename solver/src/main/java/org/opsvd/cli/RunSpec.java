@@ -99,7 +99,7 @@ public record RunSpec(String name, String row, List<String> options, int seed, I
         try {
             Main.commandLine(new Main()).parseArgs(parsed.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {
-            throw new IllegalArgumentException(row + ": " + Main.oneLine(e.getMessage()));
+            throw new IllegalArgumentException(row + ": " + Main.oneLine(e.getMessage()).replaceFirst("^Error: ", ""));
         }
     }
 }
