@@ -12,6 +12,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.opsvd.cli.RunEngine;
 import org.opsvd.cli.RunSpec;
+import org.apache.spark.TaskContext;
+import org.opsvd.solver.train.Checkpoint;
 
 /**
  * One run as a Spark task, on an executor: its run directory under the output (through Hadoop's FileSystem API),
@@ -31,16 +33,20 @@ final class RunTask {
     }
 
     /**
-     * Runs {@code spec} into {@code out}/NAME with {@code cores} threads; {@code stop} ends it after its current step.
-     * A run that fails (bad settings, a diverged loss) is an outcome; an exception (I/O, a lost executor) fails the
-     * task, which Spark retries.
+     * Runs {@code spec} into {@code out}/NAME with {@code cores} threads, inside a Spark task (it stops after its
+     * current step when the task is killed). A run that fails (bad settings, a diverged loss) is an outcome; an
+     * exception (I/O, a lost executor) fails the task, which Spark retries.
+     *
+     * @param crashFirstAttempt fault injection for tests: the task's first attempt crashes (throws
+     *     {@link SimulatedCrash}) once its run has written a checkpoint
      */
-    static RunEngine.Outcome run(RunSpec spec, String out, int cores, BooleanSupplier stop) throws IOException {
+    static RunEngine.Outcome run(RunSpec spec, String out, int cores, boolean crashFirstAttempt) throws IOException {
         RunOutput output = new RunOutput(out);
         long start = System.nanoTime();
+        TaskContext task = TaskContext.get();
         if (output.isLocal()) {
             java.nio.file.Path dir = output.localFile(spec.name());
-            String failure = spec.run(dir, cores, stop);
+            String failure = spec.run(dir, cores, stop(task, dir, crashFirstAttempt));
             return outcome(spec, dir, failure, start);
         }
         FileSystem fs = output.fs();
@@ -53,7 +59,7 @@ final class RunTask {
             sync.scheduleWithFixedDelay(() -> copyOut(fs, dir, remote), SYNC_SECONDS, SYNC_SECONDS, TimeUnit.SECONDS);
             String failure;
             try {
-                failure = spec.run(dir, cores, stop);
+                failure = spec.run(dir, cores, stop(task, dir, crashFirstAttempt));
             } finally {
                 sync.shutdownNow();
             }
@@ -64,6 +70,24 @@ final class RunTask {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Thrown by a task's first attempt under fault injection: not caught by the run, so the task fails. */
+    static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash(String message) {
+            super(message);
+        }
+    }
+
+    private static BooleanSupplier stop(TaskContext task, java.nio.file.Path dir, boolean crashFirstAttempt) {
+        return () -> {
+            if (crashFirstAttempt && task.attemptNumber() == 0 && Files.exists(dir.resolve(Checkpoint.FILE))) {
+                throw new SimulatedCrash("simulated crash of the first attempt of " + dir.getFileName());
+            }
+            return task.isInterrupted();
+        };
     }
 
     private static void copyOut(FileSystem fs, java.nio.file.Path dir, Path remote) {

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.apache.spark.SparkConf;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.opsvd.cli.EngineOptions;
@@ -26,6 +25,9 @@ import org.opsvd.cli.RunStore;
  * run's last checkpoint.
  */
 final class SparkEngine implements RunEngine {
+
+    /** Spark setting (a system property works): fault injection for tests, see {@link RunTask#run}. */
+    static final String CRASH_FIRST_ATTEMPT = "spark.opsvd.test.crashFirstAttempt";
 
     private final JavaSparkContext spark;
     private final RunOutput output;
@@ -80,11 +82,11 @@ final class SparkEngine implements RunEngine {
     public void run(List<RunSpec> runs, Consumer<Outcome> finished, BooleanSupplier stop) throws IOException {
         String where = out;
         int threads = cores;
+        boolean crash = spark.getConf().getBoolean(CRASH_FIRST_ATTEMPT, false);
         Map<JavaFutureAction<List<Outcome>>, RunSpec> jobs = new LinkedHashMap<>();
         for (RunSpec spec : runs) {
             spark.setJobDescription(spec.name());
-            jobs.put(spark.parallelize(List.of(spec), 1).map(s -> RunTask.run(s, where, threads,
-                    () -> TaskContext.get() != null && TaskContext.get().isInterrupted())).collectAsync(), spec);
+            jobs.put(spark.parallelize(List.of(spec), 1).map(s -> RunTask.run(s, where, threads, crash)).collectAsync(), spec);
         }
         List<JavaFutureAction<List<Outcome>>> pending = new ArrayList<>(jobs.keySet());
         boolean cancelled = false;

@@ -35,7 +35,15 @@ record SparkMaster(String url) {
             String failures = local.group(4) == null ? Integer.toString(attempts) : local.group(4);
             return new SparkMaster("local[" + threads + "," + failures + "]");
         }
-        if (LOCAL_CLUSTER.matcher(u).matches() || u.equals("yarn") || u.startsWith("k8s://")) return new SparkMaster(u);
+        if (LOCAL_CLUSTER.matcher(u).matches()) {
+            String home = System.getenv("SPARK_HOME");
+            if (home == null || !new java.io.File(home, "jars").isDirectory() || System.getenv("SPARK_SCALA_VERSION") == null) {
+                throw new IllegalArgumentException("--master " + u + " starts executor JVMs from SPARK_HOME/jars: set "
+                        + "SPARK_HOME (./opsvd sets one) and SPARK_SCALA_VERSION=2.13");
+            }
+            return new SparkMaster(u);
+        }
+        if (u.equals("yarn") || u.startsWith("k8s://")) return new SparkMaster(u);
         Matcher standalone = STANDALONE.matcher(u);
         if (!standalone.matches()) {
             throw new IllegalArgumentException("unknown --master '" + u + "' (expected local[N], local[N,ATTEMPTS], "
