@@ -98,10 +98,6 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume needs --out DIR, the directory of the earlier reproduce"
                     + (out == null ? "" : " (" + out + " is not a directory)"));
         }
-        if (!resume && out != null && local && Files.exists(Path.of(out, "results.csv"))) {
-            throw new IllegalArgumentException("--out " + out + " holds an earlier reproduce (results.csv); continue it "
-                    + "with --resume, or choose a new directory");
-        }
         List<Path> files = experimentFiles(experiment);
         CommandSpec solve = Main.commandLine(new Main()).getSubcommands().get("solve").getCommandSpec();
         List<ConfigFile> configs = new ArrayList<>();
@@ -120,10 +116,6 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
         try (RunEngine runs = RunEngines.open(engine, dir)) {
-            if (!resume && !local && runs.store().read("results.csv") != null) {
-                throw new IllegalArgumentException("--out " + dir + " holds an earlier reproduce (results.csv); "
-                        + "continue it with --resume, or choose a new directory");
-            }
             PrintWriter console = spec.commandLine().getOut();
             if (!quiet) {
                 console.printf(Locale.ROOT, "opsvd reproduce: %d file(s) x %d seed(s) -> %s (engine %s)%n",

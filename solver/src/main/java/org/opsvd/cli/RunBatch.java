@@ -44,6 +44,10 @@ final class RunBatch {
      */
     int execute(List<RunSpec> specs, RunEngine engine, boolean resume, PrintWriter err) throws IOException {
         RunStore store = engine.store();
+        if (!resume && store.read("results.csv") != null) {
+            throw new IllegalArgumentException("--out " + store.locate("") + " holds earlier results (results.csv); "
+                    + "continue them with --resume, or choose a new directory");
+        }
         total = specs.size();
         List<RunSpec> todo = new ArrayList<>();
         for (RunSpec spec : specs) {

@@ -1,7 +1,6 @@
 package org.opsvd.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -104,15 +103,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         String dir = out != null ? out : Path.of("runs", "sweep-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toString();
-        if (!resume && engine.engine().equals("local") && Files.exists(Path.of(dir, "results.csv"))) {
-            throw new IllegalArgumentException("--out " + dir + " holds an earlier sweep (results.csv); continue it "
-                    + "with --resume, or choose a new directory");
-        }
         try (RunEngine runs = RunEngines.open(engine, dir)) {
-            if (!resume && runs.store().read("results.csv") != null) {
-                throw new IllegalArgumentException("--out " + dir + " holds an earlier sweep (results.csv); continue "
-                        + "it with --resume, or choose a new directory");
-            }
             PrintWriter console = spec.commandLine().getOut();
             if (!quiet) {
                 console.printf(Locale.ROOT, "opsvd sweep: %d point(s) over %s x %d seed(s) -> %s (engine %s)%n",
