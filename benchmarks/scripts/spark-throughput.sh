@@ -7,9 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out="${1:-/tmp/opsvd-spark-throughput}"
+mkdir -p "$out"
 rounds="${ROUNDS:-1}"
 base=experiments/oscillator2d-tuned/neuralsvd-seq-L15.yaml
-printf '%-6s %-6s %6s %8s %10s %10s\n' round engine runs seconds runs/hour load(1min)
+printf '%-6s %-6s %6s %8s %10s %10s\n' round engine runs seconds runs/hour 'load(1min)'
 for r in $(seq 1 "$rounds"); do
   for engine in local spark; do
     dir="$out/round$r-$engine"

@@ -22,14 +22,14 @@ class SparkEngineTest {
     @Test
     void aSparkSweepWhoseFirstAttemptsCrashEqualsTheSequentialSweep() throws Exception {
         Path local = tmp.resolve("local");
-        Sweeps.Result sequential = Sweeps.tinySweep(local, 1, 200);
+        Sweeps.Result sequential = Sweeps.tinySweep(local, 1, 100);
         assertEquals(0, sequential.status(), sequential.err());
 
         Path spark = tmp.resolve("spark");
         System.setProperty(SparkEngine.CRASH_FIRST_ATTEMPT, "true");
         Sweeps.Result distributed;
         try {
-            distributed = Sweeps.tinySweep(spark, 1, 200, "--engine", "spark", "--master", "local[2]");
+            distributed = Sweeps.tinySweep(spark, 1, 100, "--engine", "spark", "--master", "local[2]");
         } finally {
             System.clearProperty(SparkEngine.CRASH_FIRST_ATTEMPT);
         }
