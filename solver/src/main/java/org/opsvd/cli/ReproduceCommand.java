@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code opsvd reproduce EXPERIMENT}: runs every experiment file of a set over several seeds, each as
- * {@code opsvd solve --config FILE --seed S} would (through the library, by the engine: in this process by default), and writes a
- * table of the five metrics (mean ± standard deviation over
- * seeds) next to the paper's numbers, with each run's wall-clock time.
+ * {@code opsvd solve --config FILE --seed S} would (through the library, on the {@code --engine}: this process by
+ * default, or Spark), and writes a table of the five metrics (mean ± standard deviation over seeds) next to the
+ * paper's numbers, with each run's wall-clock time.
  */
 @Command(name = "reproduce", sortOptions = false,
         description = "Run a set of experiment files over seeds and tabulate the metrics next to the paper's.",
