@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
             "", "Examples:",
             "  opsvd sweep --base experiments/oscillator2d-tuned/neuralsvd-seq-L15.yaml --set L=6 --set steps=3000 \\",
             "      --grid fourier-scale=0.1,0.2,0.5 --seeds 2",
-            "  opsvd sweep sweeps/lr.yaml --engine spark --master local[2] --out runs/lr",
-            "  opsvd sweep sweeps/lr.yaml --out runs/lr --resume     # after a crash or Ctrl-C",
+            "  opsvd sweep sweeps/oscillator2d-fourier-scale.yaml --engine spark --master local[2] --out runs/fs",
+            "  opsvd sweep sweeps/oscillator2d-fourier-scale.yaml --out runs/fs --resume     # after a crash or Ctrl-C",
             "", "Writes OUT/results.md, OUT/results.csv (one row per grid point), OUT/runs.csv (one row per run),",
             "rewritten as runs finish, and one run directory per point and seed (OUT/POINT-seedS)."})
 final class SweepCommand implements Callable<Integer> {

@@ -49,6 +49,15 @@ class SweepCommandTest {
     }
 
     @Test
+    void theShippedSweepFileReads() {
+        Path file = Path.of("..", "sweeps", "oscillator2d-fourier-scale.yaml"); // tests run in solver/
+        SweepGrid sweep = SweepGrid.read(file, SOLVE);
+        assertEquals(6, sweep.points().size());
+        assertEquals("6", sweep.points().get(0).get("L"));
+        assertEquals("oscillator2d", sweep.experiment(), "from the base recipe");
+    }
+
+    @Test
     void unknownKeysAndEmptyGridsAreRefusedNamingThem(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("sweep.yaml"), "version: 1\ngrid: {lrr: [1, 2]}\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SweepGrid.read(file, SOLVE));
