@@ -53,9 +53,9 @@ public record SessionOptions(Device device, int intraOpThreads, int interOpThrea
 
   /**
    * Sessions opened by the current thread until {@code close()} use {@code n} intra-op and {@code n} inter-op
-   * threads in pools of their own (a Spark task given n cores). The pools are the session's only if the process
-   * was started with {@code TF_OVERRIDE_GLOBAL_THREADPOOL=1}; otherwise TensorFlow shares one pool per
-   * process, sized by the first session.
+   * threads (a Spark task given n cores). The inter-op pool is the session's own ({@code use_per_session_threads});
+   * the intra-op pool is only if the process was started with {@code TF_OVERRIDE_GLOBAL_THREADPOOL=1}, otherwise
+   * TensorFlow shares one per process, sized by its first session.
    */
   public static ThreadScope threads(int n) {
     if (n < 1) throw new IllegalArgumentException("threads per run must be at least 1, got " + n);
