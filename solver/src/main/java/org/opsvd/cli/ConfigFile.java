@@ -108,6 +108,14 @@ final class ConfigFile {
         return new ConfigFile(file, values, experiment == null ? null : experiment.asText());
     }
 
+    /**
+     * Settings that come from no file of their own (a point of a sweep's grid), named {@code name}; the values as
+     * {@link #values()} gives them.
+     */
+    static ConfigFile of(String name, Map<String, String> values, String experiment) {
+        return new ConfigFile(Path.of(name), new LinkedHashMap<>(values), experiment);
+    }
+
     /** The file's option values as strings, in file order (lists joined by commas). */
     Map<String, String> values() {
         return values;
@@ -216,7 +224,7 @@ final class ConfigFile {
     }
 
     /** "'stpes' (did you mean 'steps'?)", with picocli's own suggestion for a mistyped option. */
-    private static String describeUnknown(String key, CommandSpec command) {
+    static String describeUnknown(String key, CommandSpec command) {
         List<String> similar = new CommandLine.UnmatchedArgumentException(command.commandLine(), List.of("--" + key))
                 .getSuggestions().stream().map(s -> s.replaceFirst("^--?", ""))
                 .filter(s -> !NOT_IN_FILE.contains(s)).toList();

@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
             "  opsvd solve --operator harmonic --dim 2 --L 15",
             "  opsvd svd --operator volterra --L 8"},
         description = "Top eigenfunctions of operators: neural solvers checked against classical references.",
-        subcommands = {SolveCommand.class, ReproduceCommand.class, SvdCommand.class, SimulateCommand.class, PlotCommand.class, EvalCommand.class, ExportCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SolveCommand.class, ReproduceCommand.class, SweepCommand.class, SvdCommand.class, SimulateCommand.class, PlotCommand.class, EvalCommand.class, ExportCommand.class, ReferenceCommand.class, OperatorsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Columns of {@code --help}: the longest example line fits. */

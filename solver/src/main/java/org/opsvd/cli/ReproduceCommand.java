@@ -1,8 +1,5 @@
 package org.opsvd.cli;
 
-import org.opsvd.solver.run.AtomicFiles;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,27 +7,24 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.opsvd.solver.SolveBuilder;
-import org.opsvd.solver.train.Checkpoint;
-import org.opsvd.solver.train.NeuralSolver;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code opsvd reproduce EXPERIMENT}: runs every experiment file of a set over several seeds, each as
- * {@code opsvd solve --config FILE --seed S} would (through {@link SolveBuilder} in this process), and writes a
- * table of the five metrics (mean ± standard deviation over
- * seeds) next to the paper's numbers, with each run's wall-clock time.
+ * {@code opsvd solve --config FILE --seed S} would (through the library, on the {@code --engine}: this process by
+ * default, or Spark), and writes a table of the five metrics (mean ± standard deviation over seeds) next to the
+ * paper's numbers, with each run's wall-clock time.
  */
 @Command(name = "reproduce", sortOptions = false,
         description = "Run a set of experiment files over seeds and tabulate the metrics next to the paper's.",
@@ -76,8 +70,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Override the files' step counts (e.g. for a quick check).")
     Integer steps;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/reproduce-NAME-TIME).")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/reproduce-NAME-TIME); "
+            + "with --engine spark also a Hadoop URI (hdfs://…, s3a://…).")
+    String out;
 
     @Option(names = "--paper", paramLabel = "CSV", defaultValue = "experiments/paper-hydrogen-eval.csv",
             description = "The paper's numbers (default: ${DEFAULT-VALUE}; a missing file leaves the column empty).")
@@ -91,148 +86,45 @@ final class ReproduceCommand implements Callable<Integer> {
             + "rest start.")
     boolean resume;
 
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Override
     public Integer call() throws Exception {
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
         if (steps != null && steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
-        if (resume && (out == null || !Files.isDirectory(out))) {
+        boolean local = engine.engine().equals("local");
+        if (resume && (out == null || (local && !Files.isDirectory(Path.of(out))))) {
             throw new IllegalArgumentException("--resume needs --out DIR, the directory of the earlier reproduce"
                     + (out == null ? "" : " (" + out + " is not a directory)"));
-        }
-        if (!resume && out != null && Files.isDirectory(out) && Files.exists(out.resolve("results.csv"))) {
-            throw new IllegalArgumentException("--out " + out + " holds an earlier reproduce (results.csv); continue it "
-                    + "with --resume, or choose a new directory");
         }
         List<Path> files = experimentFiles(experiment);
         CommandSpec solve = Main.commandLine(new Main()).getSubcommands().get("solve").getCommandSpec();
         List<ConfigFile> configs = new ArrayList<>();
         for (Path f : files) configs.add(ConfigFile.read(f, solve)); // every file checked before the first run
         PaperTable paperTable = PaperTable.read(paper);
-        Path dir = out != null ? out : Path.of("runs", "reproduce-" + name(experiment) + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Files.createDirectories(dir);
-        PrintWriter console = spec.commandLine().getOut();
-        if (!quiet) {
-            console.printf(Locale.ROOT, "opsvd reproduce: %d file(s) x %d seed(s) -> %s%n", files.size(), seeds, dir);
-        }
-
-        ResultsTable table = new ResultsTable(configs, seeds, paperTable);
-        int total = files.size() * seeds;
-        int done = 0;
-        boolean failed = false;
-        AtomicBoolean stop = new AtomicBoolean();
-        try (Interrupts interrupts = Interrupts.install(stop, spec.commandLine().getErr())) {
-            for (ConfigFile config : configs) {
-                for (int seed = 0; seed < seeds && !stop.get(); seed++) {
-                    String runName = stem(config.file()) + "-seed" + seed;
-                    Path runDir = dir.resolve(runName);
-                    JsonNode earlier = resume ? completedRun(runDir, config, seed) : null;
-                    done++;
-                    if (earlier != null) {
-                        table.add(config, seed, earlier);
-                        if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: completed earlier, taken as it is%n", done,
-                                total, runName);
-                    } else {
-                        long start = System.nanoTime();
-                        String failure = run(config, seed, runDir, stop::get);
-                        double seconds = (System.nanoTime() - start) * 1e-9;
-                        if (failure != null) {
-                            failed = true;
-                            table.failure(config, seed, failure);
-                            console.printf(Locale.ROOT, "[%d/%d] %s FAILED (%s); see %s%n", done, total, runName,
-                                    failure, runDir.resolve("run.log"));
-                        } else {
-                            JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
-                            table.add(config, seed, summary);
-                            JsonNode m = summary.get("metrics");
-                            if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: rel. eigenvalue error %.3e, subspace "
-                                            + "distance (all) %s, %.0f s%n", done, total, runName,
-                                    m.get("rel_eigval_error").asDouble(), m.get("subspace_dist_all").isNull() ? "-"
-                                            : String.format(Locale.ROOT, "%.3e", m.get("subspace_dist_all").asDouble()),
-                                    seconds);
-                        }
-                    }
-                    console.flush();
-                    writeTables(table, dir, done, total);
-                }
+        String dir = out != null ? out : Path.of("runs", "reproduce-" + name(experiment) + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toString();
+        Map<String, ConfigFile> rows = new LinkedHashMap<>();
+        List<RunSpec> specs = new ArrayList<>();
+        for (ConfigFile config : configs) {
+            String row = stem(config.file());
+            rows.put(row, config);
+            String yaml = Files.readString(config.file());
+            for (int seed = 0; seed < seeds; seed++) {
+                specs.add(new RunSpec(row + "-seed" + seed, row, config.arguments(solve), seed, steps, yaml));
             }
         }
-        console.println();
-        console.print(table.markdown(experiment, done, total));
-        console.println("results: " + dir.resolve("results.md") + ", " + dir.resolve("results.csv"));
-        if (stop.get()) return Interrupts.INTERRUPTED;
-        return failed ? Main.RUN_ERROR : 0;
-    }
-
-    /**
-     * One solve of an experiment file with a seed, through the library ({@link SolveBuilder}, the file's options
-     * read as {@code opsvd solve} reads them), into {@code runDir} (continuing its checkpoint under
-     * {@code --resume}); {@code run.log} records the equivalent command and the outcome. Returns null on
-     * success, else the reason of the failure.
-     */
-    private String run(ConfigFile config, int seed, Path runDir, BooleanSupplier stop) throws IOException {
-        List<String> args = new ArrayList<>(List.of("solve", "--config", config.file().toString(), "--seed",
-                Integer.toString(seed), "--out", runDir.toString()));
-        if (steps != null) args.addAll(List.of("--steps", steps.toString()));
-        boolean continues = resume && Files.exists(runDir.resolve(Checkpoint.FILE));
-        if (continues) args.addAll(List.of("--resume", runDir.toString()));
-        if (resume && !continues && Files.exists(runDir.resolve("config.json"))) {
-            // an attempt that stopped before its first checkpoint: nothing to continue, and a run directory is never
-            // overwritten, so it is kept beside the new attempt
-            Path aside = runDir.resolveSibling(runDir.getFileName() + ".stopped-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            Files.move(runDir, aside);
+        try (RunEngine runs = RunEngines.open(engine, dir)) {
+            PrintWriter console = spec.commandLine().getOut();
+            if (!quiet) {
+                console.printf(Locale.ROOT, "opsvd reproduce: %d file(s) x %d seed(s) -> %s (engine %s)%n",
+                        files.size(), seeds, dir, engine.engine());
+            }
+            RunBatch batch = new RunBatch("opsvd reproduce " + experiment, new ResultsTable(configs, seeds, paperTable),
+                    rows, console, quiet);
+            return batch.execute(specs, runs, resume, spec.commandLine().getErr());
         }
-        String failure;
-        String outcome;
-        try {
-            CommandLine root = Main.commandLine(new Main());
-            CommandLine solve = root.getSubcommands().get("solve");
-            List<String> fileArgs = new ArrayList<>(List.of("solve"));
-            fileArgs.addAll(config.arguments(solve.getCommandSpec()));
-            root.parseArgs(fileArgs.toArray(String[]::new));
-            SolveCommand command = solve.getCommand();
-            SolveBuilder builder = command.options.builder(command.operator.problem()).seed(seed).stopWhen(stop);
-            if (steps != null) builder.steps(steps);
-            if (continues) builder.resumeFrom(runDir);
-            else builder.writeTo(runDir);
-            AtomicFiles.writeText(Files.readString(config.file()), runDir.resolve("experiment.yaml"));
-            NeuralSolver.Result result = builder.solve();
-            failure = result.outcome().completed() ? null : result.outcome().stopReason();
-            outcome = failure == null ? String.format(Locale.ROOT, "mean relative eigenvalue error %.3e after %d steps",
-                    result.evaluation().meanRelativeError(), result.outcome().steps()) : "stopped early: " + failure;
-        } catch (RuntimeException | IOException e) { // one failed run is a row of the table, not the end of the sweep
-            failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-            outcome = "opsvd: error: " + failure;
-        }
-        Files.createDirectories(runDir);
-        Path logFile = runDir.resolve(Files.exists(runDir.resolve("run.log")) ? "run-resumed.log" : "run.log");
-        AtomicFiles.writeText("opsvd " + String.join(" ", args) + "\n\n" + outcome + "\n", logFile);
-        return failure;
-    }
-
-    private void writeTables(ResultsTable table, Path dir, int done, int total) throws IOException {
-        AtomicFiles.writeText(table.runsCsv(), dir.resolve("runs.csv"));
-        AtomicFiles.writeText(table.csv(), dir.resolve("results.csv"));
-        AtomicFiles.writeText(table.markdown(experiment, done, total), dir.resolve("results.md"));
-    }
-
-    /**
-     * The summary of a run in {@code runDir} that completed from the same experiment file (experiment.yaml
-     * identical), seed and step count as this reproduce would use, else null.
-     */
-    private JsonNode completedRun(Path runDir, ConfigFile config, int seed) throws IOException {
-        Path summaryFile = runDir.resolve("summary.json");
-        Path yaml = runDir.resolve("experiment.yaml");
-        if (!Files.exists(summaryFile) || !Files.exists(yaml)
-                || !Files.readString(yaml).equals(Files.readString(config.file()))) {
-            return null;
-        }
-        JsonNode summary = new ObjectMapper().readTree(summaryFile.toFile());
-        JsonNode c = summary.path("config");
-        boolean completed = summary.path("stop_reason").isNull() && summary.path("steps").asInt() == c.path("steps").asInt();
-        boolean sameRun = c.path("seed").asLong(-1) == seed && (steps == null || c.path("steps").asInt() == steps);
-        return completed && sameRun ? summary : null;
     }
 
     /** The YAML files an experiment argument names, sorted. */

@@ -40,11 +40,19 @@ final class ResultsTable {
             }
             m.put(k, v == null || v.isNull() ? Double.NaN : v.asDouble());
         }
-        runs.get(config).add(new Run(seed, m, summary.get("seconds").asDouble(), summary.get("steps").asInt(), null));
+        insert(config, new Run(seed, m, summary.get("seconds").asDouble(), summary.get("steps").asInt(), null));
     }
 
     void failure(ConfigFile config, int seed, String reason) {
-        runs.get(config).add(new Run(seed, Map.of(), Double.NaN, 0, reason));
+        insert(config, new Run(seed, Map.of(), Double.NaN, 0, reason));
+    }
+
+    /** Runs in seed order, however they finished (an engine running several at once finishes them in any order). */
+    private void insert(ConfigFile config, Run run) {
+        List<Run> list = runs.get(config);
+        int at = 0;
+        while (at < list.size() && list.get(at).seed() <= run.seed()) at++;
+        list.add(at, run);
     }
 
     /** One row per run. */
@@ -84,9 +92,9 @@ final class ResultsTable {
     }
 
     /** A Markdown table: ours (mean ± std over seeds) and, on the next row, the paper's numbers. */
-    String markdown(String experiment, int done, int total) {
+    String markdown(String title, int done, int total) {
         StringBuilder b = new StringBuilder();
-        b.append("# opsvd reproduce ").append(experiment).append("\n\n");
+        b.append("# ").append(title).append("\n\n");
         b.append(String.format(Locale.ROOT, "%d of %d runs done%s. Mean ± standard deviation over seeds; "
                 + "'paper' rows: the NeuralSVD paper's figure (means over 10 seeds, read to about ±5%%).%n%n",
                 done, total, done < total ? " (in progress: this table is rewritten after every run)" : ""));

@@ -255,6 +255,20 @@ class BadInputTableTest {
         t.add(bad(2, "missing.yaml", "reproduce @missing.yaml --out @new-repro"));
         t.add(bad(2, "--seeds", "reproduce @good.yaml --seeds 0 --out @new-repro"));
         t.add(bad(2, "--resume", "reproduce @good.yaml --out @earlier-repro"));
+        t.add(bad(2, "--engine spark", "reproduce @good.yaml --engine spark --out @new-repro"));
+        String sweep = "sweep --set operator=harmonic --out @new-sweep";
+        t.add(bad(2, "'stpes' (did you mean 'steps'?)", sweep + " --grid stpes=1,2"));
+        t.add(bad(2, "'seed' (set by the sweep itself)", sweep + " --grid seed=1,2"));
+        t.add(bad(2, "empty grid", sweep));
+        t.add(bad(2, "'lr' has no values", sweep + " --grid lr="));
+        t.add(bad(2, "--lr", sweep + " --grid lr=1e-3,abc"));
+        t.add(bad(2, "--set", sweep + " --grid lr=1e-3 --set L"));
+        t.add(bad(2, "missing.yaml", "sweep @missing.yaml --out @new-sweep"));
+        t.add(bad(2, "afile", "sweep --set operator=harmonic --grid lr=1e-3 --out @afile/x"));
+        t.add(bad(2, "cluster module", sweep + " --grid lr=1e-3 --engine spark"));
+        t.add(bad(2, "--engine 'flink'", sweep + " --grid lr=1e-3 --engine flink"));
+        t.add(bad(2, "--master", sweep + " --grid lr=1e-3 --master local[2]"));
+        t.add(bad(2, "--seeds", sweep + " --grid lr=1e-3 --seeds 0"));
         t.add(bad(2, "missing", "plot @missing-run"));
         t.add(bad(2, "--bogus", "operators --bogus"));
         t.add(bad(2, "frobnicate", "frobnicate"));
@@ -297,6 +311,7 @@ class BadInputTableTest {
         List<Bad> t = table();
         assertTrue(t.size() >= 150, "cases: " + t.size());
         for (String command : List.of("solve", "svd", "simulate", "reference", "eval", "export", "plot", "reproduce",
+                "sweep",
                 "operators")) {
             assertTrue(t.stream().anyMatch(b -> b.args().length > 0 && b.args()[0].equals(command)), command);
         }

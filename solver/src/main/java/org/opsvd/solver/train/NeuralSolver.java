@@ -141,7 +141,7 @@ public final class NeuralSolver {
     OperatorShift shift = new OperatorShift(config.operatorScale(), config.operatorShift());
     if (reference.hasEnergies()) shift.requireCapturable(config.outputs(), reference.energies());
     Precision precision = config.precision();
-    SessionOptions session = new SessionOptions(config.device(), 0, 0);
+    SessionOptions session = SessionOptions.forDevice(config.device());
     TrainingLoss loss = loss(config, network, precision);
     Trainer.Settings settings = new Trainer.Settings(config.batch(), config.steps(),
         new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule()),

@@ -48,10 +48,38 @@ public record SessionOptions(Device device, int intraOpThreads, int interOpThrea
     return new SessionOptions(Device.CPU, 0, 0);
   }
 
+  /** The CPU threads of sessions opened by the current thread (0 = TensorFlow's default); see {@link #threads}. */
+  private static final ThreadLocal<Integer> THREADS = ThreadLocal.withInitial(() -> 0);
+
+  /**
+   * Sessions opened by the current thread until {@code close()} use {@code n} intra-op and {@code n} inter-op
+   * threads (a Spark task given n cores). The inter-op pool is the session's own ({@code use_per_session_threads});
+   * the intra-op pool is only if the process was started with {@code TF_OVERRIDE_GLOBAL_THREADPOOL=1}, otherwise
+   * TensorFlow shares one per process, sized by its first session.
+   */
+  public static ThreadScope threads(int n) {
+    if (n < 1) throw new IllegalArgumentException("threads per run must be at least 1, got " + n);
+    int before = THREADS.get();
+    THREADS.set(n);
+    return () -> THREADS.set(before);
+  }
+
+  /** A setting in force until closed. */
+  public interface ThreadScope extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** The options for {@code device} with the current thread's thread count (see {@link #threads}). */
+  public static SessionOptions forDevice(Device device) {
+    return new SessionOptions(device, THREADS.get(), THREADS.get());
+  }
+
   ConfigProto config() {
     ConfigProto.Builder b = ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(intraOpThreads)
         .setInterOpParallelismThreads(interOpThreads)
+        .setUsePerSessionThreads(interOpThreads > 0)
         .setAllowSoftPlacement(true);
     if (device == Device.CPU) {
       b.putDeviceCount("GPU", 0);

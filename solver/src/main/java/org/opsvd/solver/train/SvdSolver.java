@@ -121,7 +121,7 @@ public final class SvdSolver {
     if (problem.constantMode()) loss = loss.withConstantMode();
     boolean paired = problem.data() instanceof SvdData.Paired;
     Precision precision = config.precision();
-    SessionOptions session = new SessionOptions(config.device(), 0, 0);
+    SessionOptions session = SessionOptions.forDevice(config.device());
     Trainer.Settings settings = new Trainer.Settings(config.batch(), config.steps(),
         new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule()),
         new ParameterAverage(config.emaDecay()), config.seed());
