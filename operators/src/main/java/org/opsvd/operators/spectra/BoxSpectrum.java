@@ -74,6 +74,11 @@ public final class BoxSpectrum implements ExactSpectrum {
     }
 
     @Override
+    public java.util.Optional<ExactEigenbasis> eigenbasis(int minStates) {
+        return java.util.Optional.of(new BoxEigenbasis(this, minStates));
+    }
+
+    @Override
     public String describe() {
         return "Dirichlet box -" + kinetic + "·Δ on [-" + halfWidth + "," + halfWidth + "]^" + dimension;
     }

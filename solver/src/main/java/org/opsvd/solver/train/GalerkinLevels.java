@@ -404,6 +404,11 @@ public final class GalerkinLevels {
   private static final org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory RULES =
       new org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory();
 
+  /** The n-point Gauss–Hermite rule; the factory's cache is not thread-safe, so access is serialised. */
+  private static synchronized org.hipparchus.analysis.integration.gauss.GaussIntegrator hermiteRule(int n) {
+    return RULES.hermite(n);
+  }
+
   /** Points and weights of E_q (weights sum to 1). */
   private record Nodes(double[] points, double[] weights, int dimension) {
     int count() {
@@ -431,7 +436,7 @@ public final class GalerkinLevels {
       double[] nodes = new double[n];
       double[] w = new double[n];
       if (q instanceof SamplingDensity.Gaussian g) { // E over N(0, σ²): Gauss–Hermite for ∫e^{−t²}, x = √2σt
-        var rule = RULES.hermite(Math.min(n, 150));
+        var rule = hermiteRule(Math.min(n, 150));
         n = rule.getNumberOfPoints();
         nodes = new double[n];
         w = new double[n];
