@@ -354,6 +354,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    */
   private SolveConfig resolve(SolveReference ref) {
     int l = resolvedOutputs();
+    if (l < 1) throw new IllegalArgumentException("--L must be at least 1, got " + l); // before any estimate uses it
     int n = steps != null ? steps : SolveDefaults.steps(l);
     double a = 1;
     double b = 0;
