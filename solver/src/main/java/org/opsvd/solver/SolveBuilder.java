@@ -259,7 +259,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private GalerkinLevels.States states() {
     if (states == null) {
       Double kappa = cuspInUse();
-      states = GalerkinLevels.states(problem, 2 * resolvedOutputs() + 2, seed, kappa == null ? 0 : kappa);
+      states = GalerkinLevels.states(problem, Math.min(2 * resolvedOutputs() + 2, GalerkinLevels.MAX_STATES), seed,
+          kappa == null ? 0 : kappa);
     }
     return states;
   }
@@ -328,14 +329,15 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   }
 
   /** The training density: the recipe's, or the user's kind and/or scale (see {@link #sampler}). */
-  private SamplingDensity.Kind samplerKind() {
+  private SamplingDensity.Kind samplerKind(Recipe rules) {
     if (sampler != null) return sampler;
-    return samplerScale != null ? SolveDefaults.sampler(problem) : recipe().sampler();
+    return samplerScale != null ? SolveDefaults.sampler(problem) : rules.sampler();
   }
 
-  private double samplerScaleInUse(int l) {
+  private double samplerScaleInUse(int l, Recipe rules) {
     if (samplerScale != null) return samplerScale;
-    if (sampler == null || sampler == recipe().sampler()) return recipe().samplerScale();
+    if (sampler == null || sampler == rules.sampler()) return rules.samplerScale();
+    if (rules.choices().isEmpty()) return SolveDefaults.samplerScale(problem); // the base rules: no estimate yet
     if (sampler == SamplingDensity.Kind.UNIFORM) return problem.halfWidth();
     return SamplerChoice.of(states(), l, sampler).scale();
   }
@@ -353,6 +355,12 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    * good only for building the reference.
    */
   private SolveConfig resolve(SolveReference ref) {
+    if (recipe == null) resolve(null, Recipe.base(problem)); // every check of the settings before any estimate
+    return resolve(ref, recipe());
+  }
+
+  /** As {@link #resolve(SolveReference)}, unset settings from {@code rules}. */
+  private SolveConfig resolve(SolveReference ref, Recipe rules) {
     int l = resolvedOutputs();
     if (l < 1) throw new IllegalArgumentException("--L must be at least 1, got " + l); // before any estimate uses it
     int n = steps != null ? steps : SolveDefaults.steps(l);
@@ -366,19 +374,19 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       b = shift != null ? shift : scale != null ? a * next : auto.shift();
     }
     boolean expression = problem.name().equals("expression");
-    Parametrisation network = parametrisation != null ? parametrisation : recipe().parametrisation();
+    Parametrisation network = parametrisation != null ? parametrisation : rules.parametrisation();
     return new SolveConfig(expression ? null : problem.name(),
         expression ? problem.hamiltonian().potential().describe() : null,
         problem.dimension(), problem.hamiltonian().kinetic(), l, n, batch,
-        learningRate != null ? learningRate : recipe().learningRate(), optimizer, cosineSchedule,
+        learningRate != null ? learningRate : rules.learningRate(), optimizer, cosineSchedule,
         emaDecay, method, spinDecay, spinMemoryMb, laplacian, fdStep, precision, device,
-        hidden != null ? hidden : network == recipe().parametrisation() ? recipe().hidden()
+        hidden != null ? hidden : network == rules.parametrisation() ? rules.hidden()
             : network == Parametrisation.DISJOINT ? java.util.List.of(64, 64) : SolveDefaults.HIDDEN,
         activation, network,
-        fourierFeatures != null ? fourierFeatures : recipe().fourierFeatures(),
-        fourierScale != null ? fourierScale : recipe().fourierScale(), envelope,
+        fourierFeatures != null ? fourierFeatures : rules.fourierFeatures(),
+        fourierScale != null ? fourierScale : rules.fourierScale(), envelope,
         cuspInUse(), SolveDefaults.boxMask(problem),
-        problem.halfWidth(), samplerKind(), samplerScaleInUse(l),
+        problem.halfWidth(), samplerKind(rules), samplerScaleInUse(l, rules),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision);
   }

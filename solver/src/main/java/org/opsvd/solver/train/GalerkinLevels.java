@@ -34,6 +34,8 @@ import org.opsvd.solver.eval.RayleighRitz;
  */
 public final class GalerkinLevels {
 
+  /** The most states a solve estimates (2L + 2 up to L = 64): the basis and its Gram matrix grow with them. */
+  public static final int MAX_STATES = 130;
   /** Monte Carlo points per estimate (d &gt; 3). */
   static final int POINTS = 16_384;
   /** Tensor quadrature points at most (d ≤ 3): Gauss–Hermite for Gaussian q, midpoints for uniform q. */

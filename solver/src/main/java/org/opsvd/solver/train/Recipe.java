@@ -134,6 +134,16 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
   }
 
   /**
+   * The fixed settings of a solve before its problem is read (uniform on a box, else Gaussian of box/3; no cusp; one
+   * 128³ network on the raw input; Adam 1e-3): what the settings are checked with before any estimate is made.
+   */
+  public static Recipe base(Problem problem) {
+    return new Recipe(SolveDefaults.sampler(problem), SolveDefaults.samplerScale(problem), null,
+        SolveDefaults.PARAMETRISATION, SolveDefaults.HIDDEN, SolveDefaults.FOURIER_FEATURES, SolveDefaults.FOURIER_SCALE,
+        SolveDefaults.LEARNING_RATE, List.of());
+  }
+
+  /**
    * The cusp rule alone (the Rayleigh–Ritz estimates the other rules read carry the cusp factor in use).
    *
    * @param kappa  κ, or null for none

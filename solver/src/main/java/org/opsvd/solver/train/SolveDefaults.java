@@ -131,6 +131,10 @@ public final class SolveDefaults {
    */
   public static OperatorShift shift(double[] levels, int outputs) {
     int n = levels.length;
+    if (n <= outputs) {
+      throw new IllegalArgumentException("no level estimate above state " + outputs + " (Rayleigh–Ritz estimates "
+          + n + " levels at most); give --scale and --shift, or a reference");
+    }
     double last = levels[outputs - 1];
     double spacing = Math.max((levels[n - 1] - levels[0]) / n, 1e-9 * Math.max(1, Math.abs(last)));
     double next = last + spacing;
