@@ -243,8 +243,8 @@ public final class GalerkinLevels {
       used += w;
     }
     if (!(used > 0.5)) {
-      throw new org.opsvd.solver.NumericalFailure("the operator is singular at almost every sampled point ("
-          + operator.describe() + "): no level estimate");
+      throw new IllegalArgumentException("the potential is not finite (or the operator singular) at almost every "
+          + "sampled point of the problem's region (" + operator.describe() + "): no level estimate");
     }
     // E_q by the weighted mean over the regular points; A is symmetric for the exact integrals: symmetrise
     DMatrixRMaj gram = new DMatrixRMaj(m, m);
