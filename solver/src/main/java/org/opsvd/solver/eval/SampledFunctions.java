@@ -110,6 +110,27 @@ public final class SampledFunctions {
         return out;
     }
 
+    /**
+     * The same functions on the union of two quadratures, each weight halved (the mean of the two rules): rows of
+     * {@code a} first, then those of {@code b}.
+     */
+    public static SampledFunctions union(SampledFunctions a, SampledFunctions b) {
+        if (a.functions() != b.functions()) {
+            throw new IllegalArgumentException("cannot join " + a.functions() + " functions with " + b.functions());
+        }
+        DMatrixRMaj v = new DMatrixRMaj(a.points() + b.points(), a.functions());
+        CommonOps_DDRM.insert(a.values, v, 0, 0);
+        CommonOps_DDRM.insert(b.values, v, a.points(), 0);
+        double[] w = new double[a.points() + b.points()];
+        for (int i = 0; i < a.points(); i++) {
+            w[i] = a.weights[i] / 2;
+        }
+        for (int i = 0; i < b.points(); i++) {
+            w[a.points() + i] = b.weights[i] / 2;
+        }
+        return new SampledFunctions(v, w);
+    }
+
     /** The first {@code count} functions on the same quadrature. */
     public SampledFunctions leading(int count) {
         if (count < 1 || count > values.numCols) {

@@ -46,7 +46,8 @@ import org.opsvd.solver.NumericalFailure;
  * deviation 1.00–1.05 per mode, those of ρ̂_k 0.99–1.15.
  *
  * <p>{@link #quadrature} treats the weights as a deterministic rule: standard errors 0 (only the rule's
- * discretisation error remains, which this type does not estimate). All arithmetic float64. Immutable.
+ * discretisation error remains, which it does not estimate); {@link #interleaved} estimates that error from two
+ * grids offset by half a spacing. All arithmetic float64. Immutable.
  */
 public final class SpectralEstimate {
 
@@ -114,6 +115,26 @@ public final class SpectralEstimate {
     /** Estimates on a deterministic quadrature (e.g. a grid): standard errors 0. */
     public static SpectralEstimate quadrature(SampledFunctions psi, SampledFunctions hPsi) {
         return of(psi, hPsi, 1);
+    }
+
+    /**
+     * Estimates on two interleaved grids of N points each (a grid and its copy offset by half a spacing along every
+     * axis): the values from their union, each point weighted w_i/2, and as standard error the two-block jackknife,
+     * which is |f_A − f_B|/2 for every quantity f estimated on grid A and on grid B alone. That difference measures
+     * the discretisation error of either grid rule; the union's own error is smaller (the leading aliasing terms of
+     * the two grids have opposite signs), so an interval of z = 3 such errors around the union's value is
+     * conservative. Measured on a learned 2D solve: one grid of h = 0.27 put a Ritz value 6.1e-4 below its
+     * converged value; the two grids differed by 8.1e-4 and their union was 2.0e-4 off.
+     *
+     * @throws IllegalArgumentException when the two grids' point counts differ
+     */
+    public static SpectralEstimate interleaved(SampledFunctions psiA, SampledFunctions hPsiA,
+                                               SampledFunctions psiB, SampledFunctions hPsiB) {
+        if (psiA.points() != psiB.points()) {
+            throw new IllegalArgumentException("interleaved grids need equal point counts, got " + psiA.points()
+                    + " and " + psiB.points());
+        }
+        return of(SampledFunctions.union(psiA, psiB), SampledFunctions.union(hPsiA, hPsiB), 2);
     }
 
     private static SpectralEstimate of(SampledFunctions psi, SampledFunctions hPsi, int k) {

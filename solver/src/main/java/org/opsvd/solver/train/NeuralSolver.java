@@ -290,13 +290,21 @@ public final class NeuralSolver {
     List<EigenvalueInterval> intervals = null;
     try {
       spectral = reference.monteCarlo() ? SpectralEstimate.monteCarlo(s.psi(), s.hamiltonianPsi())
-          : SpectralEstimate.quadrature(s.psi(), s.hamiltonianPsi());
+          : interleaved(s, learned.sample(params, reference.offsetPoints(), reference.weights(), density,
+              problem.operator()), method);
       intervals = reported(problem, EigenvalueInterval.of(spectral, EigenvalueInterval.DEFAULT_Z));
     } catch (IllegalArgumentException degenerate) {
       // early in training the learned functions can be (numerically) dependent: no estimate this time
     }
     return new Evaluation(step, seconds, reported, normEnergies, errors, absErrors, metrics, s.psi(), spectral,
         intervals);
+  }
+
+  /** The spectral estimate of a grid and its offset copy ({@link SpectralEstimate#interleaved}). */
+  private static SpectralEstimate interleaved(LearnedEigenfunctions.Sampled grid, LearnedEigenfunctions.Sampled offset,
+      Method method) {
+    LearnedEigenfunctions.Sampled b = method == Method.SPIN ? orthonormalised(offset) : offset;
+    return SpectralEstimate.interleaved(grid.psi(), grid.hamiltonianPsi(), b.psi(), b.hamiltonianPsi());
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hipparchus.random.Well19937c;
 import org.opsvd.operators.Problem;
+import org.opsvd.operators.grid.DvrInterpolation;
 import org.opsvd.operators.grid.Grid;
 import org.opsvd.operators.spectra.DegeneracyGroups;
 import org.opsvd.operators.spectra.ExactEigenbasis;
@@ -15,14 +16,28 @@ import org.opsvd.solver.classical.ReferenceSolution;
 import org.opsvd.solver.classical.ReferenceSolver;
 import org.opsvd.solver.classical.Route;
 import org.opsvd.solver.eval.SampledFunctions;
+import org.opsvd.solver.eval.SpectralEstimate;
 import org.opsvd.solver.eval.SpectralMetrics;
 
 /**
  * What a neural solve is checked against: reference energies (exact when known, else finite
  * differences), the finite-difference energies themselves (d ≤ 3), the degenerate groups, and the
- * reference eigenfunctions on an evaluation quadrature (the exact eigenbasis on a uniform grid when
- * closed forms exist, else the finite-difference eigenvectors on their own grid; for d &gt; 3, Monte
- * Carlo points from the training density with weights 1/(N·p)).
+ * reference eigenfunctions on an evaluation quadrature.
+ *
+ * <p><b>The evaluation quadrature</b> (where the learned functions are integrated):
+ * <ul>
+ *   <li>d ≤ 3: the uniform evaluation grid ({@code evalGrid} points per axis on the problem's box, with its
+ *       boundary), carrying the exact eigenbasis when closed forms exist, else the DVR eigenvectors interpolated
+ *       onto it by the DVR's own cardinal functions ({@link DvrInterpolation}, spectrally exact). Only a
+ *       finite-difference reference (non-smooth potentials) keeps its own grid, as its vectors have no exact
+ *       interpolant. Every grid comes with its copy offset by h/2 along each axis, so the spectral estimates and
+ *       intervals carry the grid's discretisation error ({@link SpectralEstimate#interleaved}); a coarse grid
+ *       such as a 58² DVR grid of h = 0.27 put learned Ritz values 6e-4 below the exact levels before;</li>
+ *   <li>d = 3 with a Coulomb centre, and every d &gt; 3: Monte Carlo, {@value #MONTE_CARLO_POINTS} points from
+ *       the training density with weights 1/(N·p), whose estimates carry standard errors. A uniform grid cannot
+ *       resolve a 3D cusp: the 48³ grid of [−40, 40]³ (h = 1.6) that hydrogen used before put several Ritz values
+ *       below the exact levels.</li>
+ * </ul>
  *
  * @param energies         reference energies, ascending, complete shells, at least L + 1 of them; null without a
  *                         reference ({@link ReferenceMode#NONE})
@@ -40,19 +55,21 @@ import org.opsvd.solver.eval.SpectralMetrics;
  * @param notes            remarks for the user
  * @param monteCarlo       the quadrature is Monte Carlo (points drawn from the training density): estimates on it
  *                         carry standard errors
+ * @param offsetPoints     for a grid quadrature, the same grid offset by h/2 along every axis (row-major [N, d],
+ *                         same weights); null for Monte Carlo
  */
 public record SolveReference(double[] energies, String kind, double[] exact, double[] finiteDifference,
     String fdDescription, DegeneracyGroups groups, double[] points, double[] weights, String quadrature,
-    SampledFunctions functions, int comparable, List<String> notes, boolean monteCarlo) {
+    SampledFunctions functions, int comparable, List<String> notes, boolean monteCarlo, double[] offsetPoints) {
 
-  /** Monte Carlo evaluation points for d &gt; 3. */
+  /** Monte Carlo evaluation points (d &gt; 3, or a Coulomb centre in 3D). */
   static final int MONTE_CARLO_POINTS = 1 << 16;
 
   /**
    * Builds the reference for learning the lowest {@code outputs} states.
    *
-   * @param evalGrid points per axis of the uniform evaluation grid (exact eigenbasis, d ≤ 3)
-   * @param density  training density (Monte Carlo evaluation for d &gt; 3)
+   * @param evalGrid points per axis of the uniform evaluation grid (d ≤ 3)
+   * @param density  training density (Monte Carlo evaluation)
    * @param seed     seed of Monte Carlo points
    */
   public static SolveReference compute(Problem problem, int outputs, int evalGrid, SamplingDensity density,
@@ -102,36 +119,47 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
     }
     Optional<ExactEigenbasis> basis = problem.exact() == null || comparable == 0 ? Optional.empty()
         : problem.exact().eigenbasis(comparable);
-    double[] points;
-    double[] weights;
-    String quadrature;
+    Quadrature q;
     SampledFunctions functions = null;
-    if (d <= 3 && (basis.isPresent() || fd == null || fd.pairs() == null)) {
-      Grid grid = Grid.dirichlet(d, evalGrid, problem.halfWidth());
-      Quadrature q = Quadrature.grid(grid);
-      points = q.points();
-      weights = q.weights();
-      quadrature = q.description();
-      if (basis.isPresent()) functions = SampledFunctions.of(basis.get(), grid, comparable);
-    } else if (d <= 3) {
-      GridEigenpairs pairs = fd.pairs();
-      points = gridPoints(pairs.grid());
-      SampledFunctions all = SampledFunctions.of(pairs);
-      weights = all.weights();
-      quadrature = "finite-difference grid " + pairs.grid().describe();
-      if (comparable > 0) functions = all.leading(comparable);
+    GridEigenpairs pairs = fd == null ? null : fd.pairs();
+    if (monteCarlo(problem)) {
+      q = Quadrature.monteCarlo(density, seed);
+      if (basis.isPresent()) functions = SampledFunctions.of(sample(basis.get(), q.points(), d, comparable), q.weights());
+    } else if (basis.isPresent() || pairs == null || fd.route() == Route.DVR) {
+      Grid grid = evaluationGrid(problem, evalGrid);
+      q = Quadrature.grid(grid, "uniform grid ");
+      if (basis.isPresent()) {
+        functions = SampledFunctions.of(basis.get(), grid, comparable);
+      } else if (pairs != null && comparable > 0) {
+        functions = SampledFunctions.of(DvrInterpolation.onGrid(pairs.grid(),
+            SampledFunctions.of(pairs).leading(comparable).valuesCopy(), grid), q.weights());
+        q = q.described(q.description() + " (DVR eigenvectors interpolated onto it)");
+      }
     } else {
-      Quadrature q = Quadrature.monteCarlo(density, seed);
-      points = q.points();
-      weights = q.weights();
-      quadrature = q.description();
-      if (basis.isPresent()) functions = SampledFunctions.of(sample(basis.get(), points, d, comparable), weights);
+      q = Quadrature.grid(pairs.grid(), "finite-difference grid ");
+      if (comparable > 0) functions = SampledFunctions.of(pairs).leading(comparable);
     }
     if (functions == null) {
       notes.add("no reference eigenfunctions on the evaluation quadrature: only eigenvalues are compared");
     }
     return new SolveReference(energies, kind, exact, fdEnergies, fd == null ? null : fd.discretisation(), groups,
-        points, weights, quadrature, functions, functions == null ? 0 : comparable, List.copyOf(notes), d > 3);
+        q.points(), q.weights(), q.description(), functions, functions == null ? 0 : comparable, List.copyOf(notes),
+        q.offsetPoints() == null, q.offsetPoints());
+  }
+
+  /**
+   * Whether the learned functions are integrated by Monte Carlo: for d &gt; 3 (no grid), and in 3D when the
+   * potential has a Coulomb centre (a uniform grid fine enough for the cusp, h ≪ 1/κ, across a box wide enough
+   * for the highest wanted state is out of reach).
+   */
+  static boolean monteCarlo(Problem problem) {
+    int d = problem.dimension();
+    return d > 3 || d == 3 && !problem.hamiltonian().potential().coulombCentres().isEmpty();
+  }
+
+  /** The uniform evaluation grid: {@code n} points per axis on the problem's box, with its boundary. */
+  static Grid evaluationGrid(Problem problem, int n) {
+    return new Grid(problem.dimension(), n, problem.halfWidth(), problem.boundary());
   }
 
   /** Exact levels in complete shells, at least L + 1 of them and through the first shell above the L-th state. */
@@ -144,23 +172,31 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
     return e;
   }
 
-  /** A reference with no energies: only the evaluation quadrature (a grid for d ≤ 3, else Monte Carlo). */
+  /** A reference with no energies: only the evaluation quadrature (see the class comment). */
   private static SolveReference unreferenced(Problem problem, int evalGrid, SamplingDensity density, long seed,
       List<String> notes) {
-    int d = problem.dimension();
-    Quadrature q = d <= 3 ? Quadrature.grid(Grid.dirichlet(d, evalGrid, problem.halfWidth()))
-        : Quadrature.monteCarlo(density, seed);
+    Quadrature q = monteCarlo(problem) ? Quadrature.monteCarlo(density, seed)
+        : Quadrature.grid(evaluationGrid(problem, evalGrid), "uniform grid ");
     notes.add("no reference eigenvalues or eigenfunctions: the learned eigenvalues are reported as they are");
     return new SolveReference(null, "none", null, null, null, null, q.points(), q.weights(), q.description(), null,
-        0, List.copyOf(notes), d > 3);
+        0, List.copyOf(notes), q.offsetPoints() == null, q.offsetPoints());
   }
 
-  /** Evaluation points, weights and a description. */
-  private record Quadrature(double[] points, double[] weights, String description) {
-    static Quadrature grid(Grid grid) {
+  /** Evaluation points, weights, a description, and for a grid the points of its copy offset by h/2. */
+  private record Quadrature(double[] points, double[] weights, String description, double[] offsetPoints) {
+    static Quadrature grid(Grid grid, String kind) {
       double[] weights = new double[grid.size()];
       Arrays.fill(weights, grid.cellVolume());
-      return new Quadrature(gridPoints(grid), weights, "uniform grid " + grid.describe());
+      double[] points = gridPoints(grid);
+      double[] offset = points.clone();
+      double half = grid.spacing() / 2;
+      for (int i = 0; i < offset.length; i++) offset[i] += half;
+      return new Quadrature(points, weights, kind + grid.describe() + ", and its copy offset by h/2 for the"
+          + " discretisation error", offset);
+    }
+
+    Quadrature described(String text) {
+      return new Quadrature(points, weights, text, offsetPoints);
     }
 
     /** N points x_i ~ p with weights 1/(N·p(x_i)), so Σ w_i g(x_i) estimates ∫g. */
@@ -176,7 +212,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
         double s = density.sqrtDensity(x);
         weights[i] = 1.0 / (n * s * s);
       }
-      return new Quadrature(points, weights, "Monte Carlo, " + n + " points from " + density.describe());
+      return new Quadrature(points, weights, "Monte Carlo, " + n + " points from " + density.describe(), null);
     }
   }
 

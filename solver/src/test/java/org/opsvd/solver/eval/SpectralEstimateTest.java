@@ -78,6 +78,39 @@ class SpectralEstimateTest {
     }
 
     @Test
+    void aCoarseGridAndItsOffsetCopyBracketTheExactIntegralsByTheirDifference() {
+        // h = 1 on [−9, 9]²: the rule's aliasing error (~e^{−π²/h²}·…) is far above round-off; the copy offset by
+        // h/2 per axis has an error of the opposite sign, so θ_A, θ_B straddle θ and |θ_A − θ_B|/2 is the SE
+        PerturbedStates p = PerturbedStates.of(BASIS, 6, 0.05, true, new Random(5));
+        PerturbedStates.Points a = PerturbedStates.grid(9, 1.0);
+        double[][] shifted = new double[a.x().length][];
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] = new double[] {a.x()[i][0] + 0.5, a.x()[i][1] + 0.5};
+        }
+        SampledFunctions[] onA = p.sample(a);
+        SampledFunctions[] onB = p.sample(new PerturbedStates.Points(shifted, a.w()));
+        SpectralEstimate gridA = SpectralEstimate.quadrature(onA[0], onA[1]);
+        SpectralEstimate gridB = SpectralEstimate.quadrature(onB[0], onB[1]);
+        SpectralEstimate both = SpectralEstimate.interleaved(onA[0], onA[1], onB[0], onB[1]);
+        double[] theta = p.exactRitz().ritzValues();
+        double worstSingle = 0;
+        for (int k = 0; k < 6; k++) {
+            double ta = gridA.ritzValue(k).value();
+            double tb = gridB.ritzValue(k).value();
+            worstSingle = Math.max(worstSingle, Math.abs(ta - theta[k]) / theta[k]);
+            Estimate t = both.ritzValue(k);
+            assertEquals(Math.abs(ta - tb) / 2, t.standardError(), 1e-12, "SE(θ_" + k + ") is half the difference");
+            assertTrue(t.lower(3) <= theta[k] && theta[k] <= t.upper(3), "θ_" + k + " = " + theta[k] + " in " + t);
+            assertTrue(Math.abs(t.value() - theta[k]) < Math.abs(ta - theta[k]), "the union is closer, θ_" + k);
+        }
+        assertTrue(worstSingle > 1e-6, "the single grid's error is visible: " + worstSingle);
+        assertEquals(2, both.blocks());
+        SampledFunctions[] finer = p.sample(PerturbedStates.grid(9, 0.5));
+        assertThrows(IllegalArgumentException.class,
+                () -> SpectralEstimate.interleaved(onA[0], onA[1], finer[0], finer[1]), "unequal point counts");
+    }
+
+    @Test
     void jackknifeOfOneFunctionAgreesWithTheDeltaMethod() {
         // L = 1: q = Σ wψHψ / Σ wψ²; its delta-method SE is √(Σ_i w_i²ψ_i²(Hψ_i − qψ_i)²)/Σ w_iψ_i²
         // (N−1)/N-corrected; the delete-1 jackknife (blocks = N) agrees to O(1/N)

@@ -1,0 +1,77 @@
+package org.opsvd.solver.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.opsvd.operators.OperatorCatalog;
+import org.opsvd.operators.OperatorRequest;
+import org.opsvd.operators.Problem;
+import org.opsvd.operators.spectra.ExactEigenbasis;
+
+/**
+ * Where a solve's learned functions are integrated: a uniform grid with its offset copy in d ≤ 3 (carrying the
+ * exact eigenbasis or the interpolated DVR eigenvectors), Monte Carlo for 3D Coulomb problems and d &gt; 3.
+ */
+class SolveReferenceTest {
+
+  private static Problem formula(String v, int d) {
+    return OperatorCatalog.build(OperatorRequest.formula(v, d, 0.5));
+  }
+
+  @Test
+  void aDvrReferenceIsInterpolatedOntoTheUniformEvaluationGrid() {
+    // 0.5(x² + 4y²) as a formula (no exact spectrum known to the solver): the DVR eigenvectors on the 60² grid must
+    // be the oscillator's states e.g. ψ_0 = (ω_x ω_y/π²)^{1/4} e^{−(x² + 2y²)/2}, ω = (1, 2), up to sign
+    Problem p = formula("0.5*(x^2+4*y^2)", 2);
+    SolveReference r = SolveReference.compute(p, 3, 60, new SamplingDensity.Gaussian(2, 1.5), 0);
+    assertEquals("dvr", r.kind());
+    assertTrue(r.quadrature().startsWith("uniform grid 60^2") && r.quadrature().contains("interpolated"),
+        r.quadrature());
+    assertEquals(3600, r.weights().length);
+    assertNotNull(r.functions());
+    DMatrixRMaj gram = r.functions().gram();
+    for (int i = 0; i < r.comparable(); i++) {
+      for (int j = 0; j < r.comparable(); j++) {
+        assertEquals(i == j ? 1 : 0, gram.get(i, j), 1e-9, "orthonormal on the evaluation grid: C_" + i + j);
+      }
+    }
+    ExactEigenbasis exact = OperatorCatalog.build(new OperatorRequest("harmonic", null, 2, 0.5, null,
+        new double[] {1, 2}, null, null, null)).exact().eigenbasis(1).orElseThrow();
+    double worst = 0;
+    double sign = Math.signum(r.functions().value(1830, 0));
+    for (int i = 0; i < r.weights().length; i++) {
+      double[] x = {r.points()[2 * i], r.points()[2 * i + 1]};
+      worst = Math.max(worst, Math.abs(sign * r.functions().value(i, 0) - exact.value(0, x)));
+    }
+    assertTrue(worst < 1e-8, "interpolated ground state off by " + worst);
+    assertFalse(r.monteCarlo());
+    double h = 16.0 / 61; // [-8, 8] with 60 interior points
+    assertEquals(r.points()[0] + h / 2, r.offsetPoints()[0], 1e-9 * h, "the offset copy is shifted by h/2");
+    assertEquals(r.points()[1] + h / 2, r.offsetPoints()[1], 1e-9 * h);
+  }
+
+  @Test
+  void threeDimensionalCoulombProblemsAndHighDimensionsAreIntegratedByMonteCarlo() {
+    Problem hydrogen = OperatorCatalog.build(OperatorRequest.named("hydrogen", 3, 0.5));
+    SolveReference r = SolveReference.compute(hydrogen, 1, 48, new SamplingDensity.Gaussian(3, 4), 0);
+    assertTrue(r.monteCarlo(), r.quadrature());
+    assertNull(r.offsetPoints());
+    assertEquals(SolveReference.MONTE_CARLO_POINTS, r.weights().length);
+    assertTrue(SolveReference.monteCarlo(formula("0.5*(x1^2+x2^2+x3^2+x4^2)", 4)));
+    assertFalse(SolveReference.monteCarlo(formula("0.5*(x^2+y^2+z^2)", 3)), "a smooth 3D problem keeps its grid");
+  }
+
+  @Test
+  void periodicProblemsAreEvaluatedOnAPeriodicGrid() {
+    Problem cosine = OperatorCatalog.build(OperatorRequest.named("cosine", 1, 0.5));
+    SolveReference r = SolveReference.compute(cosine, 2, 64, new SamplingDensity.Gaussian(1, 1), 0);
+    assertTrue(r.quadrature().contains("periodic"), r.quadrature());
+    assertEquals(-Math.PI, r.points()[0], 1e-12, "the torus grid starts at −π");
+    assertEquals(2 * Math.PI, 64 * r.weights()[0], 1e-12, "and its weights add up to the period");
+  }
+}
