@@ -300,7 +300,10 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     java.util.List<String> lines = new java.util.ArrayList<>();
     for (Recipe.Choice choice : recipe().choices()) {
       String mine = given.get(choice.option());
-      if (mine == null) {
+      if (mine == null && choice.option().equals("--lr")) { // the rule follows the network and input in use
+        lines.add("--lr " + format(c.learningRate()) + ": " + Recipe.learningRateRule(c.parametrisation(),
+            c.fourierFeatures()));
+      } else if (mine == null) {
         lines.add(choice.option() + " " + choice.value() + ": " + choice.rule());
       } else if (mine.equals(choice.value())) {
         lines.add(choice.option() + " " + mine + ": given, as the rule would choose (" + choice.rule() + ")");
@@ -375,16 +378,17 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     }
     boolean expression = problem.name().equals("expression");
     Parametrisation network = parametrisation != null ? parametrisation : rules.parametrisation();
+    int fourier = fourierFeatures != null ? fourierFeatures : rules.fourierFeatures();
     return new SolveConfig(expression ? null : problem.name(),
         expression ? problem.hamiltonian().potential().describe() : null,
         problem.dimension(), problem.hamiltonian().kinetic(), l, n, batch,
-        learningRate != null ? learningRate : rules.learningRate(), optimizer, cosineSchedule,
+        learningRate != null ? learningRate : rules.choices().isEmpty() ? rules.learningRate()
+            : Recipe.learningRate(network, fourier), optimizer, cosineSchedule,
         emaDecay, method, spinDecay, spinMemoryMb, laplacian, fdStep, precision, device,
         hidden != null ? hidden : network == rules.parametrisation() ? rules.hidden()
             : network == Parametrisation.DISJOINT ? java.util.List.of(64, 64) : SolveDefaults.HIDDEN,
         activation, network,
-        fourierFeatures != null ? fourierFeatures : rules.fourierFeatures(),
-        fourierScale != null ? fourierScale : rules.fourierScale(), envelope,
+        fourier, fourierScale != null ? fourierScale : rules.fourierScale(), envelope,
         cuspInUse(), SolveDefaults.boxMask(problem),
         problem.halfWidth(), samplerKind(rules), samplerScaleInUse(l, rules),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),

@@ -126,11 +126,24 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
           : "d ≥ 4: the raw input (Fourier features not measured there)"));
     }
 
-    double lr = !disjoint && fourier > 0 ? 2e-3 : SolveDefaults.LEARNING_RATE;
-    choices.add(new Choice("--lr", format(lr), !disjoint && fourier > 0 ? "shared network on Fourier features"
-        : "the base rate"));
+    double lr = learningRate(parametrisation, fourier);
+    choices.add(new Choice("--lr", format(lr), learningRateRule(parametrisation, fourier)));
     return new Recipe(sampler, samplerScale, cusp.kappa(), parametrisation, hidden, fourier, fourierScale, lr,
         choices);
+  }
+
+  /**
+   * The learning-rate rule for the network and input in use (also when they were given rather than chosen here):
+   * 2e-3 for a shared network on Fourier features, else {@link SolveDefaults#LEARNING_RATE}.
+   */
+  public static double learningRate(Parametrisation network, int fourierPairs) {
+    return network == Parametrisation.SHARED && fourierPairs > 0 ? 2e-3 : SolveDefaults.LEARNING_RATE;
+  }
+
+  /** Why {@link #learningRate} gives its value. */
+  public static String learningRateRule(Parametrisation network, int fourierPairs) {
+    return network == Parametrisation.SHARED && fourierPairs > 0 ? "shared network on Fourier features"
+        : "the base rate (" + (fourierPairs > 0 ? "disjoint networks" : "raw input") + ")";
   }
 
   /**

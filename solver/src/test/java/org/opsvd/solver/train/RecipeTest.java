@@ -93,6 +93,12 @@ class RecipeTest {
     assertTrue(b.explain().stream().anyMatch(l -> l.startsWith("--sampler-scale 2.00: given, overrides the rule's")),
         String.join("\n", b.explain()));
     assertTrue(b.explain().stream().anyMatch(l -> l.startsWith("--fourier 0: given, overrides")));
-    assertTrue(b.explain().stream().anyMatch(l -> l.startsWith("--lr 0.00200: shared network")));
+    // the learning-rate rule follows the input in use: raw input, so the base rate, not the Fourier rate 2e-3
+    assertEquals(SolveDefaults.LEARNING_RATE, b.config().learningRate());
+    assertTrue(b.explain().stream().anyMatch(l -> l.equals("--lr 0.00100: the base rate (raw input)")),
+        String.join("\n", b.explain()));
+    SolveBuilder fourier = SolveBuilder.of(OperatorCatalog.build(OperatorRequest.named("harmonic", 2, 0.5)))
+        .outputs(3).fourier(16, null);
+    assertEquals(2e-3, fourier.config().learningRate(), "shared network on the given Fourier features");
   }
 }
