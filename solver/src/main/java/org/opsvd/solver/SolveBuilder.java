@@ -2,6 +2,7 @@ package org.opsvd.solver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.opsvd.operators.PotentialAtInfinity;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.loss.Method;
 import org.opsvd.solver.loss.OperatorShift;
@@ -59,6 +60,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private Double scale;
   private Double shift;
   private Integer evalGrid;
+  private PotentialAtInfinity farField;
   private Precision evalPrecision = SolveDefaults.EVAL_PRECISION;
   private ReferenceMode referenceMode = SolveDefaults.REFERENCE;
   private SolveReference reference;
@@ -312,6 +314,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
             + choice.rule() + ")");
       }
     }
+    String warning = continuumWarning();
+    if (warning != null) lines.add(warning);
     return lines;
   }
 
@@ -358,8 +362,54 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    * good only for building the reference.
    */
   private SolveConfig resolve(SolveReference ref) {
-    if (recipe == null) resolve(null, Recipe.base(problem)); // every check of the settings before any estimate
+    if (recipe == null) { // every check of the settings and the problem before any estimate
+      resolve(null, Recipe.base(problem));
+      requireBoundedBelow();
+    }
     return resolve(ref, recipe());
+  }
+
+  /**
+   * The far-field probe of the potential ({@link PotentialAtInfinity}), or null when walls confine the problem or
+   * its operator is not a Schrödinger operator.
+   */
+  private PotentialAtInfinity farField() {
+    if (farField == null && !problem.boxIsPhysical() && problem.operator() == problem.hamiltonian()) {
+      farField = PotentialAtInfinity.probe(problem.hamiltonian().potential(), seed);
+    }
+    return farField;
+  }
+
+  private void requireBoundedBelow() {
+    PotentialAtInfinity far = farField();
+    if (far != null && far.unboundedBelow()) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the potential %s is not bounded below:"
+          + " V = %.3g at x = %s and still falling along that ray, so H has no lowest eigenvalue to learn",
+          problem.hamiltonian().potential().describe(), far.value(), point(far.point())));
+    }
+  }
+
+  /**
+   * A warning when the potential levels off far out (a continuum from Σ up) and the Rayleigh–Ritz estimates put
+   * fewer than L levels below Σ, or null.
+   */
+  private String continuumWarning() {
+    PotentialAtInfinity far = farField();
+    int l = resolvedOutputs();
+    double[] levels = states().levels();
+    if (far == null || l > levels.length || levels[l - 1] < far.threshold()) return null;
+    int below = 0;
+    while (below < l && levels[below] < far.threshold()) below++;
+    return String.format(java.util.Locale.ROOT, "warning: the potential levels off at about %.3g far out (at x = %s),"
+        + " where the continuous spectrum of H begins, and Rayleigh–Ritz puts only %d of the L = %d wanted levels below"
+        + " it (upper bounds: at least %d bound states exist). Levels above it are not bound states: what is learned"
+        + " there depends on the sampler's reach; consider --L %d", far.threshold() + 0.0, point(far.point()), below, l,
+        below, Math.max(1, below));
+  }
+
+  private static String point(double[] x) {
+    return java.util.Arrays.stream(x).mapToObj(v -> String.format(java.util.Locale.ROOT, "%.3g", v))
+        .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
   }
 
   /** As {@link #resolve(SolveReference)}, unset settings from {@code rules}. */

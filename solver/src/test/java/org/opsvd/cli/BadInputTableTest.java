@@ -73,6 +73,8 @@ class BadInputTableTest {
         }
         t.add(bad(2, "'x3'", SOLVE.replace("--operator harmonic --dim 1", "--potential x1^2+x3^2 --dim 2")));
         t.add(bad(2, "'x2'", SOLVE.replace("--operator harmonic", "--potential x2")));
+        t.add(bad(2, "not bounded below", SOLVE.replace("--operator harmonic", "--potential -x^2")));
+        t.add(bad(2, "not bounded below", SOLVE.replace("--operator harmonic --dim 1", "--potential x*y --dim 2")));
         t.add(badArgs(2, "longer than", "reference", "--potential", "x+".repeat(6000) + "x", "--dim", "1"));
         t.add(badArgs(2, "nested deeper", "reference", "--potential", "(".repeat(300) + "x" + ")".repeat(300),
                 "--dim", "1"));

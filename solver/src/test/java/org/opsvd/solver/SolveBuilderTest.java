@@ -65,4 +65,26 @@ class SolveBuilderTest {
     assertEquals(null, c.operator());
     assertEquals("0.5*x^2", c.potential());
   }
+
+  @Test
+  void aPotentialFallingWithoutBoundIsRefusedBeforeAnyEstimate() {
+    SolveBuilder b = SolveBuilder.of(OperatorCatalog.build(OperatorRequest.formula("0.5*x^2-0.01*x^4", 1, 0.5)));
+    var e = assertThrows(IllegalArgumentException.class, b::config);
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("not bounded below")
+        && e.getMessage().contains("no lowest eigenvalue"), e.getMessage());
+  }
+
+  @Test
+  void askingForMoreLevelsThanAFiniteWellHoldsWarnsAndNamesTheContinuum() {
+    // −2·exp(−x²) in 1D holds two bound states (E = −1.188, −0.074 hartree, DVR); the continuum starts at 0
+    SolveBuilder well = SolveBuilder.of(OperatorCatalog.build(OperatorRequest.formula("-2*exp(-x^2)", 1, 0.5)))
+        .outputs(5);
+    List<String> lines = well.explain();
+    String warning = lines.get(lines.size() - 1);
+    org.junit.jupiter.api.Assertions.assertTrue(warning.startsWith("warning: the potential levels off at about 0.00 far out")
+        && warning.contains("only 2 of the L = 5"), String.join("\n", lines));
+    List<String> two = SolveBuilder.of(OperatorCatalog.build(OperatorRequest.formula("-2*exp(-x^2)", 1, 0.5)))
+        .outputs(2).explain();
+    org.junit.jupiter.api.Assertions.assertFalse(two.get(two.size() - 1).startsWith("warning"), "L = 2 fits the well");
+  }
 }
