@@ -40,7 +40,8 @@ class ReferenceFreeSolveTest {
       assertTrue(interval.get(0).asDouble() <= k + 0.5 && k + 0.5 <= interval.get(1).asDouble(),
           "mode " + k + ": " + interval);
       assertTrue(none.get("residual_norms").get(k).asDouble() >= 0);
-      assertEquals(0.0, none.get("eigenvalue_std_errors").get(k).asDouble(), "a grid quadrature: no sampling error");
+      double se = none.get("eigenvalue_std_errors").get(k).asDouble();
+      assertTrue(se >= 0 && se < 1e-10, "a fine grid (h = 0.04): its offset copy agrees to round-off, SE " + se);
     }
   }
 }
