@@ -193,7 +193,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
           draft.seed(), referenceMode);
       if (evalGrid != null && !reference.quadrature().startsWith("uniform grid")) { // input-validation: not ignored
         throw new IllegalArgumentException("--eval-grid " + evalGrid + " does not apply: this solve evaluates on the "
-            + reference.quadrature() + " (its reference's); leave --eval-grid out");
+            + reference.quadrature() + ", not a grid; leave --eval-grid out");
       }
     }
     return reference;

@@ -144,7 +144,8 @@ class BadInputTableTest {
             t.add(bad(2, n[1], SOLVE + " " + n[0]));
         }
         t.add(bad(2, "--eval-grid", "solve --operator harmonic --dim 2 --L 2 --quiet --out @new-run --eval-grid 40000"));
-        t.add(bad(2, "--eval-grid", SOLVE.replace("--operator harmonic", "--potential x^2") + " --eval-grid 1025"));
+        t.add(bad(2, "--eval-grid", SOLVE.replace("--operator harmonic --dim 1", "--operator hydrogen --dim 3")
+                + " --eval-grid 40")); // 3D Coulomb: Monte Carlo, no grid
         t.add(bad(2, "--reference", SOLVE.replace("--operator harmonic", "--potential x^2") + " --reference exact"));
         // refusals that used to leave a partial run directory
         t.add(bad(2, "potential", SOLVE.replace("--operator harmonic", "--potential log(x)")));
