@@ -81,9 +81,7 @@ public final class Hydrogen2DEigenbasis implements ExactEigenbasis {
     /** The radial factor R_i(r), r ≥ 0, normalised so that ∫_0^∞ R² r dr = 1. */
     public double radial(int i, double r) {
         int a = Math.abs(magnetic[i]);
-        double rho = 2 * kappa[i] * r;
-        double envelope = a == 0 ? Math.exp(-0.5 * rho) : rho == 0 ? 0 : Math.exp(a * Math.log(rho) - 0.5 * rho);
-        return norm[i] * envelope * AssociatedLaguerre.value(principal[i] - 1 - a, 2 * a, rho);
+        return norm[i] * AssociatedLaguerre.withEnvelope(principal[i] - 1 - a, 2 * a, a, 2 * kappa[i] * r);
     }
 
     /** The angular factor Θ_m(θ), ∫_0^{2π} Θ² dθ = 1. */

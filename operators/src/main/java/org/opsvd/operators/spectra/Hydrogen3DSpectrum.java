@@ -2,13 +2,14 @@ package org.opsvd.operators.spectra;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The bound states of 3D hydrogen H = −c·Δ − Z/|x| on R³.
  *
  * <p>E_n = −Z²/(4c·n²), n = 1, 2, …, degeneracy n² (spin not counted). c = ½: the Rydberg series
  * −Z²/(2n²); c = 1: −Z²/(4n²). Quantum numbers (n, l, m) with l = 0 … n−1 ascending and, for each l,
- * m = 0, +1, −1, … ±l.
+ * m = 0, +1, −1, … ±l. The eigenfunctions: {@link Hydrogen3DEigenbasis}.
  */
 public final class Hydrogen3DSpectrum implements ExactSpectrum {
 
@@ -58,5 +59,10 @@ public final class Hydrogen3DSpectrum implements ExactSpectrum {
     @Override
     public String describe() {
         return "3D hydrogen -" + kinetic + "·Δ - " + charge + "/|x|";
+    }
+
+    @Override
+    public Optional<ExactEigenbasis> eigenbasis(int minStates) {
+        return Optional.of(new Hydrogen3DEigenbasis(charge, kinetic, minStates));
     }
 }

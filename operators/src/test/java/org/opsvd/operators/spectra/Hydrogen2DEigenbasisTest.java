@@ -2,6 +2,7 @@ package org.opsvd.operators.spectra;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.hipparchus.analysis.integration.gauss.GaussIntegrator;
 import org.hipparchus.analysis.integration.gauss.GaussIntegratorFactory;
@@ -120,6 +121,18 @@ class Hydrogen2DEigenbasisTest {
                 double residual = -c * lap - z / r * psi - basis.energy(i) * psi;
                 assertEquals(0, residual, 1e-6 * Math.abs(basis.energy(i)), basis.label(i) + " at " + x[0] + "," + x[1]);
             }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void finiteFarOut() {
+        // e^{−ρ/2} underflows long before L_k^{(2a)}(ρ) ≈ ρ^k/k! overflows; the product must be 0, never ∞·0 = NaN.
+        Hydrogen2DEigenbasis basis = new Hydrogen2DEigenbasis(1, 1, 100);
+        for (int i = 0; i < basis.count(); i++) {
+            for (double[] x : new double[][] {{1e300, 0}, {-3e3, 4e3}, {0, 0}, {1e-300, -1e-300}}) {
+                assertTrue(Double.isFinite(basis.value(i, x)), basis.label(i) + " at " + x[0] + "," + x[1]);
+            }
+            assertEquals(0, basis.value(i, new double[] {1e300, 0}), 0);
         }
     }
 }
