@@ -20,7 +20,12 @@ import org.opsvd.solver.neural.Network;
 public final class LearnedEigenfunctions implements AutoCloseable {
 
   /** ψ and Hψ on one quadrature. */
-  public record Sampled(SampledFunctions psi, SampledFunctions hamiltonianPsi) {}
+  public record Sampled(SampledFunctions psi, SampledFunctions hamiltonianPsi) {
+    /** ψR and HψR: the same span in another basis (R is L×L). */
+    public Sampled times(org.ejml.data.DMatrixRMaj r) {
+      return new Sampled(psi.times(r), hamiltonianPsi.times(r));
+    }
+  }
 
   private final Network network;
   private final NetworkEvaluator<?> evaluator;

@@ -254,11 +254,20 @@ public final class NeuralSolver {
       Problem problem, SolveConfig config, SolveReference reference, SamplingDensity density, OperatorShift shift) {
     LearnedEigenfunctions.Sampled s = learned.sample(params, reference.points(), reference.weights(), density,
         problem.operator());
+    LearnedEigenfunctions.Sampled offset = reference.offsetPoints() == null ? null : learned.sample(params,
+        reference.offsetPoints(), reference.weights(), density, problem.operator());
+    // integrals on the grid together with its offset copy (a rule of twice the points, whose aliasing errors largely
+    // cancel), the subspace metrics and the exported functions on the grid itself
+    LearnedEigenfunctions.Sampled all = offset == null ? s : new LearnedEigenfunctions.Sampled(
+        SampledFunctions.union(s.psi(), offset.psi()), SampledFunctions.union(s.hamiltonianPsi(), offset.hamiltonianPsi()));
     Method method = config.method();
-    if (method == Method.SPIN) {
-      s = orthonormalised(s);
+    if (method == Method.SPIN) { // one demixing for both grids, from the joint Gram matrix
+      org.ejml.data.DMatrixRMaj r = demixing(all);
+      s = s.times(r);
+      offset = offset == null ? null : offset.times(r);
+      all = all.times(r);
     }
-    RayleighRitz rr = RayleighRitz.of(s.psi(), s.hamiltonianPsi());
+    RayleighRitz rr = RayleighRitz.of(all.psi(), all.hamiltonianPsi());
     double[] rayleigh = rr.rayleighQuotients();
     double[] norms = rr.squaredNorms();
     int l = rayleigh.length;
@@ -289,9 +298,8 @@ public final class NeuralSolver {
     SpectralEstimate spectral = null;
     List<EigenvalueInterval> intervals = null;
     try {
-      spectral = reference.monteCarlo() ? SpectralEstimate.monteCarlo(s.psi(), s.hamiltonianPsi())
-          : interleaved(s, learned.sample(params, reference.offsetPoints(), reference.weights(), density,
-              problem.operator()), method);
+      spectral = offset == null ? SpectralEstimate.monteCarlo(s.psi(), s.hamiltonianPsi())
+          : SpectralEstimate.interleaved(s.psi(), s.hamiltonianPsi(), offset.psi(), offset.hamiltonianPsi());
       intervals = reported(problem, EigenvalueInterval.of(spectral, EigenvalueInterval.DEFAULT_Z));
     } catch (IllegalArgumentException degenerate) {
       // early in training the learned functions can be (numerically) dependent: no estimate this time
@@ -300,20 +308,13 @@ public final class NeuralSolver {
         intervals);
   }
 
-  /** The spectral estimate of a grid and its offset copy ({@link SpectralEstimate#interleaved}). */
-  private static SpectralEstimate interleaved(LearnedEigenfunctions.Sampled grid, LearnedEigenfunctions.Sampled offset,
-      Method method) {
-    LearnedEigenfunctions.Sampled b = method == Method.SPIN ? orthonormalised(offset) : offset;
-    return SpectralEstimate.interleaved(grid.psi(), grid.hamiltonianPsi(), b.psi(), b.hamiltonianPsi());
-  }
-
   /**
-   * SpIN's demixing: ψ' = ψ·L⁻ᵀ and Hψ' = Hψ·L⁻ᵀ with C = ⟨ψ, ψ⟩ = LLᵀ on the quadrature, so ψ'_k is ψ_k
+   * SpIN's demixing R = L⁻ᵀ with C = ⟨ψ, ψ⟩ = LLᵀ on the quadrature: ψ' = ψR and Hψ' = HψR, so ψ'_k is ψ_k
    * orthogonalised against ψ_1..ψ_{k−1} and normalised (⟨ψ', ψ'⟩ = I).
    *
    * @throws org.opsvd.solver.NumericalFailure when C is not positive definite (linearly dependent functions)
    */
-  static LearnedEigenfunctions.Sampled orthonormalised(LearnedEigenfunctions.Sampled s) {
+  static org.ejml.data.DMatrixRMaj demixing(LearnedEigenfunctions.Sampled s) {
     org.ejml.data.DMatrixRMaj c = s.psi().gram();
     int l = c.numRows;
     var chol = org.ejml.dense.row.factory.DecompositionFactory_DDRM.chol(l, true);
@@ -328,6 +329,6 @@ public final class NeuralSolver {
     }
     org.ejml.data.DMatrixRMaj r = new org.ejml.data.DMatrixRMaj(l, l);
     org.ejml.dense.row.CommonOps_DDRM.transpose(inverse, r);
-    return new LearnedEigenfunctions.Sampled(s.psi().times(r), s.hamiltonianPsi().times(r));
+    return r;
   }
 }
