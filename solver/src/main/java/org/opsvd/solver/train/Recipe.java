@@ -22,7 +22,8 @@ import org.opsvd.solver.neural.Parametrisation;
  *   <li><b>cusp</b>: in d ≥ 2, every attractive Coulomb centre a_c of the potential ({@link
  *       org.opsvd.operators.Potential#coulombCentres()}) gets its term exp(−κ_c u_c), u_c = r_c/(1+κ_c r_c),
  *       r_c = |x − a_c|, with κ_c = Z_c/(c(d−1)), which cancels the −Z_c/r_c singularity of the local energy
- *       ({@link CuspFactor}); an expression potential's centres are not searched for, and it gets none;</li>
+ *       ({@link CuspFactor}); an expression potential is probed at the origin only (numerically), so a centre
+ *       elsewhere gets none, and the explanation says so;</li>
  *   <li><b>network</b>: one network per mode (64-64) when T's wanted eigenvalues span more than {@value
  *       #DISJOINT_SPREAD}:1 (λ_1/λ_L = (E_next − E_1)/(E_next − E_L)): with one shared network the largest modes'
  *       gradients dominate the hidden layers (2D hydrogen, L = 16: 122:1, mean error 2.2 shared vs 4.8e-3
@@ -163,8 +164,8 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     List<CoulombCentre> centres = problem.hamiltonian().potential().coulombCentres();
     if (centres.isEmpty()) {
       String why = problem.name().equals("expression")
-          ? "no Coulomb centre could be found in the expression (its terms are not searched for c/|x − a|); no cusp "
-              + "factor (give --cusp κ for a centre at the origin)"
+          ? "no Coulomb centre could be found in the expression (only the origin is probed, numerically: −εV(εn) → "
+              + "Z > 0 along every direction; centres elsewhere are not searched for): no cusp factor"
           : "no Coulomb centre known in the potential";
       return new Cusp(null, new Choice("--cusp", "none", why));
     }

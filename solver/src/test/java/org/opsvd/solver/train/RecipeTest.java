@@ -66,11 +66,14 @@ class RecipeTest {
   }
 
   @Test
-  void anExpressionSaysNoCentreCouldBeFoundAndGetsNoCusp() {
-    Recipe.Cusp cusp = Recipe.cusp(OperatorCatalog.build(OperatorRequest.formula("-1/sqrt(x^2+y^2)", 2, 0.5)));
-    assertNull(cusp.factor());
-    assertTrue(cusp.choice().rule().startsWith("no Coulomb centre could be found in the expression"),
-        cusp.choice().rule());
+  void anExpressionGetsTheCuspOfACentreAtTheOriginAndSaysWhenNoneCouldBeFound() {
+    Recipe.Cusp origin = Recipe.cusp(OperatorCatalog.build(OperatorRequest.formula("-1/sqrt(x^2+y^2)", 2, 0.5)));
+    assertEquals(2.0, origin.factor().originKappa(), 1e-5, "κ = Z/(c(d−1)) = 1/(0.5·1)");
+    Recipe.Cusp elsewhere = Recipe.cusp(OperatorCatalog.build(OperatorRequest.formula("-1/sqrt(x^2+(y-1)^2)", 2,
+        0.5)));
+    assertNull(elsewhere.factor());
+    assertTrue(elsewhere.choice().rule().startsWith("no Coulomb centre could be found in the expression"),
+        elsewhere.choice().rule());
   }
 
   @Test
