@@ -95,11 +95,6 @@ public record CuspFactor(List<Centre> centres) {
     return centres.size() == 1 && centres.get(0).atOrigin() ? centres.get(0).kappa() : null;
   }
 
-  /** The largest κ_c (the narrowest cusp). */
-  public double largestKappa() {
-    return centres.stream().mapToDouble(Centre::kappa).max().orElseThrow();
-  }
-
   /** Refuses centres whose position is not a point of R^d. */
   public void requireDimension(int d) {
     for (Centre c : centres) {
@@ -116,14 +111,15 @@ public record CuspFactor(List<Centre> centres) {
   public double evaluate(double[] x, double[] gradient, double[] laplacian) {
     int d = x.length;
     Arrays.fill(gradient, 0, d, 0.0);
+    double[] dx = new double[d];
     double log = 0;
     double logLaplacian = 0;
     for (Centre c : centres) {
       double k = c.kappa;
       double r2 = 0;
       for (int j = 0; j < d; j++) {
-        double dx = x[j] - (c.atOrigin() ? 0 : c.position[j]);
-        r2 += dx * dx;
+        dx[j] = x[j] - (c.atOrigin() ? 0 : c.position[j]);
+        r2 += dx[j] * dx[j];
       }
       double r = Math.sqrt(r2);
       double w = 1 + k * r;
@@ -131,7 +127,7 @@ public record CuspFactor(List<Centre> centres) {
       double u2 = -2 * k * u1 / w;
       log -= k * r / w;
       logLaplacian -= k * (u2 + (d - 1) * u1 / r);
-      for (int j = 0; j < d; j++) gradient[j] -= k * u1 * (x[j] - (c.atOrigin() ? 0 : c.position[j])) / r;
+      for (int j = 0; j < d; j++) gradient[j] -= k * u1 * dx[j] / r;
     }
     double value = Math.exp(log);
     double g2 = 0;
