@@ -42,7 +42,24 @@ class CoulombCentreTest {
     @Test
     void smoothAndExpressionPotentialsKnowNone() {
         assertTrue(HarmonicPotential.isotropic(2, 1).coulombCentres().isEmpty());
-        Problem expression = OperatorCatalog.build(OperatorRequest.formula("-1/sqrt(x^2+y^2)", 2, 0.5));
-        assertTrue(expression.hamiltonian().potential().coulombCentres().isEmpty(), "not searched in formulas");
+        for (String formula : new String[] {"-1/sqrt(x^2+y^2+0.01)", "1/r", "-1/r^2", "-1/abs(x)",
+            "-1/sqrt(x^2+(y-1)^2)"}) {
+            assertTrue(centres(formula, 2).isEmpty(), formula + ": softened, repulsive, too strong, planar, off the origin");
+        }
+    }
+
+    @Test
+    void anExpressionsCoulombCentreAtTheOriginIsFoundNumerically() {
+        for (String formula : new String[] {"-2/r", "-2/sqrt(x^2+y^2+z^2) + 0.5*(x^2+y^2) - 5", "-2/r + 30*x"}) {
+            List<CoulombCentre> found = centres(formula, 3);
+            assertEquals(1, found.size(), formula);
+            assertTrue(found.get(0).atOrigin());
+            assertEquals(2.0, found.get(0).charge(), 1e-6, formula);
+        }
+        assertEquals(0.5, centres("-0.5/sqrt(x1^2+x2^2+x3^2+x4^2)", 4).get(0).charge(), 1e-6, "d = 4");
+    }
+
+    private static List<CoulombCentre> centres(String formula, int d) {
+        return OperatorCatalog.build(OperatorRequest.formula(formula, d, 0.5)).hamiltonian().potential().coulombCentres();
     }
 }

@@ -84,9 +84,10 @@ final class SolveOptions {
     Double envelope;
 
     @Option(names = "--cusp", paramLabel = "KAPPA",
-            description = "Coulomb cusp factor exp(-κr/(1+κr)) on every output; κ = Z/(c(d-1)) cancels the -Z/r "
-                    + "singularity of the local energy (hydrogen: 2 in 2D, 1 in 3D for c = 0.5); 0 = none (default: "
-                    + "that κ for a Coulomb centre at the origin, else none; see --explain).")
+            description = "Coulomb cusp factor exp(-κr/(1+κr)) at the origin on every output; κ = Z/(c(d-1)) cancels "
+                    + "the -Z/r singularity of the local energy (hydrogen: 2 in 2D, 1 in 3D for c = 0.5); 0 = none "
+                    + "(default: a term exp(-κ_c r_c/(1+κ_c r_c)) at every Coulomb centre of the potential, e.g. "
+                    + "both nuclei of h2plus, else none; see --explain).")
     Double cusp;
 
     @Option(names = "--sampler", paramLabel = "KIND", description = "gaussian, mixture (Gaussians of std s/16, s/4, s) or uniform (default: per problem, see --explain).")

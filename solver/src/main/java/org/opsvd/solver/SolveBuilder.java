@@ -6,6 +6,7 @@ import org.opsvd.operators.PotentialAtInfinity;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.loss.Method;
 import org.opsvd.solver.loss.OperatorShift;
+import org.opsvd.solver.neural.CuspFactor;
 import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.run.RunTarget;
@@ -116,8 +117,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   }
 
   /**
-   * Coulomb cusp factor exp(−κr/(1+κr)) on every output, κ = Z/(c(d−1)); 0 for none; null for the default (the
-   * {@link Recipe}'s: κ of a Coulomb centre at the origin, else none).
+   * Coulomb cusp factor exp(−κr/(1+κr)) at the origin on every output, κ = Z/(c(d−1)); 0 for none; null for the
+   * default (the {@link Recipe}'s: a term at every Coulomb centre of the potential, else none).
    */
   public SolveBuilder cusp(Double kappa) {
     this.cusp = kappa;
@@ -260,16 +261,15 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   /** Rayleigh–Ritz estimates of the lowest 2L + 2 states ({@link GalerkinLevels}), computed once. */
   private GalerkinLevels.States states() {
     if (states == null) {
-      Double kappa = cuspInUse();
       states = GalerkinLevels.states(problem, Math.min(2 * resolvedOutputs() + 2, GalerkinLevels.MAX_STATES), seed,
-          kappa == null ? 0 : kappa);
+          cuspInUse());
     }
     return states;
   }
 
-  /** κ of the cusp factor in use, or null for none. */
-  private Double cuspInUse() {
-    return cusp == null ? Recipe.cusp(problem).kappa() : cusp == 0 ? null : cusp;
+  /** The cusp factor in use, or null for none. */
+  private CuspFactor cuspInUse() {
+    return cusp == null ? Recipe.cusp(problem).factor() : cusp == 0 ? null : CuspFactor.atOrigin(cusp);
   }
 
   /**

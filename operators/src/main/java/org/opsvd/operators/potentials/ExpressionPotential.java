@@ -100,6 +100,50 @@ public final class ExpressionPotential implements Potential {
         }
     }
 
+    /**
+     * A Coulomb singularity at the origin, found numerically: Z = −lim ε·V(εn) as ε → 0, the same (to 1e-4
+     * relative) at ε = 1e-7 and 1e-9 along the 2d axis directions and both diagonals, and positive. This finds
+     * {@code -1/r}, {@code -2/sqrt(x^2+y^2)} plus bounded terms, and rejects softened, repulsive, stronger or
+     * planar singularities. Centres away from the origin are not searched for (the formula is not analysed).
+     */
+    @Override
+    public List<org.opsvd.operators.CoulombCentre> coulombCentres() {
+        List<double[]> directions = new ArrayList<>();
+        double[] diagonal = new double[dimension];
+        java.util.Arrays.fill(diagonal, 1 / Math.sqrt(dimension));
+        directions.add(diagonal);
+        directions.add(java.util.Arrays.stream(diagonal).map(v -> -v).toArray());
+        for (int i = 0; i < dimension; i++) {
+            for (double sign : new double[] {1, -1}) {
+                double[] n = new double[dimension];
+                n[i] = sign;
+                directions.add(n);
+            }
+        }
+        double charge = Double.NaN;
+        for (double[] n : directions) {
+            double far = -1e-7 * value(scaled(n, 1e-7));
+            double near = -1e-9 * value(scaled(n, 1e-9));
+            if (!(near > 0) || !Double.isFinite(near) || !(Math.abs(far - near) <= 1e-4 * near)) {
+                return List.of();
+            }
+            if (Double.isNaN(charge)) {
+                charge = near;
+            } else if (!(Math.abs(charge - near) <= 1e-4 * charge)) {
+                return List.of();
+            }
+        }
+        return List.of(new org.opsvd.operators.CoulombCentre(new double[dimension], charge));
+    }
+
+    private static double[] scaled(double[] n, double eps) {
+        double[] x = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            x[i] = eps * n[i];
+        }
+        return x;
+    }
+
     @Override
     public String describe() {
         return formula;

@@ -130,7 +130,7 @@ public final class Mlp implements Network {
     Operand<T> f = outputValue(tf, h);
     if (spec.envelope() != null) f = tf.math.mul(f, envelopeJet(tf, x, params.get(params.size() - 1), false).value());
     if (spec.box() != null) f = tf.math.mul(f, boxJet(tf, x, false).value());
-    if (spec.cusp() != null) f = tf.math.mul(f, cuspJet(tf, x, false).value());
+    if (spec.cusp() != null) f = tf.math.mul(f, spec.cusp().jet(tf, x, spec.inputDimension(), false).value());
     return f;
   }
 
@@ -178,7 +178,7 @@ public final class Mlp implements Network {
     Jet<T> f = outputJet(tf, h, jac, lap);
     if (spec.envelope() != null) f = product(tf, f, envelopeJet(tf, x, params.get(params.size() - 1), true));
     if (spec.box() != null) f = product(tf, f, boxJet(tf, x, true));
-    if (spec.cusp() != null) f = product(tf, f, cuspJet(tf, x, true));
+    if (spec.cusp() != null) f = product(tf, f, spec.cusp().jet(tf, x, spec.inputDimension(), true));
     return f;
   }
 
@@ -339,30 +339,6 @@ public final class Mlp implements Network {
       lap = lap == null ? lp : tf.math.add(lap, lp);
     }
     Operand<T> grad = tf.expandDims(d == 1 ? grads.get(0) : tf.concat(grads, tf.constant(1)), tf.constant(2));
-    return new Jet<>(value, grad, lap);
-  }
-
-  /**
-   * J = exp(−κu), u = r/(1 + κr), r = |x| ({@link MlpSpec.Cusp}); u' = 1/(1+κr)², u'' = −2κ/(1+κr)³;
-   * ∇J = −κu'J·x/r, ΔJ = J·(κ²u'² − κu'' − κ(d−1)u'/r). Shapes: value [B, 1], gradient [B, d, 1],
-   * Laplacian [B, 1]. At x = 0 exactly the gradient and Laplacian are not finite (as is the Coulomb
-   * potential there).
-   */
-  private <T extends TFloating> Jet<T> cuspJet(Ops tf, Operand<T> x, boolean full) {
-    double kappa = spec.cusp().kappa();
-    int d = spec.inputDimension();
-    Operand<T> r = tf.math.sqrt(tf.sum(tf.math.square(x), tf.constant(1), Sum.keepDims(true))); // [B,1]
-    Operand<T> w = tf.math.add(Graphs.scalar(tf, x, 1.0), tf.math.mul(Graphs.scalar(tf, x, kappa), r)); // 1+κr
-    Operand<T> value = tf.math.exp(tf.math.neg(tf.math.div(tf.math.mul(Graphs.scalar(tf, x, kappa), r), w)));
-    if (!full) return new Jet<>(value, null, null);
-    Operand<T> u1 = tf.math.reciprocal(tf.math.square(w));
-    Operand<T> u2 = tf.math.mul(Graphs.scalar(tf, x, -2 * kappa), tf.math.div(u1, w));
-    Operand<T> slope = tf.math.mul(Graphs.scalar(tf, x, -kappa), tf.math.mul(u1, value)); // J' = −κu'J
-    Operand<T> grad = tf.expandDims(tf.math.mul(slope, tf.math.div(x, r)), tf.constant(2));
-    Operand<T> lap = tf.math.mul(value, tf.math.sub(tf.math.sub(
-        tf.math.mul(Graphs.scalar(tf, x, kappa * kappa), tf.math.square(u1)),
-        tf.math.mul(Graphs.scalar(tf, x, kappa), u2)),
-        tf.math.mul(Graphs.scalar(tf, x, kappa * (d - 1)), tf.math.div(u1, r))));
     return new Jet<>(value, grad, lap);
   }
 

@@ -16,11 +16,11 @@ import java.util.Objects;
  * @param fourier random Fourier features, or null for the raw input x
  * @param envelope learnable exp(−|x|/s_l) envelope, or null
  * @param box Dirichlet box mask, or null
- * @param cusp Coulomb cusp factor at the origin, or null
+ * @param cusp Coulomb cusp factor (one term per centre), or null
  */
 public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int outputs,
     Activation activation, Parametrisation parametrisation, FourierFeatures fourier,
-    Envelope envelope, BoxMask box, Cusp cusp) {
+    Envelope envelope, BoxMask box, CuspFactor cusp) {
 
   /**
    * Fixed features φ(x) = [sin(xB), cos(xB)] ∈ R^{2m}, B = 2πσ·N(0,1) ∈ R^{d×m} drawn from the
@@ -71,21 +71,6 @@ public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int output
     }
   }
 
-  /**
-   * Coulomb cusp factor J(x) = exp(−κr/(1 + κr)), r = |x|, multiplying every output: J ≈ e^{−κr} near the
-   * origin and → e^{−1} for r ≫ 1/κ, so it shapes only the nucleus and not the tails. For H = −cΔ − Z/r in
-   * d ≥ 2 dimensions, κ = Z/(c(d−1)) makes the singular part c·κ(d−1)/r of −cΔJ/J cancel −Z/r (Kato's cusp
-   * condition): the local energy Hψ/ψ stays bounded at the nucleus, for every state. Physicists' hydrogen:
-   * κ = 2 in 2D, κ = 1 in 3D. Unlike a cusp in 1D, ΔJ has no δ part for d ≥ 2 (ΔJ ~ −κ(d−1)/r is integrable).
-   */
-  public record Cusp(double kappa) {
-    public Cusp {
-      if (!(kappa > 0) || Double.isInfinite(kappa)) {
-        throw new IllegalArgumentException("cusp slope κ must be finite and > 0, got " + kappa);
-      }
-    }
-  }
-
   public MlpSpec {
     if (inputDimension < 1) throw new IllegalArgumentException("input dimension must be >= 1, got " + inputDimension);
     if (outputs < 1) throw new IllegalArgumentException("number of outputs must be >= 1, got " + outputs);
@@ -97,6 +82,7 @@ public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int output
     hiddenWidths = List.copyOf(hiddenWidths);
     Objects.requireNonNull(activation, "activation");
     Objects.requireNonNull(parametrisation, "parametrisation");
+    if (cusp != null) cusp.requireDimension(inputDimension);
   }
 
   /** Softplus, shared, no features, no envelope, no mask. */
@@ -133,8 +119,13 @@ public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int output
 
   /** Coulomb cusp factor with slope κ at the origin. */
   public MlpSpec withCusp(double kappa) {
+    return withCusp(CuspFactor.atOrigin(kappa));
+  }
+
+  /** Coulomb cusp factor with a term at each of its centres. */
+  public MlpSpec withCusp(CuspFactor factor) {
     return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, parametrisation, fourier, envelope, box,
-        new Cusp(kappa));
+        factor);
   }
 
   /** Width of the first layer's input: 2m with Fourier features, else d. */

@@ -11,6 +11,7 @@ import org.opsvd.operators.Problem;
 import org.opsvd.operators.action.LocalOperator;
 import org.opsvd.operators.grid.Boundary;
 import org.opsvd.solver.eval.RayleighRitz;
+import org.opsvd.solver.neural.CuspFactor;
 
 /**
  * Estimates of the lowest levels of a problem's operator A without any reference: Rayleigh–Ritz (Galerkin) on a
@@ -53,7 +54,7 @@ public final class GalerkinLevels {
    * @throws IllegalArgumentException when count &lt; 1
    */
   public static double[] estimate(Problem problem, int count, long seed) {
-    return fit(problem, count, seed, 0).levels();
+    return fit(problem, count, seed, null).levels();
   }
 
   /**
@@ -63,16 +64,16 @@ public final class GalerkinLevels {
    * @throws IllegalArgumentException when count &lt; 1
    */
   public static States states(Problem problem, int count, long seed) {
-    return states(problem, count, seed, 0);
+    return states(problem, count, seed, null);
   }
 
   /**
-   * As {@link #states(Problem, int, long)} with every basis function multiplied by the cusp factor
-   * J = exp(−κr/(1+κr)) the networks carry ({@code cusp} = κ &gt; 0; 0 for none): smooth functions cannot resolve a
+   * As {@link #states(Problem, int, long)} with every basis function multiplied by the cusp factor J the networks
+   * carry ({@link CuspFactor}, one term per Coulomb centre; null for none): smooth functions cannot resolve a
    * Coulomb cusp, so without it the lowest states come out too wide and their levels too high. The returned
    * values are then J·g_l.
    */
-  public static States states(Problem problem, int count, long seed, double cusp) {
+  public static States states(Problem problem, int count, long seed, CuspFactor cusp) {
     return fit(problem, count, seed, cusp);
   }
 
@@ -127,13 +128,13 @@ public final class GalerkinLevels {
    */
   public static double width(Problem problem, int count, long seed) {
     if (problem.boxIsPhysical()) return Double.NaN;
-    States states = fit(problem, count, seed, 0);
+    States states = fit(problem, count, seed, null);
     double width = 0;
     for (int l = 0; l < states.levels().length; l++) width = Math.max(width, states.width(l));
     return width;
   }
 
-  private static States fit(Problem problem, int count, long seed, double cusp) {
+  private static States fit(Problem problem, int count, long seed, CuspFactor cusp) {
     if (count < 1) throw new IllegalArgumentException("count must be at least 1, got " + count);
     int d = problem.dimension();
     int m = Math.max(2 * count, count + 4);
@@ -160,7 +161,7 @@ public final class GalerkinLevels {
   }
 
   private static States ritz(Problem problem, SamplingDensity q, Axis axis, List<int[]> basis, int count,
-      long seed, double cusp) {
+      long seed, CuspFactor cusp) {
     LocalOperator operator = problem.operator();
     int d = q.dimension();
     int m = basis.size();
@@ -177,6 +178,7 @@ public final class GalerkinLevels {
     double[] af = new double[m];
     double[] grad = new double[d];
     double[] cuspGradient = new double[d];
+    double[] cuspLaplacian = new double[1];
     double[] prefix = new double[d + 1];
     double[] suffix = new double[d + 1];
     Nodes nodes = Nodes.of(q, axis, seed);
@@ -189,19 +191,7 @@ public final class GalerkinLevels {
       nodes.point(p, x);
       double w = nodes.weight(p);
       if (!operator.fields(x, q.at(x, logGradient), fields)) continue;
-      double cuspValue = 1; // J, ∇J, ΔJ of the cusp factor (see Mlp's): ΔJ = J(κ²u'² − κu'' − κ(d−1)u'/r)
-      double cuspLaplacian = 0;
-      if (cusp > 0) {
-        double r = 0;
-        for (double xj : x) r += xj * xj;
-        r = Math.sqrt(r);
-        double w1 = 1 + cusp * r;
-        double u1 = 1 / (w1 * w1);
-        double u2 = -2 * cusp * u1 / w1;
-        cuspValue = Math.exp(-cusp * r / w1);
-        for (int j = 0; j < d; j++) cuspGradient[j] = -cusp * u1 * cuspValue * x[j] / r;
-        cuspLaplacian = cuspValue * (cusp * cusp * u1 * u1 - cusp * u2 - cusp * (d - 1) * u1 / r);
-      }
+      double cuspValue = cusp == null ? 1 : cusp.evaluate(x, cuspGradient, cuspLaplacian); // J, ∇J, ΔJ
       for (int j = 0; j < d; j++) {
         for (int n = 0; n <= maxIndex; n++) {
           v[j][n] = axis.value(n, x[j]);
@@ -222,13 +212,13 @@ public final class GalerkinLevels {
           lap += d2[j][n[j]] * others;
         }
         f[i] = prefix[d];
-        if (cusp > 0) { // (Jf): ∇ = J∇f + f∇J, Δ = JΔf + 2∇J·∇f + fΔJ
+        if (cusp != null) { // (Jf): ∇ = J∇f + f∇J, Δ = JΔf + 2∇J·∇f + fΔJ
           double cross = 0;
           for (int j = 0; j < d; j++) {
             cross += cuspGradient[j] * grad[j];
             grad[j] = cuspValue * grad[j] + f[i] * cuspGradient[j];
           }
-          lap = cuspValue * lap + 2 * cross + f[i] * cuspLaplacian;
+          lap = cuspValue * lap + 2 * cross + f[i] * cuspLaplacian[0];
           f[i] *= cuspValue;
         }
         af[i] = operator.act(fields, f[i], grad, lap);

@@ -108,7 +108,7 @@ public final class NeuralSolver {
         c.parametrisation(),
         c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale()) : null,
         c.envelopeScale() != null ? new MlpSpec.Envelope(c.envelopeScale()) : null,
-        c.boxMask() ? new MlpSpec.BoxMask(c.box()) : null, c.cusp() != null ? new MlpSpec.Cusp(c.cusp()) : null);
+        c.boxMask() ? new MlpSpec.BoxMask(c.box()) : null, c.cusp());
     return new Mlp(spec, c.seed());
   }
 

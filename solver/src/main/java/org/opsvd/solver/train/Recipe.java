@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.opsvd.operators.CoulombCentre;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.loss.OperatorShift;
+import org.opsvd.solver.neural.CuspFactor;
 import org.opsvd.solver.neural.Parametrisation;
 
 /**
@@ -18,9 +19,11 @@ import org.opsvd.solver.neural.Parametrisation;
  *       ({@link SamplerChoice}); with a Coulomb cusp (below), a three-scale mixture whose narrowest component is
  *       at most 2/κ whenever the best Gaussian is wider than that (the smooth trial states that the choice reads
  *       cannot resolve the nucleus, where the lowest state lives: 2D hydrogen estimates E₁ = −0.55 for −2);</li>
- *   <li><b>cusp</b>: for one attractive Coulomb centre at the origin in d ≥ 2 ({@link
- *       org.opsvd.operators.Potential#coulombCentres()}), the factor exp(−κr/(1+κr)) with κ = Z/(c(d−1)), which
- *       cancels the −Z/r singularity of the local energy;</li>
+ *   <li><b>cusp</b>: in d ≥ 2, every attractive Coulomb centre a_c of the potential ({@link
+ *       org.opsvd.operators.Potential#coulombCentres()}) gets its term exp(−κ_c u_c), u_c = r_c/(1+κ_c r_c),
+ *       r_c = |x − a_c|, with κ_c = Z_c/(c(d−1)), which cancels the −Z_c/r_c singularity of the local energy
+ *       ({@link CuspFactor}); an expression potential is probed at the origin only (numerically), so a centre
+ *       elsewhere gets none, and the explanation says so;</li>
  *   <li><b>network</b>: one network per mode (64-64) when T's wanted eigenvalues span more than {@value
  *       #DISJOINT_SPREAD}:1 (λ_1/λ_L = (E_next − E_1)/(E_next − E_L)): with one shared network the largest modes'
  *       gradients dominate the hidden layers (2D hydrogen, L = 16: 122:1, mean error 2.2 shared vs 4.8e-3
@@ -35,7 +38,7 @@ import org.opsvd.solver.neural.Parametrisation;
  *
  * @param sampler         training density kind
  * @param samplerScale    its scale (Gaussian std, the mixture's widest std, or the box half-width; bohr)
- * @param cusp            cusp slope κ at the origin, or null
+ * @param cusp            the cusp factor (a term per Coulomb centre), or null
  * @param parametrisation shared or disjoint networks
  * @param hidden          hidden widths
  * @param fourierFeatures random Fourier pairs (0: the raw input)
@@ -43,7 +46,7 @@ import org.opsvd.solver.neural.Parametrisation;
  * @param learningRate    initial learning rate
  * @param choices         each setting with its value and rule, in the order above
  */
-public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double cusp, Parametrisation parametrisation,
+public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFactor cusp, Parametrisation parametrisation,
     List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, List<Choice> choices) {
 
   /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
@@ -86,7 +89,8 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
       sampler = best.kind();
       samplerScale = best.scale();
       String why = "best sampled wanted states: " + best.describe();
-      Double kappa = cusp(problem).kappa();
+      CuspFactor factor = cusp(problem).factor();
+      Double kappa = factor == null ? null : factor.originKappa();
       if (kappa != null && sampler == SamplingDensity.Kind.GAUSSIAN && samplerScale > 2 / kappa) {
         SamplerChoice mixture = SamplerChoice.of(states, outputs, SamplingDensity.Kind.MIXTURE);
         sampler = SamplingDensity.Kind.MIXTURE;
@@ -128,7 +132,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
 
     double lr = learningRate(parametrisation, fourier);
     choices.add(new Choice("--lr", format(lr), learningRateRule(parametrisation, fourier)));
-    return new Recipe(sampler, samplerScale, cusp.kappa(), parametrisation, hidden, fourier, fourierScale, lr,
+    return new Recipe(sampler, samplerScale, cusp.factor(), parametrisation, hidden, fourier, fourierScale, lr,
         choices);
   }
 
@@ -159,29 +163,43 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
   /**
    * The cusp rule alone (the Rayleigh–Ritz estimates the other rules read carry the cusp factor in use).
    *
-   * @param kappa  κ, or null for none
+   * @param factor the factor, or null for none
    * @param choice the rule's choice
    */
-  public record Cusp(Double kappa, Choice choice) {}
+  public record Cusp(CuspFactor factor, Choice choice) {}
 
-  /** The cusp factor for {@code problem}: κ = Z/(c(d−1)) for one Coulomb centre at the origin in d ≥ 2, else none. */
+  /**
+   * The cusp factor for {@code problem}: in d ≥ 2 a term with κ_c = Z_c/(c(d−1)) at every Coulomb centre its
+   * potential lists, else none.
+   */
   public static Cusp cusp(Problem problem) {
     int d = problem.dimension();
     List<CoulombCentre> centres = problem.hamiltonian().potential().coulombCentres();
     if (centres.isEmpty()) {
-      return new Cusp(null, new Choice("--cusp", "none", "no Coulomb centre known in the potential"));
+      String why = problem.name().equals("expression")
+          ? "no Coulomb centre could be found in the expression (only the origin is probed, numerically: −εV(εn) → "
+              + "Z > 0 along every direction; centres elsewhere are not searched for): no cusp factor"
+          : "no Coulomb centre known in the potential";
+      return new Cusp(null, new Choice("--cusp", "none", why));
     }
     if (d < 2) {
       return new Cusp(null, new Choice("--cusp", "none", "Coulomb centre in 1D: no cusp factor (d ≥ 2 only)"));
     }
-    if (centres.size() == 1 && centres.get(0).atOrigin()) {
-      double z = centres.get(0).charge();
-      double kappa = z / (problem.hamiltonian().kinetic() * (d - 1));
-      return new Cusp(kappa, new Choice("--cusp", format(kappa), "Coulomb centre of charge " + format(z)
-          + " at the origin: κ = Z/(c(d−1)) cancels −Z/r in the local energy"));
+    double c = problem.hamiltonian().kinetic();
+    List<CuspFactor.Centre> terms = new ArrayList<>();
+    List<String> charges = new ArrayList<>();
+    for (CoulombCentre centre : centres) {
+      terms.add(new CuspFactor.Centre(centre.position(), centre.charge() / (c * (d - 1))));
+      charges.add(format(centre.charge()));
     }
-    return new Cusp(null, new Choice("--cusp", "none", centres.size() + " Coulomb centre(s) not all at the origin: "
-        + "cusp factors away from the origin are not built yet"));
+    CuspFactor factor = new CuspFactor(terms);
+    Double origin = factor.originKappa();
+    String value = origin != null ? format(origin) : factor.describe();
+    String rule = centres.size() == 1
+        ? "Coulomb centre of charge " + charges.get(0) + ": κ = Z/(c(d−1)) cancels −Z/r in the local energy"
+        : centres.size() + " Coulomb centres of charges " + String.join(", ", charges) + ": a term exp(−κ_c r_c/(1+κ_c "
+            + "r_c)) at each, κ_c = Z_c/(c(d−1)) cancels −Z_c/r_c in the local energy";
+    return new Cusp(factor, new Choice("--cusp", value, rule));
   }
 
   /** λ_1/λ_L = (E_next − E_1)/(E_next − E_L) for T = a(−H) + b with E_next = b/a; NaN when not positive. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.opsvd.solver.loss.Method;
 import org.opsvd.solver.neural.Activation;
+import org.opsvd.solver.neural.CuspFactor;
 import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.neural.Precision;
@@ -39,7 +40,9 @@ import org.opsvd.solver.neural.Precision;
  * @param fourierFeatures  number m of random Fourier frequencies (0 = raw input)
  * @param fourierScale     σ of the Fourier frequencies
  * @param envelopeScale    initial s_l of the learnable envelope exp(−|x|/s_l), or null for none
- * @param cusp             slope κ of the Coulomb cusp factor exp(−κr/(1+κr)) on every output, or null for none
+ * @param cusp             Coulomb cusp factor on every output, one term exp(−κu), u = r/(1+κr), per centre ({@link
+ *                         CuspFactor}), or null for none; JSON: κ alone for one centre at the origin (as older runs
+ *                         wrote it), else a list of {position, kappa}
  * @param boxMask          Dirichlet box mask on [−box, box]^d
  * @param box              half-width of the operator's box (evaluation grid, mask, uniform sampler)
  * @param sampler          gaussian, mixture (three Gaussians s/16, s/4, s) or uniform
@@ -57,7 +60,7 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     @com.fasterxml.jackson.annotation.JsonAlias("nesting") Method method, double spinDecay, int spinMemoryMb,
     LaplacianMethod laplacian, double fdStep, Precision precision, SessionOptions.Device device,
     List<Integer> hidden, Activation activation, Parametrisation parametrisation, int fourierFeatures,
-    double fourierScale, Double envelopeScale, Double cusp, boolean boxMask, double box, SamplingDensity.Kind sampler,
+    double fourierScale, Double envelopeScale, CuspFactor cusp, boolean boxMask, double box, SamplingDensity.Kind sampler,
     double samplerScale, double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery,
     Precision evalPrecision) {
 
@@ -95,7 +98,7 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     TrainingChecks.fourier(fourierFeatures, fourierScale);
     if (laplacian == LaplacianMethod.FINITE_DIFFERENCE) TrainingChecks.positive("--fd-eps", fdStep);
     TrainingChecks.positive("--envelope", envelopeScale);
-    TrainingChecks.positive("--cusp", cusp);
+    if (cusp != null) cusp.requireDimension(dimension);
     TrainingChecks.finite("--scale", operatorScale);
     TrainingChecks.finite("--shift", operatorShift);
     if (dimension <= 3) {

@@ -38,7 +38,10 @@ class LaplaciansTest {
             Parametrisation.DISJOINT, null, new MlpSpec.Envelope(1.5), new MlpSpec.BoxMask(2.0), null)),
         Arguments.of("softplus shared fourier+cusp", base.withFourier(8, 0.5).withCusp(2.0)),
         Arguments.of("tanh disjoint d=3 cusp+box", new MlpSpec(3, List.of(16, 16), 2, Activation.TANH,
-            Parametrisation.DISJOINT, null, null, new MlpSpec.BoxMask(2.0), new MlpSpec.Cusp(1.0))),
+            Parametrisation.DISJOINT, null, null, new MlpSpec.BoxMask(2.0), CuspFactor.atOrigin(1.0))),
+        Arguments.of("softplus shared d=3 two-centre cusp", MlpSpec.of(3, List.of(16, 16), 2).withFourier(4, 0.5)
+            .withCusp(new CuspFactor(List.of(new CuspFactor.Centre(new double[] {0, 0, 1}, 1.0),
+                new CuspFactor.Centre(new double[] {0.3, 0, -1}, 2.0))))),
         Arguments.of("softplus shared d=1 L=1 box", MlpSpec.of(1, List.of(16), 1).withBox(2.0)));
   }
 

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opsvd.operators.OperatorCatalog;
 import org.opsvd.operators.OperatorRequest;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.SolveBuilder;
+import org.opsvd.solver.neural.CuspFactor;
 import org.opsvd.solver.neural.Parametrisation;
 
 /** Each rule of the recipe: a problem in, the setting out (read off the problem, never its name). */
@@ -42,19 +44,36 @@ class RecipeTest {
   @Test
   void aCoulombCentreAtTheOriginGetsItsCuspAndAMixture() {
     Recipe plane = recipe(OperatorCatalog.build(OperatorRequest.named("hydrogen", 2, 0.5)), 4);
-    assertEquals(2.0, plane.cusp(), 1e-12, "κ = Z/(c(d−1)) = 1/(0.5·1)");
+    assertEquals(2.0, plane.cusp().originKappa(), 1e-12, "κ = Z/(c(d−1)) = 1/(0.5·1)");
     assertEquals(SamplingDensity.Kind.MIXTURE, plane.sampler());
-    assertTrue(plane.samplerScale() / 16 <= 2 / plane.cusp(), "the narrowest component reaches the nucleus");
+    assertTrue(plane.samplerScale() / 16 <= 2 / plane.cusp().originKappa(), "the narrowest component reaches the nucleus");
     Recipe space = recipe(OperatorCatalog.build(OperatorRequest.named("hydrogen", 3, 0.5)), 5);
-    assertEquals(1.0, space.cusp(), 1e-12);
+    assertEquals(1.0, space.cusp().originKappa(), 1e-12);
   }
 
   @Test
-  void twoNucleiGetNoCuspYetAndSaySo() {
+  void twoNucleiGetATermAtEachAndTheExplanationSaysSo() {
+    // H₂⁺ with R = 3, Z = 2 and c = 0.5 in 3D: κ_c = Z/(c(d−1)) = 2 at (0, 0, ±1.5)
+    Problem ion = OperatorCatalog.build(new OperatorRequest("h2plus", null, 3, 0.5, null, null, 2.0, 3.0, null));
+    CuspFactor factor = Recipe.cusp(ion).factor();
+    assertEquals(List.of(new CuspFactor.Centre(new double[] {0, 0, 1.5}, 2.0),
+        new CuspFactor.Centre(new double[] {0, 0, -1.5}, 2.0)), factor.centres());
+    assertNull(factor.originKappa());
     Recipe r = recipe(OperatorCatalog.build(OperatorRequest.named("h2plus", 3, 0.5)), 2);
-    assertNull(r.cusp());
-    assertTrue(r.choices().stream().anyMatch(c -> c.option().equals("--cusp") && c.rule().contains("2 Coulomb")),
-        r.choices().toString());
+    assertEquals(2, r.cusp().centres().size());
+    assertTrue(r.choices().stream().anyMatch(c -> c.option().equals("--cusp")
+        && c.rule().startsWith("2 Coulomb centres") && c.value().contains("[0.0, 0.0, -1.0]")), r.choices().toString());
+  }
+
+  @Test
+  void anExpressionGetsTheCuspOfACentreAtTheOriginAndSaysWhenNoneCouldBeFound() {
+    Recipe.Cusp origin = Recipe.cusp(OperatorCatalog.build(OperatorRequest.formula("-1/sqrt(x^2+y^2)", 2, 0.5)));
+    assertEquals(2.0, origin.factor().originKappa(), 1e-5, "κ = Z/(c(d−1)) = 1/(0.5·1)");
+    Recipe.Cusp elsewhere = Recipe.cusp(OperatorCatalog.build(OperatorRequest.formula("-1/sqrt(x^2+(y-1)^2)", 2,
+        0.5)));
+    assertNull(elsewhere.factor());
+    assertTrue(elsewhere.choice().rule().startsWith("no Coulomb centre could be found in the expression"),
+        elsewhere.choice().rule());
   }
 
   @Test
