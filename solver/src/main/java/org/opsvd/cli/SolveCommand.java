@@ -83,7 +83,8 @@ final class SolveCommand implements Callable<Integer> {
     boolean noFigures;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run in DIR from its checkpoint, bit for bit (give the same options as before).")
+            description = "Continue the run in DIR from its checkpoint, bit for bit (give the same options as before; "
+                    + "under --stop converged the stop rule's history starts again at the checkpoint).")
     Path resume;
 
     @Override

@@ -70,7 +70,7 @@ class SolveCommandTest {
     assertTrue(reason.endsWith("stopped after " + steps + " steps"), reason);
     assertTrue(steps < 6000, "stopped before the cap: " + steps);
     assertTrue(r.out().contains(reason), r.out());
-    assertEquals(0.1, s.get("config").get("convergence").get("tolerance").asDouble());
+    assertEquals(0.01, s.get("config").get("convergence").get("tolerance").asDouble());
     double mean = s.get("metrics").get("rel_eigval_error").asDouble();
     assertTrue(mean < 3e-3, "mean relative eigenvalue error " + mean);
   }

@@ -42,7 +42,7 @@ class SolveBuilderTest {
   @Test
   void withoutAStepCountASolveStopsWhenConvergedAndAGivenCountIsRunExactly() {
     SolveConfig auto = SolveBuilder.of(oscillator).outputs(3).config();
-    assertEquals(org.opsvd.solver.train.ConvergenceRule.withTolerance(0.1), auto.convergence());
+    assertEquals(org.opsvd.solver.train.ConvergenceRule.withTolerance(0.01), auto.convergence());
     assertEquals(SolveDefaults.steps(3), auto.steps(), "the default count is the cap");
     assertEquals(null, SolveBuilder.of(oscillator).outputs(3).steps(5000).config().convergence());
     SolveConfig capped = SolveBuilder.of(oscillator).outputs(3).steps(5000)

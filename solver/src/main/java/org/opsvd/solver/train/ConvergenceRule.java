@@ -23,7 +23,7 @@ import java.util.List;
 public record ConvergenceRule(double tolerance, int window, double decay) {
 
   /** The default spread tolerance, in interval widths. */
-  public static final double TOLERANCE = 0.1;
+  public static final double TOLERANCE = 0.01;
   /** The default window, in evaluations. */
   public static final int WINDOW = 3;
   /** The default final annealing, as a fraction of the steps done at convergence. */
