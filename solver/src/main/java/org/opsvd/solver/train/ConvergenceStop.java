@@ -9,7 +9,7 @@ import java.util.Locale;
  * until the rule holds, the rates of the given schedule (cosine annealing over the step cap); from the evaluation at
  * step t* where it first holds, a cosine from that step's rate lr* to 0 over D = max(1, round(decay·t*)) steps,
  * lr(t) = lr*·½(1 + cos(π(t − t*)/D)), after which it stops training (a normal end: {@link #finishesRun}). The
- * step cap still ends a run that does not converge, or whose annealing would pass it.
+ * step cap still ends a run that does not converge; an annealing that would pass it is shortened to end there.
  *
  * <p>Its history lives in memory only: a run resumed from a checkpoint starts it again (and may then stop later
  * than the uninterrupted run would have).
@@ -18,6 +18,7 @@ public final class ConvergenceStop implements StopCondition, LearningRateSchedul
 
   private final ConvergenceRule rule;
   private final LearningRateSchedule base;
+  private final int cap;
   private final List<ConvergenceRule.Snapshot> history = new ArrayList<>();
   private int done;
   private int convergedAt = -1;
@@ -25,10 +26,11 @@ public final class ConvergenceStop implements StopCondition, LearningRateSchedul
   private int end = Integer.MAX_VALUE;
   private double lrAtConvergence;
 
-  /** Follows {@code base} until the rule holds. */
-  public ConvergenceStop(ConvergenceRule rule, LearningRateSchedule base) {
+  /** Follows {@code base} until the rule holds, for at most {@code cap} steps. */
+  public ConvergenceStop(ConvergenceRule rule, LearningRateSchedule base, int cap) {
     this.rule = rule;
     this.base = base;
+    this.cap = cap;
   }
 
   /** Records that {@code steps} steps are done (call after every step). */
@@ -54,7 +56,8 @@ public final class ConvergenceStop implements StopCondition, LearningRateSchedul
   }
 
   private int decaySteps() {
-    return (int) Math.max(rule.decay() > 0 ? 1 : 0, Math.round(rule.decay() * convergedAt));
+    long wanted = Math.max(rule.decay() > 0 ? 1 : 0, Math.round(rule.decay() * convergedAt));
+    return (int) Math.max(0, Math.min(wanted, cap - convergedAt));
   }
 
   @Override
@@ -75,8 +78,9 @@ public final class ConvergenceStop implements StopCondition, LearningRateSchedul
     return true;
   }
 
-  /** The stop reason of a run that reached its step cap {@code steps} before the rule held. */
+  /** The stop reason of a run that reached its step cap {@code steps} (before the rule held, or while annealing). */
   public String capReason(int steps) {
+    if (converged()) return reason(steps);
     return String.format(Locale.ROOT, "not converged: step cap of %d reached (worst Ritz-value spread over the last %d "
         + "evaluations %.3g interval widths, tolerance %.3g)", steps, rule.window(), ratio, rule.tolerance());
   }

@@ -145,7 +145,7 @@ public final class NeuralSolver {
     TrainingLoss loss = loss(config, network, precision);
     CosineSchedule cosine = new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule());
     ConvergenceStop convergence = config.convergence() == null ? null
-        : new ConvergenceStop(config.convergence(), cosine);
+        : new ConvergenceStop(config.convergence(), cosine, config.steps());
     Trainer.Settings settings = new Trainer.Settings(config.batch(), config.steps(),
         convergence == null ? cosine : convergence, new ParameterAverage(config.emaDecay()), config.seed());
     try (TrainingGraph<TFloating> graph = new TrainingGraph<>(network, loss,

@@ -19,7 +19,7 @@ class ConvergenceStopTest {
   @Test
   void followsTheBaseScheduleThenAnnealsFromConvergenceToZeroAndStops() {
     CosineSchedule cosine = new CosineSchedule(1e-3, 10_000, true);
-    ConvergenceStop stop = new ConvergenceStop(new ConvergenceRule(0.1, 2, 0.5), cosine);
+    ConvergenceStop stop = new ConvergenceStop(new ConvergenceRule(0.1, 2, 0.5), cosine, 10_000);
     stop.evaluated(at(1000, 0.6)); // the window needs two evaluations
     stop.evaluated(at(2000, 0.55)); // moved 5 widths
     assertFalse(stop.converged());
@@ -45,7 +45,7 @@ class ConvergenceStopTest {
 
   @Test
   void aStopRuleEndsTheRunNormallyButAnInterruptionDoesNot() {
-    ConvergenceStop stop = new ConvergenceStop(new ConvergenceRule(0.1, 2, 0), t -> 1e-3);
+    ConvergenceStop stop = new ConvergenceStop(new ConvergenceRule(0.1, 2, 0), t -> 1e-3, 1000);
     stop.evaluated(at(100, 0.5));
     stop.evaluated(at(200, 0.5));
     stop.stepsDone(200);
@@ -61,11 +61,25 @@ class ConvergenceStopTest {
 
   @Test
   void aRunThatReachesTheCapSaysHowFarItWasFromConverging() {
-    ConvergenceStop stop = new ConvergenceStop(new ConvergenceRule(0.1, 2, 0.25), t -> 1e-3);
+    ConvergenceStop stop = new ConvergenceStop(new ConvergenceRule(0.1, 2, 0.25), t -> 1e-3, 300);
     stop.evaluated(at(100, 0.6));
     stop.evaluated(at(200, 0.5));
     assertFalse(stop.converged());
     assertEquals("not converged: step cap of 300 reached (worst Ritz-value spread over the last 2 evaluations 10.0 "
         + "interval widths, tolerance 0.100)", stop.capReason(300));
+  }
+
+  @Test
+  void anAnnealingThatWouldPassTheCapIsShortenedToEndThere() {
+    ConvergenceStop stop = new ConvergenceStop(new ConvergenceRule(0.1, 2, 0.25), t -> 1e-3, 9000);
+    stop.evaluated(at(8000, 0.5));
+    stop.evaluated(at(8400, 0.5)); // converged at 8400: 2100 steps wanted, 600 left
+    assertEquals(1e-3 / 2, stop.at(8700), 1e-18);
+    stop.stepsDone(8999);
+    assertFalse(stop.getAsBoolean());
+    stop.stepsDone(9000);
+    assertTrue(stop.getAsBoolean());
+    assertTrue(stop.capReason(9000).startsWith("converged: over 2 evaluations to step 8400"), stop.capReason(9000));
+    assertTrue(stop.capReason(9000).contains("over 600 steps; stopped after 9000 steps"), stop.capReason(9000));
   }
 }
