@@ -9,7 +9,8 @@ import java.util.Locale;
  * until the rule holds, the rates of the given schedule (cosine annealing over the step cap); from the evaluation at
  * step t* where it first holds, a cosine from that step's rate lr* to 0 over D = max(1, round(decay·t*)) steps,
  * lr(t) = lr*·½(1 + cos(π(t − t*)/D)), after which it stops training (a normal end: {@link #finishesRun}). The
- * step cap still ends a run that does not converge; an annealing that would pass it is shortened to end there.
+ * step cap still ends a run that does not converge; when the annealing would reach the cap, the base schedule is
+ * kept (it anneals by the cap anyway), so a late convergence changes nothing against a fixed step count.
  *
  * <p>Its history lives in memory only: a run resumed from a checkpoint starts it again (and may then stop later
  * than the uninterrupted run would have).
@@ -46,7 +47,7 @@ public final class ConvergenceStop implements StopCondition, LearningRateSchedul
     if (ratio <= rule.tolerance()) {
       convergedAt = snapshot.step();
       lrAtConvergence = base.at(convergedAt);
-      end = convergedAt + decaySteps();
+      end = Math.min(cap, convergedAt + decaySteps());
     }
   }
 
@@ -56,13 +57,17 @@ public final class ConvergenceStop implements StopCondition, LearningRateSchedul
   }
 
   private int decaySteps() {
-    long wanted = Math.max(rule.decay() > 0 ? 1 : 0, Math.round(rule.decay() * convergedAt));
-    return (int) Math.max(0, Math.min(wanted, cap - convergedAt));
+    return (int) Math.max(rule.decay() > 0 ? 1 : 0, Math.round(rule.decay() * convergedAt));
+  }
+
+  /** Whether the final annealing replaces the base schedule (it ends before the cap). */
+  private boolean annealing() {
+    return convergedAt >= 0 && convergedAt + decaySteps() < cap;
   }
 
   @Override
   public double at(int t) {
-    if (convergedAt < 0 || t < convergedAt) return base.at(t);
+    if (!annealing() || t < convergedAt) return base.at(t);
     int length = decaySteps();
     return length == 0 ? 0 : lrAtConvergence * 0.5 * (1 + Math.cos(Math.PI * Math.min(t - convergedAt, length)
         / length));
@@ -88,7 +93,8 @@ public final class ConvergenceStop implements StopCondition, LearningRateSchedul
   @Override
   public String reason(int step) {
     return String.format(Locale.ROOT, "converged: over %d evaluations to step %d every Ritz value moved less than "
-        + "%.3g of its interval width (at most %.3g); learning rate annealed from %.3g to 0 over %d steps; stopped "
-        + "after %d steps", rule.window(), convergedAt, rule.tolerance(), ratio, lrAtConvergence, decaySteps(), step);
+        + "%.3g of its interval width (at most %.3g); %s; stopped after %d steps", rule.window(), convergedAt,
+        rule.tolerance(), ratio, annealing() ? String.format(Locale.ROOT, "learning rate annealed from %.3g to 0 over "
+        + "%d steps", lrAtConvergence, decaySteps()) : "the step cap came first, so the schedule ran to it", step);
   }
 }

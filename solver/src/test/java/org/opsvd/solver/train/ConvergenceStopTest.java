@@ -70,16 +70,19 @@ class ConvergenceStopTest {
   }
 
   @Test
-  void anAnnealingThatWouldPassTheCapIsShortenedToEndThere() {
-    ConvergenceStop stop = new ConvergenceStop(new ConvergenceRule(0.1, 2, 0.25), t -> 1e-3, 9000);
+  void aConvergenceTooLateToAnnealBeforeTheCapKeepsTheBaseSchedule() {
+    CosineSchedule cosine = new CosineSchedule(1e-3, 9000, true);
+    ConvergenceStop stop = new ConvergenceStop(new ConvergenceRule(0.1, 2, 0.25), cosine, 9000);
     stop.evaluated(at(8000, 0.5));
     stop.evaluated(at(8400, 0.5)); // converged at 8400: 2100 steps wanted, 600 left
-    assertEquals(1e-3 / 2, stop.at(8700), 1e-18);
+    assertTrue(stop.converged());
+    for (int t = 8400; t < 9000; t += 50) assertEquals(cosine.at(t), stop.at(t), 0);
     stop.stepsDone(8999);
     assertFalse(stop.getAsBoolean());
     stop.stepsDone(9000);
     assertTrue(stop.getAsBoolean());
     assertTrue(stop.capReason(9000).startsWith("converged: over 2 evaluations to step 8400"), stop.capReason(9000));
-    assertTrue(stop.capReason(9000).contains("over 600 steps; stopped after 9000 steps"), stop.capReason(9000));
+    assertTrue(stop.capReason(9000).endsWith("the step cap came first, so the schedule ran to it; stopped after 9000 "
+        + "steps"), stop.capReason(9000));
   }
 }
