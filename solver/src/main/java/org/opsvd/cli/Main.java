@@ -93,7 +93,9 @@ public final class Main implements Runnable {
                 .registerConverter(Activation.class, choice(Activation::parse))
                 .registerConverter(Parametrisation.class, choice(Parametrisation::parse))
                 .registerConverter(SamplingDensity.Kind.class, choice(SamplingDensity.Kind::parse))
-                .registerConverter(ReferenceMode.class, choice(ReferenceMode::parse));
+                .registerConverter(ReferenceMode.class, choice(ReferenceMode::parse))
+                .registerConverter(org.opsvd.solver.train.StopMode.class,
+                        choice(org.opsvd.solver.train.StopMode::parse));
         // wide enough that no example line wraps (in the middle of a path)
         cli.setUsageHelpWidth(USAGE_WIDTH);
         cli.getSubcommands().get("solve").setDefaultValueProvider(defaults(SolveOptions.defaults()));

@@ -69,7 +69,7 @@ public record RunSpec(String name, String row, List<String> options, int seed, I
             parsed.addAll(options);
             root.parseArgs(parsed.toArray(String[]::new));
             SolveCommand command = solve.getCommand();
-            SolveBuilder builder = command.options.builder(command.operator.problem()).seed(seed).stopWhen(stop);
+            SolveBuilder builder = command.options.builder(command.operator.problem(), true).seed(seed).stopWhen(stop);
             if (steps != null) builder.steps(steps);
             if (continues) builder.resumeFrom(runDir);
             else builder.writeTo(runDir);

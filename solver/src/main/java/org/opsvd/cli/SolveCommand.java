@@ -83,14 +83,15 @@ final class SolveCommand implements Callable<Integer> {
     boolean noFigures;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run in DIR from its checkpoint, bit for bit (give the same options as before).")
+            description = "Continue the run in DIR from its checkpoint, bit for bit (give the same options as before; "
+                    + "under --stop converged the stop rule's history starts again at the checkpoint).")
     Path resume;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Problem problem = operator.problem();
-        SolveBuilder builder = options.builder(problem);
+        SolveBuilder builder = options.builder(problem, configFile != null);
         say(out, "opsvd solve: " + problem.name() + " " + problem.hamiltonian().describe() + ", L = "
                 + builder.resolvedOutputs() + ", method " + options.method);
         if (explain) {
@@ -112,9 +113,10 @@ final class SolveCommand implements Callable<Integer> {
         say(out, String.format(Locale.ROOT, "reference: %s%s; evaluation on %s", reference.kind(),
                 reference.fdDescription() == null ? "" : " (finite differences: " + reference.fdDescription() + ")",
                 reference.quadrature()));
-        say(out, String.format(Locale.ROOT, "T = %.6g·(−H) + %.6g; method %s, %s, B = %d, %d steps, %s lr %.3g, %s",
+        say(out, String.format(Locale.ROOT, "T = %.6g·(−H) + %.6g; method %s, %s, B = %d, %s%d steps, %s lr %.3g, %s",
                 config.operatorScale(), config.operatorShift(), methodLabel(config), config.precision(), config.batch(),
-                config.steps(), config.optimizer(), config.learningRate(), config.device()));
+                config.convergence() == null ? "" : "until converged, at most ", config.steps(), config.optimizer(),
+                config.learningRate(), config.device()));
         reference.notes().forEach(n -> say(out, "note: " + n));
         if (resume == null) builder.explain().forEach(line -> say(out, "  " + line));
         if (configFile != null) {
@@ -151,8 +153,8 @@ final class SolveCommand implements Callable<Integer> {
                             }
                         }
                     });
-            if (!result.outcome().completed()) {
-                out.println("stopped early: " + result.outcome().stopReason());
+            if (result.outcome().stopReason() != null) {
+                out.println((result.outcome().completed() ? "" : "stopped early: ") + result.outcome().stopReason());
             }
             printTable(out, problem, reference, result);
             if (!noFigures) {

@@ -15,6 +15,7 @@ import org.opsvd.solver.train.ReferenceMode;
 import org.opsvd.solver.train.SamplingDensity;
 import org.opsvd.solver.train.SessionOptions;
 import org.opsvd.solver.train.SolveDefaults;
+import org.opsvd.solver.train.StopMode;
 import picocli.CommandLine.Option;
 
 /** The training options of {@code opsvd solve}; unset options take {@link SolveDefaults} ({@link #defaults()}). */
@@ -23,8 +24,20 @@ final class SolveOptions {
     @Option(names = "--L", paramLabel = "L", description = "Number of eigenfunctions to learn (default: lowest complete shells, at least 10).")
     Integer outputs;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default: 3000·L, between 10000 and 60000).")
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps; with --stop converged, the cap (default: 3000·L, between 10000 and 60000).")
     Integer steps;
+
+    @Option(names = "--stop", paramLabel = "MODE",
+            description = "converged: stop once every Ritz value has moved less than --stop-tolerance of its eigenvalue "
+                    + "interval's width over the last 3 evaluations, after annealing the learning rate to 0 over a "
+                    + "quarter of the steps done, --steps being the cap; steps: run exactly --steps (default: converged "
+                    + "when neither --steps nor --config is given, else steps).")
+    StopMode stop;
+
+    @Option(names = "--stop-tolerance", paramLabel = "TOL",
+            description = "--stop converged: largest spread of a Ritz value over the window, in interval widths "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double stopTolerance;
 
     @Option(names = "--batch", paramLabel = "B", description = "Batch size, even (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -121,14 +134,18 @@ final class SolveOptions {
                     + "~1e-6 relative; sums are float64 either way) (default: ${DEFAULT-VALUE}).")
     Precision evalPrecision;
 
-    /** A builder with these options; the ones left unset keep the builder's (per-problem) defaults. */
-    SolveBuilder builder(Problem problem) {
+    /**
+     * A builder with these options; the ones left unset keep the builder's (per-problem) defaults, except that the
+     * options of an experiment file ({@code fromFile}) run their fixed step count unless they set {@code --stop}.
+     */
+    SolveBuilder builder(Problem problem, boolean fromFile) {
         return SolveBuilder.of(problem).outputs(outputs).steps(steps).batch(batch).learningRate(learningRate)
                 .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)
                 .envelope(envelope).cusp(cusp).sampler(sampler, samplerScale).mapping(scale, shift).seed(seed)
-                .evalGrid(evalGrid).evalEvery(evalEvery).evalPrecision(evalPrecision).referenceMode(reference);
+                .evalGrid(evalGrid).evalEvery(evalEvery).evalPrecision(evalPrecision).referenceMode(reference)
+                .stop(stop != null || !fromFile ? stop : StopMode.STEPS, stopTolerance);
     }
 
     /**
@@ -152,6 +169,7 @@ final class SolveOptions {
         d.put("--seed", Long.toString(SolveDefaults.SEED));
         d.put("--eval-precision", SolveDefaults.EVAL_PRECISION.toString());
         d.put("--reference", SolveDefaults.REFERENCE.toString());
+        d.put("--stop-tolerance", Double.toString(org.opsvd.solver.train.ConvergenceRule.TOLERANCE));
         return d;
     }
 }

@@ -13,6 +13,7 @@ import org.opsvd.solver.run.RunTarget;
 import org.opsvd.solver.run.SolveRunWriter;
 import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.train.Checkpoint;
+import org.opsvd.solver.train.ConvergenceRule;
 import org.opsvd.solver.train.GalerkinLevels;
 import org.opsvd.solver.train.Recipe;
 import org.opsvd.solver.train.SamplerChoice;
@@ -22,6 +23,7 @@ import org.opsvd.solver.train.SamplingDensity;
 import org.opsvd.solver.train.SolveConfig;
 import org.opsvd.solver.train.SolveDefaults;
 import org.opsvd.solver.train.SolveReference;
+import org.opsvd.solver.train.StopMode;
 import org.opsvd.solver.train.Trainer;
 
 /**
@@ -64,6 +66,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private PotentialAtInfinity farField;
   private Precision evalPrecision = SolveDefaults.EVAL_PRECISION;
   private ReferenceMode referenceMode = SolveDefaults.REFERENCE;
+  private StopMode stopMode;
+  private double stopTolerance = ConvergenceRule.TOLERANCE;
   private SolveReference reference;
 
   private SolveBuilder(Problem problem) {
@@ -122,6 +126,17 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    */
   public SolveBuilder cusp(Double kappa) {
     this.cusp = kappa;
+    return this;
+  }
+
+  /**
+   * How training ends: {@link StopMode#CONVERGED} (the {@link ConvergenceRule} with this tolerance, the steps as its
+   * cap) or {@link StopMode#STEPS} (exactly the steps); null mode: converged when the steps are left unset, else
+   * the steps (the default of {@code opsvd solve} without a config file).
+   */
+  public SolveBuilder stop(StopMode mode, double tolerance) {
+    this.stopMode = mode;
+    this.stopTolerance = tolerance;
     return this;
   }
 
@@ -412,6 +427,13 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
   }
 
+  /** The stop rule in use, or null for a fixed step count (see {@link #stop}). */
+  private ConvergenceRule convergence() {
+    ConvergenceRule rule = ConvergenceRule.withTolerance(stopTolerance); // checks the tolerance in either mode
+    boolean converged = stopMode != null ? stopMode == StopMode.CONVERGED : steps == null;
+    return converged ? rule : null;
+  }
+
   /** As {@link #resolve(SolveReference)}, unset settings from {@code rules}. */
   private SolveConfig resolve(SolveReference ref, Recipe rules) {
     int l = resolvedOutputs();
@@ -442,6 +464,6 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         cuspInUse(), SolveDefaults.boxMask(problem),
         problem.halfWidth(), samplerKind(rules), samplerScaleInUse(l, rules),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
-        evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision);
+        evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, convergence());
   }
 }

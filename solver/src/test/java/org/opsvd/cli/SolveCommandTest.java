@@ -59,6 +59,23 @@ class SolveCommandTest {
   }
 
   @Test
+  void theStopRuleEndsA1dOscillatorOnceItsRitzValuesSettleAndSaysSo(@TempDir Path dir) throws Exception {
+    ReferenceCommandTest.Run r = solve(dir, "--stop", "converged", "--steps", "6000", "--eval-every", "200",
+        "--lr", "3e-3");
+    assertEquals(0, r.status(), r.err() + r.out());
+    JsonNode s = JSON.readTree(dir.resolve("summary.json").toFile());
+    String reason = s.get("stop_reason").asText();
+    assertTrue(reason.startsWith("converged: over 3 evaluations to step "), reason);
+    int steps = s.get("steps").asInt();
+    assertTrue(reason.endsWith("stopped after " + steps + " steps"), reason);
+    assertTrue(steps < 6000, "stopped before the cap: " + steps);
+    assertTrue(r.out().contains(reason), r.out());
+    assertEquals(0.01, s.get("config").get("convergence").get("tolerance").asDouble());
+    double mean = s.get("metrics").get("rel_eigval_error").asDouble();
+    assertTrue(mean < 3e-3, "mean relative eigenvalue error " + mean);
+  }
+
+  @Test
   void oneDimensionalOscillatorReachesStatedAccuracyInSeconds(@TempDir Path dir) throws Exception {
     // H = -½Δ + ½x², E = 0.5, 1.5, 2.5; float32 training, float64 evaluation on 800 points of [-8, 8].
     ReferenceCommandTest.Run r = solve(dir, "--steps", "3000", "--lr", "3e-3");

@@ -40,6 +40,20 @@ class SolveBuilderTest {
   }
 
   @Test
+  void withoutAStepCountASolveStopsWhenConvergedAndAGivenCountIsRunExactly() {
+    SolveConfig auto = SolveBuilder.of(oscillator).outputs(3).config();
+    assertEquals(org.opsvd.solver.train.ConvergenceRule.withTolerance(0.01), auto.convergence());
+    assertEquals(SolveDefaults.steps(3), auto.steps(), "the default count is the cap");
+    assertEquals(null, SolveBuilder.of(oscillator).outputs(3).steps(5000).config().convergence());
+    SolveConfig capped = SolveBuilder.of(oscillator).outputs(3).steps(5000)
+        .stop(org.opsvd.solver.train.StopMode.CONVERGED, 0.2).config();
+    assertEquals(0.2, capped.convergence().tolerance());
+    assertEquals(5000, capped.steps());
+    assertEquals(null, SolveBuilder.of(oscillator).outputs(3).stop(org.opsvd.solver.train.StopMode.STEPS, 0.1)
+        .config().convergence());
+  }
+
+  @Test
   void settersOverrideAndTheReferenceIsBuiltOnce() {
     SolveBuilder b = SolveBuilder.of(oscillator).outputs(2).steps(100).batch(64).hidden(8, 8).learningRate(0.01)
         .sampler(org.opsvd.solver.train.SamplingDensity.Kind.GAUSSIAN, 2.0).evalGrid(50).mapping(0.5, 1.5);

@@ -4,7 +4,7 @@ package org.opsvd.solver.train;
  * Cosine learning-rate annealing to zero over {@code steps} steps (stepped every iteration, as in
  * the reference code): lr(t) = lr₀ · ½(1 + cos(π t / T)) for t = 0..T−1; constant lr₀ when disabled.
  */
-public record CosineSchedule(double initial, int steps, boolean enabled) {
+public record CosineSchedule(double initial, int steps, boolean enabled) implements LearningRateSchedule {
   public CosineSchedule {
     if (!(initial > 0) || !Double.isFinite(initial)) {
       throw new IllegalArgumentException("learning rate must be positive and finite, got " + initial);
@@ -12,7 +12,7 @@ public record CosineSchedule(double initial, int steps, boolean enabled) {
     if (steps < 1) throw new IllegalArgumentException("steps must be at least 1, got " + steps);
   }
 
-  /** The learning rate of step t (0-based). */
+  @Override
   public double at(int t) {
     return enabled ? initial * 0.5 * (1 + Math.cos(Math.PI * t / steps)) : initial;
   }

@@ -143,9 +143,11 @@ public final class NeuralSolver {
     Precision precision = config.precision();
     SessionOptions session = SessionOptions.forDevice(config.device());
     TrainingLoss loss = loss(config, network, precision);
+    CosineSchedule cosine = new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule());
+    ConvergenceStop convergence = config.convergence() == null ? null
+        : new ConvergenceStop(config.convergence(), cosine, config.steps());
     Trainer.Settings settings = new Trainer.Settings(config.batch(), config.steps(),
-        new CosineSchedule(config.learningRate(), config.steps(), config.cosineSchedule()),
-        new ParameterAverage(config.emaDecay()), config.seed());
+        convergence == null ? cosine : convergence, new ParameterAverage(config.emaDecay()), config.seed());
     try (TrainingGraph<TFloating> graph = new TrainingGraph<>(network, loss,
         config.laplacian(), config.fdStep(), problem.operator(), shift.scale(),
         shift.shift(), config.optimizer().spec(), precision, session);
@@ -180,17 +182,42 @@ public final class NeuralSolver {
         }
         observer.onStep(step, energies);
         int done = step.step() + 1;
-        if (done % config.evalEvery() == 0 && done < config.steps()) {
-          observer.onEvaluation(evaluate(learned, Trainer.read(graph.session(), graph.averages()), done,
-              step.seconds(), problem, config, reference, density, shift));
+        if (convergence != null) convergence.stepsDone(done);
+        boolean last = done == config.steps() || convergence != null && convergence.getAsBoolean(); // evaluated below
+        if (done % config.evalEvery() == 0 && !last) {
+          Evaluation e = evaluate(learned, Trainer.read(graph.session(), graph.averages()), done, step.seconds(),
+              problem, config, reference, density, shift);
+          if (convergence != null) convergence.evaluated(snapshot(problem, e));
+          observer.onEvaluation(e);
         }
-      }, stop, firstStep, rng, sink, checkpoints == null ? 0 : checkpoints.every());
+      }, convergence == null ? stop : StopCondition.any(stop, convergence), firstStep, rng, sink,
+          checkpoints == null ? 0 : checkpoints.every());
+      if (convergence != null && outcome.stopReason() == null) {
+        outcome = new Trainer.Outcome(outcome.steps(), outcome.seconds(), convergence.capReason(outcome.steps()), true,
+            outcome.last());
+      }
       List<double[]> params = Trainer.read(graph.session(), graph.averages());
       Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config, reference,
           density, shift);
       observer.onEvaluation(last);
       return new Result(outcome, last, shift, params, network);
     }
+  }
+
+  /** What the {@link ConvergenceRule} reads of an evaluation: reported Ritz values and interval widths (NaN if none). */
+  static ConvergenceRule.Snapshot snapshot(Problem problem, Evaluation e) {
+    int l = e.rayleigh().length;
+    double[] ritz = new double[l];
+    double[] widths = new double[l];
+    java.util.Arrays.fill(ritz, Double.NaN);
+    java.util.Arrays.fill(widths, Double.NaN);
+    if (e.spectral() != null && e.intervals() != null) {
+      for (int k = 0; k < l; k++) {
+        ritz[k] = problem.operator().reported(e.spectral().ritzValue(k).value());
+        widths[k] = e.intervals().get(k).width();
+      }
+    }
+    return new ConvergenceRule.Snapshot(e.step(), ritz, widths);
   }
 
   /**

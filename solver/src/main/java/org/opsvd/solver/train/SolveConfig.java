@@ -20,7 +20,7 @@ import org.opsvd.solver.neural.Precision;
  * @param dimension        d
  * @param kinetic          c in H = −c·Δ + V
  * @param outputs          L, the number of eigenfunctions learned
- * @param steps            optimiser steps
+ * @param steps            optimiser steps (with {@code convergence}: the cap)
  * @param batch            B (even)
  * @param learningRate     initial learning rate
  * @param optimizer        adam or rmsprop
@@ -54,6 +54,9 @@ import org.opsvd.solver.neural.Precision;
  * @param evalEvery        evaluate on the grid every this many steps (and at the end)
  * @param evalPrecision    precision of the network in evaluation, float64 or float32 (quadrature sums are
  *                         float64 either way)
+ * @param convergence      the rule that ends training once the Ritz values settle ({@link ConvergenceRule}), or null
+ *                         for exactly {@code steps} steps (left out of the JSON then; configurations written before
+ *                         the rule have none)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -62,7 +65,9 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     List<Integer> hidden, Activation activation, Parametrisation parametrisation, int fourierFeatures,
     double fourierScale, Double envelopeScale, CuspFactor cusp, boolean boxMask, double box, SamplingDensity.Kind sampler,
     double samplerScale, double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery,
-    Precision evalPrecision) {
+    Precision evalPrecision,
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    ConvergenceRule convergence) {
 
   public SolveConfig {
     hidden = List.copyOf(hidden);

@@ -12,6 +12,11 @@ public interface StopCondition extends BooleanSupplier {
   /** Why training stopped at {@code step}. */
   String reason(int step);
 
+  /** Whether stopping here is the run's normal end (a stop rule's), not an interruption; false unless overridden. */
+  default boolean finishesRun() {
+    return false;
+  }
+
   /**
    * True once {@code seconds} of wall-clock time have passed since the first poll (the first training step): a
    * time budget. The learning-rate schedule still spans all steps, so the stop comes before its annealed end.
@@ -58,6 +63,11 @@ public interface StopCondition extends BooleanSupplier {
       @Override
       public String reason(int step) {
         return reasonOf(fired, step);
+      }
+
+      @Override
+      public boolean finishesRun() {
+        return fired instanceof StopCondition s && s.finishesRun();
       }
     };
   }

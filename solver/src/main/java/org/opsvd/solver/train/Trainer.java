@@ -28,7 +28,7 @@ public final class Trainer {
    * @param average  parameter EMA
    * @param seed     sampler seed
    */
-  public record Settings(int batch, int steps, CosineSchedule schedule, ParameterAverage average, long seed) {
+  public record Settings(int batch, int steps, LearningRateSchedule schedule, ParameterAverage average, long seed) {
     public Settings {
       if (batch < 2 || batch % 2 != 0) {
         throw new IllegalArgumentException("batch size must be even and at least 2 (the unbiased Gram estimate "
@@ -63,11 +63,18 @@ public final class Trainer {
    * @param steps      steps completed with finite loss (parameters reflect exactly these)
    * @param seconds    wall time
    * @param stopReason null when all steps ran; otherwise why it stopped
+   * @param finished   whether that stop is the run's normal end (a stop rule's: converged), not an interruption
    * @param last       the last finite step, or null if none
    */
-  public record Outcome(int steps, double seconds, String stopReason, Step last) {
+  public record Outcome(int steps, double seconds, String stopReason, boolean finished, Step last) {
+    /** An outcome whose stop, if any, interrupted the run. */
+    public Outcome(int steps, double seconds, String stopReason, Step last) {
+      this(steps, seconds, stopReason, false, last);
+    }
+
+    /** Whether training ended normally: all steps ran, or a stop rule ended it. */
     public boolean completed() {
-      return stopReason == null;
+      return stopReason == null || finished;
     }
   }
 
@@ -186,7 +193,8 @@ public final class Trainer {
     Step last = null;
     for (int t = firstStep; t < settings.steps(); t++) {
       if (stop.getAsBoolean()) {
-        return new Outcome(t, seconds(start), StopCondition.reasonOf(stop, t), last);
+        return new Outcome(t, seconds(start), StopCondition.reasonOf(stop, t),
+            stop instanceof StopCondition s && s.finishesRun(), last);
       }
       if (sink != null && every > 0 && t > firstStep && t % every == 0) {
         sink.save(t, rng);
