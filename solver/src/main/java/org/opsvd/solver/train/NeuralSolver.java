@@ -183,8 +183,8 @@ public final class NeuralSolver {
         observer.onStep(step, energies);
         int done = step.step() + 1;
         if (convergence != null) convergence.stepsDone(done);
-        boolean last = done == config.steps() || convergence != null && convergence.getAsBoolean(); // evaluated below
-        if (done % config.evalEvery() == 0 && !last) {
+        boolean finalStep = done == config.steps() || convergence != null && convergence.getAsBoolean(); // evaluated below
+        if (done % config.evalEvery() == 0 && !finalStep) {
           Evaluation e = evaluate(learned, Trainer.read(graph.session(), graph.averages()), done, step.seconds(),
               problem, config, reference, density, shift);
           if (convergence != null) convergence.evaluated(snapshot(problem, e));
