@@ -35,6 +35,7 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
   private final KernelRequest request;
   private final SvdProblem given;
   private int outputs = SvdDefaults.OUTPUTS;
+  private Integer guard;
   private Nesting nesting = SvdDefaults.NESTING;
   private int evalPoints = SvdDefaults.EVAL_POINTS;
   private SvdProblem problem;
@@ -82,6 +83,12 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
     return this;
   }
 
+  /** G, guard pairs trained after the L wanted ones and not reported (default {@link SvdDefaults#guard}); null for the default. */
+  public SvdBuilder guard(Integer g) {
+    this.guard = g;
+    return this;
+  }
+
   /** Sequential (default) or joint nesting. */
   public SvdBuilder nesting(Nesting n) {
     this.nesting = n;
@@ -122,7 +129,8 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
         parametrisation != null ? parametrisation : SvdDefaults.PARAMETRISATION,
         fourierFeatures != null ? fourierFeatures : SvdDefaults.FOURIER_FEATURES,
         fourierScale != null ? fourierScale : SvdDefaults.FOURIER_SCALE, seed,
-        evalPoints, evalEvery != null ? evalEvery : Math.max(1, n / 10));
+        evalPoints, evalEvery != null ? evalEvery : Math.max(1, n / 10),
+        guard != null ? guard : SvdDefaults.guard(outputs));
   }
 
   /** The checkpoint a {@link #resumeFrom} run continues from (checked against the settings), or null. */

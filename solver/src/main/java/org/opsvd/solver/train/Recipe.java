@@ -41,10 +41,12 @@ import org.opsvd.solver.neural.Parametrisation;
  * @param fourierFeatures random Fourier pairs (0: the raw input)
  * @param fourierScale    their scale σ (1/bohr)
  * @param learningRate    initial learning rate
+ * @param guard           G, guard functions trained after the L wanted ones
  * @param choices         each setting with its value and rule, in the order above
  */
 public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double cusp, Parametrisation parametrisation,
-    List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, List<Choice> choices) {
+    List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, int guard,
+    List<Choice> choices) {
 
   /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
   public static final double DISJOINT_SPREAD = 20;
@@ -129,8 +131,10 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
     double lr = !disjoint && fourier > 0 ? 2e-3 : SolveDefaults.LEARNING_RATE;
     choices.add(new Choice("--lr", format(lr), !disjoint && fourier > 0 ? "shared network on Fourier features"
         : "the base rate"));
+    Guard guard = guard(states.levels(), outputs);
+    choices.add(guard.choice());
     return new Recipe(sampler, samplerScale, cusp.kappa(), parametrisation, hidden, fourier, fourierScale, lr,
-        choices);
+        guard.count(), choices);
   }
 
   /**
@@ -140,7 +144,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
   public static Recipe base(Problem problem) {
     return new Recipe(SolveDefaults.sampler(problem), SolveDefaults.samplerScale(problem), null,
         SolveDefaults.PARAMETRISATION, SolveDefaults.HIDDEN, SolveDefaults.FOURIER_FEATURES, SolveDefaults.FOURIER_SCALE,
-        SolveDefaults.LEARNING_RATE, List.of());
+        SolveDefaults.LEARNING_RATE, 0, List.of());
   }
 
   /**
@@ -169,6 +173,19 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
     }
     return new Cusp(null, new Choice("--cusp", "none", centres.size() + " Coulomb centre(s) not all at the origin: "
         + "cusp factors away from the origin are not built yet"));
+  }
+
+  /**
+   * The guard rule alone.
+   *
+   * @param count  G
+   * @param choice the rule's choice
+   */
+  public record Guard(int count, Choice choice) {}
+
+  /** G for learning the lowest {@code outputs} of the estimated {@code levels} (ascending). */
+  public static Guard guard(double[] levels, int outputs) {
+    return new Guard(0, new Choice("--guard", "0", "TODO"));
   }
 
   /** λ_1/λ_L = (E_next − E_1)/(E_next − E_L) for T = a(−H) + b with E_next = b/a; NaN when not positive. */

@@ -50,4 +50,12 @@ public final class SvdDefaults {
 
   private SvdDefaults() {
   }
+
+  /** The rule of {@link #guard}, in words. */
+  public static final String GUARD_RULE = "TODO";
+
+  /** G, guard pairs for L wanted ones: TODO rule. */
+  public static int guard(int outputs) {
+    return 0;
+  }
 }
