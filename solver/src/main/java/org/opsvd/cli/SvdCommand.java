@@ -128,8 +128,8 @@ final class SvdCommand implements Callable<Integer> {
     int outputs;
 
     @Option(names = "--guard", paramLabel = "G",
-            description = "Guard pairs learned after the L wanted ones and not reported: the last wanted pairs then "
-                    + "converge like the others; 0 = none (default: " + SvdDefaults.GUARD_RULE + ").")
+            description = "Guard pairs learned after the L wanted ones and not reported (default: 0, see "
+                    + "benchmarks/RESULTS.md, \"Guard modes\").")
     Integer guard;
 
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default: ${DEFAULT-VALUE}).")
@@ -358,9 +358,9 @@ final class SvdCommand implements Callable<Integer> {
                     + (problem.constantMode() ? " (after the constant mode)" : ""));
             out.printf(Locale.ROOT, "%s nesting, %s, B = %d, %d steps, %s lr %.3g%n", nesting, precision, batch, steps,
                     optimizer, learningRate);
-            out.println(config.guard() == 0 ? "no guard pairs" : "training " + config.trainedOutputs() + " pairs: the "
-                    + outputs + " reported and " + config.guard() + " guard pair(s) after them (not reported"
-                    + (guard == null ? "; " + SvdDefaults.GUARD_RULE : "") + ")");
+            out.println(config.guard() > 0 ? "training " + config.trainedOutputs() + " pairs: the " + outputs
+                    + " reported and " + config.guard() + " guard pair(s) after them (not reported)"
+                    : "guard pairs: 0 (" + (guard == null ? SvdDefaults.GUARD_RULE : "given") + ")");
             if (checkpoint != null) out.println("resuming " + dir + " at step " + checkpoint.step());
         }
         Progress progress = new Progress(out, System.console() != null, quiet, steps, "σ");

@@ -35,7 +35,7 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
   private final KernelRequest request;
   private final SvdProblem given;
   private int outputs = SvdDefaults.OUTPUTS;
-  private Integer guard;
+  private int guard = SvdDefaults.GUARD;
   private Nesting nesting = SvdDefaults.NESTING;
   private int evalPoints = SvdDefaults.EVAL_POINTS;
   private SvdProblem problem;
@@ -83,9 +83,9 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
     return this;
   }
 
-  /** G, guard pairs trained after the L wanted ones and not reported (default {@link SvdDefaults#guard}); null for the default. */
+  /** G, guard pairs trained after the L wanted ones and not reported (default {@value SvdDefaults#GUARD}); null for the default. */
   public SvdBuilder guard(Integer g) {
-    this.guard = g;
+    this.guard = g != null ? g : SvdDefaults.GUARD;
     return this;
   }
 
@@ -130,7 +130,7 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
         fourierFeatures != null ? fourierFeatures : SvdDefaults.FOURIER_FEATURES,
         fourierScale != null ? fourierScale : SvdDefaults.FOURIER_SCALE, seed,
         evalPoints, evalEvery != null ? evalEvery : Math.max(1, n / 10),
-        guard != null ? guard : SvdDefaults.guard(outputs));
+        guard);
   }
 
   /** The checkpoint a {@link #resumeFrom} run continues from (checked against the settings), or null. */

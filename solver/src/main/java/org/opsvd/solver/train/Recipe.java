@@ -50,6 +50,8 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
 
   /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
   public static final double DISJOINT_SPREAD = 20;
+  /** The least λ_L/λ_1 the guard rule lifts the last wanted mode's eigenvalue of T to. */
+  public static final double GUARD_RATIO = 0.25;
   /** Random Fourier pairs in d ≤ 3. */
   public static final int FOURIER_PAIRS = 32;
 
@@ -183,9 +185,29 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
    */
   public record Guard(int count, Choice choice) {}
 
-  /** G for learning the lowest {@code outputs} of the estimated {@code levels} (ascending). */
+  /**
+   * G for learning the lowest {@code outputs} of the estimated {@code levels} (ascending): the fewest guards g for
+   * which the L-th wanted level gets at least {@value #GUARD_RATIO} of the ground state's eigenvalue of T, i.e.
+   * λ_L/λ_1 = (E_next − E_L)/(E_next − E_1) ≥ {@value #GUARD_RATIO} with E_next the first estimated level above
+   * state L + g ({@link SolveDefaults#shift(double[], int)}); at most max(L, 4) and as many as the estimates allow.
+   */
   public static Guard guard(double[] levels, int outputs) {
-    return new Guard(0, new Choice("--guard", "0", "TODO"));
+    int max = Math.min(Math.max(outputs, TrainingChecks.GUARD_FLOOR), levels.length - outputs - 1);
+    double first = levels[0];
+    double last = levels[outputs - 1];
+    double ratio = Double.NaN;
+    int g = 0;
+    for (; g <= max; g++) {
+      OperatorShift mapping = SolveDefaults.shift(levels, outputs + g);
+      double next = mapping.shift() / mapping.scale();
+      ratio = outputs == 1 ? 1 : (next - last) / (next - first);
+      if (ratio >= GUARD_RATIO) break;
+    }
+    g = Math.max(0, Math.min(g, max));
+    String why = String.format(Locale.ROOT, "with %d guard(s) the L-th wanted level's eigenvalue of T is %.3g of the "
+        + "ground state's (%s %s; the fewest guards reaching it, at most max(L, %d))", g, ratio,
+        ratio >= GUARD_RATIO ? "≥" : "<", format(GUARD_RATIO), TrainingChecks.GUARD_FLOOR);
+    return new Guard(g, new Choice("--guard", Integer.toString(g), why));
   }
 
   /** λ_1/λ_L = (E_next − E_1)/(E_next − E_L) for T = a(−H) + b with E_next = b/a; NaN when not positive. */
