@@ -63,8 +63,8 @@ final class SolveCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--explain", description = "Print the settings derived from the problem (sampler, cusp factor, "
-            + "network, Fourier features, learning rate, guard functions), the rule behind each and the options that override them, "
-            + "then stop without solving.")
+            + "network, Fourier features, learning rate, guard functions), the rule behind each and the options that "
+            + "override them, then stop without solving.")
     boolean explain;
 
     @Option(names = "--time-budget", paramLabel = "SECONDS",

@@ -128,7 +128,8 @@ final class SolveOptions {
 
     /** A builder with these options; the ones left unset keep the builder's (per-problem) defaults. */
     SolveBuilder builder(Problem problem) {
-        return SolveBuilder.of(problem).outputs(outputs).guard(guard).steps(steps).batch(batch).learningRate(learningRate)
+        return SolveBuilder.of(problem).outputs(outputs).guard(guard).steps(steps).batch(batch)
+                .learningRate(learningRate)
                 .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)
