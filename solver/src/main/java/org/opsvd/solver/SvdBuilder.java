@@ -83,7 +83,10 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
     return this;
   }
 
-  /** G, guard pairs trained after the L wanted ones and not reported (default {@value SvdDefaults#GUARD}); null for the default. */
+  /**
+   * G, guard pairs trained after the L wanted ones and not reported (default {@value SvdDefaults#GUARD}); null for the
+   * default.
+   */
   public SvdBuilder guard(Integer g) {
     this.guard = g != null ? g : SvdDefaults.GUARD;
     return this;

@@ -56,7 +56,8 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, Double c
   /**
    * The least λ_L/λ_1 the guard rule lifts the last wanted mode's eigenvalue of T to: between the 2D box's 1/16 at
    * L = 10 (last mode 10× worse than the others; one guard, ratio 1/6, brings it in line) and the 1D oscillator's
-   * 1/10 at L = 10 (mean error 1.8e-5 without guards); guards made the 2D oscillator (1/4) and 1D oscillator L = 5 (1/5) worse.
+   * 1/10 at L = 10 (mean error 1.8e-5 without guards); guards made the 2D oscillator (1/4) and the 1D oscillator at
+   * L = 5 (1/5) worse.
    */
   public static final double GUARD_RATIO = 0.08;
   /** Random Fourier pairs in d ≤ 3. */
