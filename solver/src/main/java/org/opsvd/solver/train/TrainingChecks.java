@@ -50,19 +50,20 @@ final class TrainingChecks {
         }
     }
 
-    /** The fewest guard functions allowed at most, whatever L: max(L, this). */
+    /** G may reach max(L, this) whatever L. */
     static final int GUARD_FLOOR = 4;
 
     /**
-     * Guard functions G: 0 ≤ G ≤ max(L, {@value #GUARD_FLOOR}) (each guard costs as much training as a wanted
-     * function; more guards than wanted functions were never measured to help).
+     * Guard functions G: 0 ≤ G ≤ max(L, {@value #GUARD_FLOOR}) (each guard is trained like a wanted function; more
+     * guards than wanted functions were never measured to help).
      */
     static void guard(int guard, int outputs) {
         if (guard < 0) throw new IllegalArgumentException("--guard must be at least 0 (0 = none), got " + guard);
         int max = Math.max(outputs, GUARD_FLOOR);
         if (guard > max) {
             throw new IllegalArgumentException("--guard " + guard + " is too many for --L " + outputs + ": at most max(L, "
-                    + GUARD_FLOOR + ") = " + max + " guard functions (each costs as much training as a wanted one)");
+                    + GUARD_FLOOR + ") = " + max + " guard functions (more than the wanted ones were never measured to "
+                    + "help)");
         }
     }
 
