@@ -33,7 +33,7 @@ import org.opsvd.solver.neural.Parametrisation;
  *       1e-3 1.5e-4, 2e-3 1.1e-4, 4e-3 1.2e-4), else 1e-3;</li>
  *   <li><b>guard functions</b> (NeuralSVD only): trained after the L wanted ones and not reported, when the last
  *       wanted level's eigenvalue of T is under {@value #GUARD_RATIO} of the ground state's: the fewest (at most
- *       ⌈L/4⌉) that lift it there ({@link #guard}; 2D box, L = 10: last mode 2.3e-2 → 1.5e-3 with one).</li>
+ *       ⌈L/4⌉) that lift it there ({@link #guard}; 2D box, L = 10, seed 0: last mode 2.3e-2 → 1.5e-3 with one).</li>
  * </ul>
  *
  * @param sampler         training density kind
