@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.opsvd.solver.neural.NetworkEvaluator;
 import org.opsvd.solver.neural.Mlp;
 import org.opsvd.solver.train.Checkpoint;
@@ -56,17 +58,19 @@ final class EvalCommand implements Callable<Integer> {
         int n = x.length / d;
         Checkpoint checkpoint = Checkpoint.read(run);
         Mlp network = NeuralSolver.network(config);
-        MemoryBudget.requireIndexable(MemoryBudget.times(n, network.outputs()), "--points " + points);
-        MemoryBudget.require(MemoryBudget.times(MemoryBudget.times(n, network.outputs()), 32), "--points " + points
-                + " (" + n + " points × " + network.outputs() + " functions)");
+        int trained = network.outputs(); // L + G: the guards are evaluated, then dropped
+        MemoryBudget.requireIndexable(MemoryBudget.times(n, trained), "--points " + points);
+        MemoryBudget.require(MemoryBudget.times(MemoryBudget.times(n, trained), 32), "--points " + points
+                + " (" + n + " points × " + trained + " functions)");
         SamplingDensity density = NeuralSolver.density(config);
         double[] f;
         try (NetworkEvaluator<?> evaluator = NetworkEvaluator.float64(network, false)) {
             f = evaluator.values(checkpoint.averages(), x).values();
         }
-        int l = network.outputs();
-        density.wavefunctions(x, f, l);
-        AtomicFiles.writeNpy(target, f, new int[] {n, l});
+        density.wavefunctions(x, f, trained);
+        int l = config.outputs();
+        double[] psi = l == trained ? f : CommonOps_DDRM.extract(DMatrixRMaj.wrap(n, trained, f), 0, n, 0, l).data;
+        AtomicFiles.writeNpy(target, psi, new int[] {n, l});
         stdout.println("wrote ψ at " + n + " points (" + l + " functions, step " + checkpoint.step() + ") to " + target);
         return 0;
     }

@@ -76,14 +76,15 @@ final class ExportCommand implements Callable<Integer> {
         Precision p = Precision.parse(precision);
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
-            export(tf, g, network, density, checkpoint.averages(), p);
+            export(tf, g, network, config.outputs(), density, checkpoint.averages(), p);
         }
         spec.commandLine().getOut().println("wrote SavedModel " + target + " (input x [N, " + config.dimension()
                 + "], output psi [N, " + config.outputs() + "], " + p + ")");
         return 0;
     }
 
-    private <T extends TFloating> void export(Ops tf, Graph g, Mlp network, SamplingDensity density,
+    /** Exports ψ of the network's first {@code reported} outputs (the guards after them are dropped). */
+    private <T extends TFloating> void export(Ops tf, Graph g, Mlp network, int reported, SamplingDensity density,
                                               List<double[]> values, Precision p) throws java.io.IOException {
         int d = network.inputDimension();
         Placeholder<T> x = tf.withName("x").placeholder(p.type(), Placeholder.shape(Shape.of(-1, d)));
@@ -93,7 +94,10 @@ final class ExportCommand implements Callable<Integer> {
             params.add(p.constant(tf, specs.get(i).shape(), values.get(i)));
         }
         Operand<T> f = network.value(tf, x, params);
-        Operand<T> psi = tf.withName("psi").identity(density.wavefunctions(tf, x, f, p));
+        Operand<T> all = density.wavefunctions(tf, x, f, p);
+        Operand<T> wanted = reported == network.outputs() ? all
+                : tf.slice(all, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, reported}));
+        Operand<T> psi = tf.withName("psi").identity(wanted);
         try (Session s = new Session(g)) {
             SavedModelBundle.exporter(target.toString()).withSession(s)
                     .withSignature(Signature.builder().key("serving_default").input("x", x).output("psi", psi).build())

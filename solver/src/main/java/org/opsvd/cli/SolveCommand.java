@@ -63,8 +63,8 @@ final class SolveCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--explain", description = "Print the settings derived from the problem (sampler, cusp factor, "
-            + "network, Fourier features, learning rate), the rule behind each and the options that override them, "
-            + "then stop without solving.")
+            + "network, Fourier features, learning rate, guard functions), the rule behind each and the options that "
+            + "override them, then stop without solving.")
     boolean explain;
 
     @Option(names = "--time-budget", paramLabel = "SECONDS",
@@ -117,6 +117,10 @@ final class SolveCommand implements Callable<Integer> {
                 config.operatorScale(), config.operatorShift(), methodLabel(config), config.precision(), config.batch(),
                 config.convergence() == null ? "" : "until converged, at most ", config.steps(), config.optimizer(),
                 config.learningRate(), config.device()));
+        if (config.guard() > 0) {
+            say(out, "training " + config.trainedOutputs() + " functions: the " + config.outputs() + " reported and "
+                    + config.guard() + " guard function(s) after them (not reported)");
+        }
         reference.notes().forEach(n -> say(out, "note: " + n));
         if (resume == null) builder.explain().forEach(line -> say(out, "  " + line));
         if (configFile != null) {

@@ -24,6 +24,12 @@ final class SolveOptions {
     @Option(names = "--L", paramLabel = "L", description = "Number of eigenfunctions to learn (default: lowest complete shells, at least 10).")
     Integer outputs;
 
+    @Option(names = "--guard", paramLabel = "G",
+            description = "Guard functions learned after the L wanted ones and not reported: the last wanted modes then "
+                    + "converge like the others; 0 = none (default: per problem for NeuralSVD, see --explain; 0 for the "
+                    + "other methods).")
+    Integer guard;
+
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps; with --stop converged, the cap (default: 3000·L, between 10000 and 60000).")
     Integer steps;
 
@@ -139,7 +145,7 @@ final class SolveOptions {
      * options of an experiment file ({@code fromFile}) run their fixed step count unless they set {@code --stop}.
      */
     SolveBuilder builder(Problem problem, boolean fromFile) {
-        return SolveBuilder.of(problem).outputs(outputs).steps(steps).batch(batch).learningRate(learningRate)
+        return SolveBuilder.of(problem).outputs(outputs).guard(guard).steps(steps).batch(batch).learningRate(learningRate)
                 .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)

@@ -127,6 +127,11 @@ final class SvdCommand implements Callable<Integer> {
     @Option(names = "--L", paramLabel = "L", description = "Singular pairs to learn (default: ${DEFAULT-VALUE}).")
     int outputs;
 
+    @Option(names = "--guard", paramLabel = "G",
+            description = "Guard pairs learned after the L wanted ones and not reported (default: 0, see "
+                    + "benchmarks/RESULTS.md, \"Guard modes\").")
+    Integer guard;
+
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
@@ -330,7 +335,7 @@ final class SvdCommand implements Callable<Integer> {
     /** One solve: of {@code lagged} when given (into {@code runDir}, else the default), else of the request. */
     private Run solve(LaggedPairs lagged, Path runDir, PrintWriter out) throws Exception {
         SvdBuilder builder = (lagged != null ? SvdBuilder.of(lagged.problem(outputs, evalPoints, seed))
-                : SvdBuilder.of(request())).outputs(outputs).steps(steps).batch(batch)
+                : SvdBuilder.of(request())).outputs(outputs).guard(guard).steps(steps).batch(batch)
                 .learningRate(learningRate).optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema)
                 .nesting(nesting).precision(precision).device(device).hidden(hidden).activation(activation)
                 .parametrisation(parametrisation).fourier(fourier, fourierScale).seed(seed).evalPoints(evalPoints)
@@ -353,6 +358,9 @@ final class SvdCommand implements Callable<Integer> {
                     + (problem.constantMode() ? " (after the constant mode)" : ""));
             out.printf(Locale.ROOT, "%s nesting, %s, B = %d, %d steps, %s lr %.3g%n", nesting, precision, batch, steps,
                     optimizer, learningRate);
+            out.println(config.guard() > 0 ? "training " + config.trainedOutputs() + " pairs: the " + outputs
+                    + " reported and " + config.guard() + " guard pair(s) after them (not reported)"
+                    : "guard pairs: 0 (" + (guard == null ? SvdDefaults.GUARD_RULE : "given") + ")");
             if (checkpoint != null) out.println("resuming " + dir + " at step " + checkpoint.step());
         }
         Progress progress = new Progress(out, System.console() != null, quiet, steps, "σ");
@@ -529,6 +537,14 @@ final class SvdCommand implements Callable<Integer> {
         return s / n;
     }
 
+    /** The first L columns of row-major network values with {@code columns} = L + G outputs (the guards dropped). */
+    private double[] leading(double[] values, int columns) {
+        int n = values.length / columns;
+        return columns == outputs ? values
+                : org.ejml.dense.row.CommonOps_DDRM.extract(org.ejml.data.DMatrixRMaj.wrap(n, columns, values), 0, n, 0,
+                        outputs).data;
+    }
+
     /** Retrieval of test y's by test x's with the first and last d learned modes (inner product). */
     private List<Map<String, Object>> retrievalTable(PrintWriter out, SvdProblem problem, SvdSolver.Result r) {
         ClassPairs classPairs = problem.labels();
@@ -538,8 +554,8 @@ final class SvdCommand implements Callable<Integer> {
         double[] gg;
         try (NetworkEvaluator<?> fe = NetworkEvaluator.float64(r.leftNetwork(), false);
              NetworkEvaluator<?> ge = NetworkEvaluator.float64(r.rightNetwork(), false)) {
-            fq = fe.values(r.left(), qx.points()).values();
-            gg = ge.values(r.right(), gy.points()).values();
+            fq = leading(fe.values(r.left(), qx.points()).values(), r.leftNetwork().outputs());
+            gg = leading(ge.values(r.right(), gy.points()).values(), r.rightNetwork().outputs());
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         out.println();

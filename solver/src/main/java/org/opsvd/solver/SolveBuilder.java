@@ -51,6 +51,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   private final Problem problem;
   private Integer outputs;
+  private Integer guard;
   private Method method = SolveDefaults.METHOD;
   private double spinDecay = SolveDefaults.SPIN_DECAY;
   private int spinMemoryMb = SolveDefaults.SPIN_MEMORY_MB;
@@ -97,6 +98,16 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   public SolveBuilder outputs(Integer l) {
     unlocked("outputs");
     this.outputs = l;
+    return this;
+  }
+
+  /**
+   * G, guard functions trained after the L wanted ones and not reported (default: the {@link Recipe}'s rule for
+   * NeuralSVD, 0 for the other methods); null for the default.
+   */
+  public SolveBuilder guard(Integer g) {
+    unlocked("guard");
+    this.guard = g;
     return this;
   }
 
@@ -273,11 +284,15 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private Recipe recipe;
   private OperatorShift fittedShift;
 
-  /** Rayleigh–Ritz estimates of the lowest 2L + 2 states ({@link GalerkinLevels}), computed once. */
+  /**
+   * Rayleigh–Ritz estimates of the lowest 2L + 2 states (L + G + 2 if more, for a given G; {@link GalerkinLevels}),
+   * computed once.
+   */
   private GalerkinLevels.States states() {
     if (states == null) {
-      states = GalerkinLevels.states(problem, Math.min(2 * resolvedOutputs() + 2, GalerkinLevels.MAX_STATES), seed,
-          cuspInUse());
+      int l = resolvedOutputs();
+      int count = Math.max(2 * l + 2, l + (guard == null ? 0 : guard) + 2);
+      states = GalerkinLevels.states(problem, Math.min(count, GalerkinLevels.MAX_STATES), seed, cuspInUse());
     }
     return states;
   }
@@ -314,8 +329,12 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     if (fourierFeatures != null) given.put("--fourier", fourierFeatures.toString());
     if (fourierScale != null) given.put("--fourier-scale", format(fourierScale));
     if (learningRate != null) given.put("--lr", format(learningRate));
+    if (guard != null) given.put("--guard", guard.toString());
     java.util.List<String> lines = new java.util.ArrayList<>();
-    for (Recipe.Choice choice : recipe().choices()) {
+    for (Recipe.Choice rule : recipe().choices()) {
+      Recipe.Choice choice = rule.option().equals("--guard") && !method.isNeuralSvd() && guard == null
+          ? new Recipe.Choice("--guard", "0", "no guards for " + method + " (the rule is for the nested loss: "
+              + rule.value() + ", " + rule.rule() + ")") : rule;
       String mine = given.get(choice.option());
       if (mine == null && choice.option().equals("--lr")) { // the rule follows the network and input in use
         lines.add("--lr " + format(c.learningRate()) + ": " + Recipe.learningRateRule(c.parametrisation(),
@@ -342,12 +361,22 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     return w.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
   }
 
+  /** The mapping capturing the first {@code l} levels (the wanted and the guard ones). */
   private OperatorShift defaultShift(SolveReference ref, int l) {
     if (fittedShift == null) {
-      fittedShift = ref.hasEnergies() && Double.isFinite(ref.nextLevelAbove(l - 1)) ? SolveDefaults.shift(ref, l)
-          : SolveDefaults.shift(states().levels(), l);
+      fittedShift = listsAbove(ref, l) ? SolveDefaults.shift(ref, l) : SolveDefaults.shift(states().levels(), l);
     }
     return fittedShift;
+  }
+
+  /** Whether {@code ref} lists a level above its {@code l}-th state. */
+  private static boolean listsAbove(SolveReference ref, int l) {
+    return ref.hasEnergies() && l <= ref.energies().length && Double.isFinite(ref.nextLevelAbove(l - 1));
+  }
+
+  /** G in use: the one given, else the rule's for NeuralSVD and 0 for the other methods. */
+  private int guardInUse(Recipe rules) {
+    return guard != null ? guard : method.isNeuralSvd() ? rules.guard() : 0;
   }
 
   /** The training density: the recipe's, or the user's kind and/or scale (see {@link #sampler}). */
@@ -439,11 +468,13 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     int l = resolvedOutputs();
     if (l < 1) throw new IllegalArgumentException("--L must be at least 1, got " + l); // before any estimate uses it
     int n = steps != null ? steps : SolveDefaults.steps(l);
+    int g = guardInUse(rules);
+    int trained = l + g;
     double a = 1;
     double b = 0;
     if (ref != null) {
-      OperatorShift auto = scale == null || shift == null ? defaultShift(ref, l) : null;
-      double next = ref.hasEnergies() && Double.isFinite(ref.nextLevelAbove(l - 1)) ? ref.nextLevelAbove(l - 1)
+      OperatorShift auto = scale == null || shift == null ? defaultShift(ref, trained) : null;
+      double next = listsAbove(ref, trained) ? ref.nextLevelAbove(trained - 1)
           : auto == null ? Double.NaN : auto.shift() / auto.scale();
       a = scale != null ? scale : auto.scale();
       b = shift != null ? shift : scale != null ? a * next : auto.shift();
@@ -464,6 +495,6 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         cuspInUse(), SolveDefaults.boxMask(problem),
         problem.halfWidth(), samplerKind(rules), samplerScaleInUse(l, rules),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
-        evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, convergence());
+        evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence());
   }
 }

@@ -35,6 +35,7 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
   private final KernelRequest request;
   private final SvdProblem given;
   private int outputs = SvdDefaults.OUTPUTS;
+  private int guard = SvdDefaults.GUARD;
   private Nesting nesting = SvdDefaults.NESTING;
   private int evalPoints = SvdDefaults.EVAL_POINTS;
   private SvdProblem problem;
@@ -82,6 +83,15 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
     return this;
   }
 
+  /**
+   * G, guard pairs trained after the L wanted ones and not reported (default {@value SvdDefaults#GUARD}); null for the
+   * default.
+   */
+  public SvdBuilder guard(Integer g) {
+    this.guard = g != null ? g : SvdDefaults.GUARD;
+    return this;
+  }
+
   /** Sequential (default) or joint nesting. */
   public SvdBuilder nesting(Nesting n) {
     this.nesting = n;
@@ -122,7 +132,8 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
         parametrisation != null ? parametrisation : SvdDefaults.PARAMETRISATION,
         fourierFeatures != null ? fourierFeatures : SvdDefaults.FOURIER_FEATURES,
         fourierScale != null ? fourierScale : SvdDefaults.FOURIER_SCALE, seed,
-        evalPoints, evalEvery != null ? evalEvery : Math.max(1, n / 10));
+        evalPoints, evalEvery != null ? evalEvery : Math.max(1, n / 10),
+        guard);
   }
 
   /** The checkpoint a {@link #resumeFrom} run continues from (checked against the settings), or null. */

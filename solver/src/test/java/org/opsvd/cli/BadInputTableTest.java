@@ -123,7 +123,8 @@ class BadInputTableTest {
                 {"--hidden 64,0", "--hidden"}, {"--hidden 100000000,100000000", "--hidden"},
                 {"--batch 0", "--batch"}, {"--batch 3", "--batch"}, {"--batch -2", "--batch"},
                 {"--batch 2000000000", "--batch"}, {"--steps 0", "--steps"}, {"--steps -1", "--steps"},
-                {"--L 0", "--L"}, {"--L -1", "--L"}, {"--eval-grid 1", "--eval-grid"},
+                {"--L 0", "--L"}, {"--L -1", "--L"}, {"--guard -1", "--guard"}, {"--guard 100000", "--guard"},
+                {"--guard 5", "--guard"}, {"--guard abc", "--guard"}, {"--eval-grid 1", "--eval-grid"},
                 {"--eval-grid -5", "--eval-grid"}, {"--eval-grid 2000000000", "--eval-grid"},
                 {"--eval-every 0", "--eval-every"}, {"--checkpoint-every -5", "--checkpoint-every"}, {"--time-budget -1", "--time-budget"},
                 {"--stop soon", "unknown stop mode 'soon' (expected converged or steps)"},
@@ -173,7 +174,7 @@ class BadInputTableTest {
         // 5. svd: numbers, choices, paired-data files
         for (String[] n : new String[][] {
                 {"--L 0", "--L"}, {"--steps 0", "--steps"}, {"--batch 3", "--batch"}, {"--lr 0", "--lr"},
-                {"--ema 2", "--ema"}, {"--hidden 0", "--hidden"}, {"--eval-points 1", "--eval-points"},
+                {"--guard -1", "--guard"}, {"--guard 100000", "--guard"}, {"--ema 2", "--ema"}, {"--hidden 0", "--hidden"}, {"--eval-points 1", "--eval-points"},
                 {"--eval-points 1000000000", "--eval-points"}, {"--sampling magic", "--sampling"},
                 {"--nesting magic", "--nesting"}, {"--checkpoint-every -5", "--checkpoint-every"},
                 {"--nystrom 1", "--nystrom"}, {"--retrieval", "--retrieval"}, {"--batch 2000000000", "--batch"},

@@ -29,6 +29,7 @@ public final class LearnedEigenfunctions implements AutoCloseable {
 
   private final Network network;
   private final NetworkEvaluator<?> evaluator;
+  private final int reported;
 
   /** A float64 evaluation. */
   public LearnedEigenfunctions(Network network) {
@@ -40,12 +41,26 @@ public final class LearnedEigenfunctions implements AutoCloseable {
    *                  the functions and all quadrature sums are float64 either way
    */
   public LearnedEigenfunctions(Network network, Precision precision) {
-    this.network = network;
-    this.evaluator = new NetworkEvaluator<>(network, true, precision);
+    this(network, precision, network.outputs());
   }
 
   /**
-   * ψ and Hψ at {@code points} (row-major [N, d]) with quadrature {@code weights} (length N).
+   * As {@link #LearnedEigenfunctions(Network, Precision)}, sampling only the network's first {@code reported}
+   * outputs (the wanted functions of a network trained with guard functions after them).
+   */
+  public LearnedEigenfunctions(Network network, Precision precision, int reported) {
+    if (reported < 1 || reported > network.outputs()) {
+      throw new IllegalArgumentException("cannot report " + reported + " of a network's " + network.outputs()
+          + " outputs");
+    }
+    this.network = network;
+    this.evaluator = new NetworkEvaluator<>(network, true, precision);
+    this.reported = reported;
+  }
+
+  /**
+   * ψ and Hψ of the first {@code reported} outputs at {@code points} (row-major [N, d]) with quadrature
+   * {@code weights} (length N).
    *
    * @param parameters one array per {@link Network#parameters()} entry
    */
@@ -61,7 +76,7 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     double[] values = a.values();
     double[] gradients = a.gradients();
     double[] laplacians = a.laplacians();
-    DMatrixRMaj hpsi = new DMatrixRMaj(n, l);
+    DMatrixRMaj hpsi = new DMatrixRMaj(n, reported);
     List<LocalOperator.Field> layout = operator.fields();
     double[][] fields = new double[layout.size()][];
     for (int f = 0; f < fields.length; f++) fields[f] = new double[layout.get(f).size()];
@@ -71,14 +86,15 @@ public final class LearnedEigenfunctions implements AutoCloseable {
       System.arraycopy(points, i * d, point, 0, d);
       boolean regular = operator.fields(point, density.at(point), fields);
       double sqrtP = density.sqrtDensity(point);
-      for (int k = 0; k < l; k++) {
+      for (int k = 0; k < reported; k++) {
         for (int j = 0; j < d; j++) gradient[j] = gradients[(i * d + j) * l + k];
         double af = regular ? operator.act(fields, values[i * l + k], gradient, laplacians[i * l + k]) : 0;
         hpsi.set(i, k, sqrtP * af);
       }
     }
-    DMatrixRMaj psi = DMatrixRMaj.wrap(n, l, density.wavefunctions(points, values, l));
-    return new Sampled(SampledFunctions.wrap(psi, weights), SampledFunctions.wrap(hpsi, weights));
+    SampledFunctions psi = SampledFunctions.wrap(DMatrixRMaj.wrap(n, l, density.wavefunctions(points, values, l)),
+        weights);
+    return new Sampled(reported == l ? psi : psi.leading(reported), SampledFunctions.wrap(hpsi, weights));
   }
 
   @Override

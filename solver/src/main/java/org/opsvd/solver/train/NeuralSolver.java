@@ -102,9 +102,9 @@ public final class NeuralSolver {
   private NeuralSolver() {
   }
 
-  /** The network a configuration describes. */
+  /** The network a configuration describes: L + G outputs, the wanted functions first, then the guards. */
   public static Mlp network(SolveConfig c) {
-    MlpSpec spec = new MlpSpec(c.dimension(), c.hidden(), c.outputs(), c.activation(),
+    MlpSpec spec = new MlpSpec(c.dimension(), c.hidden(), c.trainedOutputs(), c.activation(),
         c.parametrisation(),
         c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale()) : null,
         c.envelopeScale() != null ? new MlpSpec.Envelope(c.envelopeScale()) : null,
@@ -139,7 +139,9 @@ public final class NeuralSolver {
     Mlp network = network(config);
     SamplingDensity density = density(config);
     OperatorShift shift = new OperatorShift(config.operatorScale(), config.operatorShift());
-    if (reference.hasEnergies()) shift.requireCapturable(config.outputs(), reference.energies());
+    if (reference.hasEnergies()) { // the guards' levels too, as far as the reference lists them
+      shift.requireCapturable(Math.min(config.trainedOutputs(), reference.energies().length), reference.energies());
+    }
     Precision precision = config.precision();
     SessionOptions session = SessionOptions.forDevice(config.device());
     TrainingLoss loss = loss(config, network, precision);
@@ -151,7 +153,8 @@ public final class NeuralSolver {
     try (TrainingGraph<TFloating> graph = new TrainingGraph<>(network, loss,
         config.laplacian(), config.fdStep(), problem.operator(), shift.scale(),
         shift.shift(), config.optimizer().spec(), precision, session);
-         LearnedEigenfunctions learned = new LearnedEigenfunctions(network, config.evalPrecision())) {
+         LearnedEigenfunctions learned = new LearnedEigenfunctions(network, config.evalPrecision(),
+             config.outputs())) {
       int firstStep = 0;
       org.hipparchus.random.RandomGenerator rng = new org.hipparchus.random.Well19937c(config.seed());
       Checkpoint resume = checkpoints == null ? null : checkpoints.resume();
@@ -176,7 +179,7 @@ public final class NeuralSolver {
         }
       };
       Trainer.Outcome outcome = Trainer.train(graph, density, settings, step -> {
-        double[] energies = new double[step.rayleigh().length];
+        double[] energies = new double[config.outputs()]; // the guards' energies are not reported
         for (int l = 0; l < energies.length; l++) {
           energies[l] = problem.operator().reported(shift.energyOf(step.rayleigh()[l]));
         }
@@ -228,7 +231,7 @@ public final class NeuralSolver {
    */
   public static TrainingLoss loss(SolveConfig config, Mlp network, Precision precision) {
     Method method = config.method();
-    int l = config.outputs();
+    int l = config.trainedOutputs();
     return switch (method) {
       case NEURALSVD_SEQ, NEURALSVD_JOINT -> new NestedLoraLoss(method.nesting(), l);
       case NEURALEF -> new NeuralEfLoss(false, l);

@@ -33,7 +33,10 @@ import org.opsvd.solver.neural.Parametrisation;
  *       the small-scale ripple that limited the energies (2D oscillator L = 15: 1.1e-4 → 3.2e-5; 3D anharmonic
  *       L = 4: 2.8e-4 → 1.8e-4). Not in d ≥ 4 (not measured there) nor in boxes;</li>
  *   <li><b>learning rate</b>: 2e-3 for a shared network on Fourier features (measured with the 2D oscillator:
- *       1e-3 1.5e-4, 2e-3 1.1e-4, 4e-3 1.2e-4), else 1e-3.</li>
+ *       1e-3 1.5e-4, 2e-3 1.1e-4, 4e-3 1.2e-4), else 1e-3;</li>
+ *   <li><b>guard functions</b> (NeuralSVD only): trained after the L wanted ones and not reported, when the last
+ *       wanted level's eigenvalue of T is under {@value #GUARD_RATIO} of the ground state's: the fewest (at most
+ *       ⌈L/4⌉) that lift it there ({@link #guard}; 2D box, L = 10, seed 0: last mode 2.3e-2 → 1.5e-3 with one).</li>
  * </ul>
  *
  * @param sampler         training density kind
@@ -44,13 +47,22 @@ import org.opsvd.solver.neural.Parametrisation;
  * @param fourierFeatures random Fourier pairs (0: the raw input)
  * @param fourierScale    their scale σ (1/bohr)
  * @param learningRate    initial learning rate
+ * @param guard           G, guard functions trained after the L wanted ones
  * @param choices         each setting with its value and rule, in the order above
  */
 public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFactor cusp, Parametrisation parametrisation,
-    List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, List<Choice> choices) {
+    List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, int guard,
+    List<Choice> choices) {
 
   /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
   public static final double DISJOINT_SPREAD = 20;
+  /**
+   * The least λ_L/λ_1 the guard rule lifts the last wanted mode's eigenvalue of T to: between the 2D box's 1/16 at
+   * L = 10 (last mode 10× worse than the others; one guard, ratio 1/6, brings it in line) and the 1D oscillator's
+   * 1/10 at L = 10 (mean error 1.8e-5 without guards); guards made the 2D oscillator (1/4) and the 1D oscillator at
+   * L = 5 (1/5) worse.
+   */
+  public static final double GUARD_RATIO = 0.08;
   /** Random Fourier pairs in d ≤ 3. */
   public static final int FOURIER_PAIRS = 32;
 
@@ -132,8 +144,10 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
 
     double lr = learningRate(parametrisation, fourier);
     choices.add(new Choice("--lr", format(lr), learningRateRule(parametrisation, fourier)));
+    Guard guard = guard(states.levels(), outputs);
+    choices.add(guard.choice());
     return new Recipe(sampler, samplerScale, cusp.factor(), parametrisation, hidden, fourier, fourierScale, lr,
-        choices);
+        guard.count(), choices);
   }
 
   /**
@@ -157,7 +171,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
   public static Recipe base(Problem problem) {
     return new Recipe(SolveDefaults.sampler(problem), SolveDefaults.samplerScale(problem), null,
         SolveDefaults.PARAMETRISATION, SolveDefaults.HIDDEN, SolveDefaults.FOURIER_FEATURES, SolveDefaults.FOURIER_SCALE,
-        SolveDefaults.LEARNING_RATE, List.of());
+        SolveDefaults.LEARNING_RATE, 0, List.of());
   }
 
   /**
@@ -200,6 +214,49 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
         : centres.size() + " Coulomb centres of charges " + String.join(", ", charges) + ": a term exp(−κ_c r_c/(1+κ_c "
             + "r_c)) at each, κ_c = Z_c/(c(d−1)) cancels −Z_c/r_c in the local energy";
     return new Cusp(factor, new Choice("--cusp", value, rule));
+  }
+
+  /**
+   * The guard rule alone.
+   *
+   * @param count  G
+   * @param choice the rule's choice
+   */
+  public record Guard(int count, Choice choice) {}
+
+  /**
+   * G for learning the lowest {@code outputs} of the estimated {@code levels} (ascending). With T = a(−H) + b mapping
+   * the first level above state L + g to 0, the last wanted mode's eigenvalue relative to the ground state's is
+   * λ_L/λ_1 = (E_next − E_L)/(E_next − E_1), its signal-to-noise ratio in a batch; guards raise E_next and with it
+   * that ratio. G is the fewest g ≤ ⌈L/4⌉ with λ_L/λ_1 ≥ {@value #GUARD_RATIO}, and 0 when the ratio is reached
+   * without guards or cannot be reached within ⌈L/4⌉.
+   */
+  public static Guard guard(double[] levels, int outputs) {
+    int cap = Math.min((outputs + 3) / 4, levels.length - outputs - 1);
+    double without = lastToFirst(levels, outputs, 0);
+    if (!(without < GUARD_RATIO)) {
+      return new Guard(0, new Choice("--guard", "0", String.format(Locale.ROOT, "the last wanted level's eigenvalue "
+          + "of T is %.3g of the ground state's without guards (≥ %s)", without, format(GUARD_RATIO))));
+    }
+    for (int g = 1; g <= cap; g++) {
+      double ratio = lastToFirst(levels, outputs, g);
+      if (ratio >= GUARD_RATIO) {
+        return new Guard(g, new Choice("--guard", Integer.toString(g), String.format(Locale.ROOT, "the last wanted "
+            + "level's eigenvalue of T is %.3g of the ground state's without guards, %.3g with %d (the fewest "
+            + "reaching %s)", without, ratio, g, format(GUARD_RATIO))));
+      }
+    }
+    return new Guard(0, new Choice("--guard", "0", String.format(Locale.ROOT, "the last wanted level's eigenvalue of "
+        + "T is %.3g of the ground state's, and %d guard(s) (at most ⌈L/4⌉) cannot lift it to %s", without,
+        Math.max(cap, 0), format(GUARD_RATIO))));
+  }
+
+  /** λ_L/λ_1 with the mapping capturing L + g estimated levels; 1 for L = 1. */
+  private static double lastToFirst(double[] levels, int outputs, int g) {
+    if (outputs == 1) return 1;
+    OperatorShift mapping = SolveDefaults.shift(levels, outputs + g);
+    double next = mapping.shift() / mapping.scale();
+    return (next - levels[outputs - 1]) / (next - levels[0]);
   }
 
   /** λ_1/λ_L = (E_next − E_1)/(E_next − E_L) for T = a(−H) + b with E_next = b/a; NaN when not positive. */

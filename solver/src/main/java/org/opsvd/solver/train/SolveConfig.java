@@ -2,6 +2,7 @@ package org.opsvd.solver.train;
 
 import org.opsvd.operators.MemoryBudget;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import org.opsvd.solver.loss.Method;
@@ -54,6 +55,9 @@ import org.opsvd.solver.neural.Precision;
  * @param evalEvery        evaluate on the grid every this many steps (and at the end)
  * @param evalPrecision    precision of the network in evaluation, float64 or float32 (quadrature sums are
  *                         float64 either way)
+ * @param guard            G, guard functions trained after the L reported ones (the network has L + G outputs, the
+ *                         nested loss covers all of them, everything reported covers the first L); left out of the
+ *                         JSON when 0, and 0 when absent (configurations written before guard modes)
  * @param convergence      the rule that ends training once the Ritz values settle ({@link ConvergenceRule}), or null
  *                         for exactly {@code steps} steps (left out of the JSON then; configurations written before
  *                         the rule have none)
@@ -65,9 +69,8 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     List<Integer> hidden, Activation activation, Parametrisation parametrisation, int fourierFeatures,
     double fourierScale, Double envelopeScale, CuspFactor cusp, boolean boxMask, double box, SamplingDensity.Kind sampler,
     double samplerScale, double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery,
-    Precision evalPrecision,
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    ConvergenceRule convergence) {
+    Precision evalPrecision, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int guard,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ConvergenceRule convergence) {
 
   public SolveConfig {
     hidden = List.copyOf(hidden);
@@ -81,6 +84,7 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     Objects.requireNonNull(sampler, "sampler");
     Objects.requireNonNull(evalPrecision, "evalPrecision");
     if (outputs < 1) throw new IllegalArgumentException("--L must be at least 1, got " + outputs);
+    TrainingChecks.guard(guard, outputs);
     if (steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
     if (batch < 2 || batch % 2 != 0) {
       throw new IllegalArgumentException("--batch must be even and at least 2 (the unbiased Gram estimate splits "
@@ -108,12 +112,20 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     TrainingChecks.finite("--shift", operatorShift);
     if (dimension <= 3) {
       long points = MemoryBudget.power(evalGrid, dimension);
-      String what = "--eval-grid " + evalGrid + " in " + dimension + "D with --L " + outputs;
-      MemoryBudget.requireIndexable(MemoryBudget.times(points, Math.max(dimension, outputs)), what);
+      int trained = outputs + guard;
+      String what = "--eval-grid " + evalGrid + " in " + dimension + "D with --L " + outputs
+          + (guard > 0 ? " and --guard " + guard : "");
+      MemoryBudget.requireIndexable(MemoryBudget.times(points, Math.max(dimension, trained)), what);
       // points, weights, the learned and the reference functions, and the evaluation's work arrays
-      MemoryBudget.require(MemoryBudget.times(points, 8L * (dimension + 2 + 4L * outputs)), what + " ("
+      MemoryBudget.require(MemoryBudget.times(points, 8L * (dimension + 2 + 4L * trained)), what + " ("
           + points + " points)");
     }
-    TrainingChecks.memory(dimension, hidden, outputs, parametrisation, fourierFeatures, batch, dimension + 2, 1);
+    TrainingChecks.memory(dimension, hidden, outputs + guard, parametrisation, fourierFeatures, batch, dimension + 2,
+        1);
+  }
+
+  /** L + G, the functions the network learns (its outputs). */
+  public int trainedOutputs() {
+    return outputs + guard;
   }
 }

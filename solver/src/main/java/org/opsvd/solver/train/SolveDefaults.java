@@ -20,7 +20,8 @@ import org.opsvd.solver.neural.Precision;
  *       {@link Recipe} (which reads Rayleigh–Ritz estimates of its states, {@link GalerkinLevels});</li>
  *   <li>operator mapping T = a·(−H) + b with b/a = E_next, the first reference level above the L-th
  *       state, and a = 1/(E_next − E_L): the L wanted levels map to λ ∈ [1, a(E_next − E_1)] and every
- *       other level to λ ≤ 0, which LoRA ignores;</li>
+ *       other level to λ ≤ 0, which LoRA ignores; with G guard functions (the {@link Recipe}'s rule), L + G
+ *       in place of L;</li>
  *   <li>steps: 3000·L, clamped to [10 000, 60 000] (the 2D oscillator with L = 15 reaches a mean relative
  *       eigenvalue error of 3e-4 and a subspace distance of 1e-4 in 40 000 steps, measured);</li>
  *   <li>evaluation grid: 2000 points in 1D, 200² in 2D (400² for potentials singular at points, {@link

@@ -2,6 +2,7 @@ package org.opsvd.solver.train;
 
 import org.opsvd.operators.MemoryBudget;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import org.opsvd.solver.loss.Nesting;
@@ -33,11 +34,15 @@ import org.opsvd.solver.neural.Precision;
  * @param seed            seed (f uses it, g uses seed + 1, sampling uses it)
  * @param evalPoints      quadrature points per side (1D grid) or Monte Carlo points (d &gt; 1)
  * @param evalEvery       evaluate every this many steps
+ * @param guard           G, guard pairs trained after the L reported ones (each network has L + G outputs, the nested
+ *                        loss covers all of them, everything reported covers the first L); left out of the JSON when
+ *                        0, and 0 when absent (configurations written before guard modes)
  */
 public record SvdConfig(String operator, String kernel, int outputs, int steps, int batch, double learningRate,
     OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay, Nesting nesting, Precision precision,
     SessionOptions.Device device, List<Integer> hidden, Activation activation, Parametrisation parametrisation,
-    int fourierFeatures, double fourierScale, long seed, int evalPoints, int evalEvery) {
+    int fourierFeatures, double fourierScale, long seed, int evalPoints, int evalEvery,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int guard) {
 
   public SvdConfig {
     hidden = List.copyOf(hidden);
@@ -48,6 +53,7 @@ public record SvdConfig(String operator, String kernel, int outputs, int steps, 
     Objects.requireNonNull(activation, "activation");
     Objects.requireNonNull(parametrisation, "parametrisation");
     if (outputs < 1) throw new IllegalArgumentException("--L must be at least 1, got " + outputs);
+    TrainingChecks.guard(guard, outputs);
     if (steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
     if (batch < 2 || batch % 2 != 0) {
       throw new IllegalArgumentException("--batch must be even and at least 2, got " + batch);
@@ -62,9 +68,14 @@ public record SvdConfig(String operator, String kernel, int outputs, int steps, 
     TrainingChecks.fourier(fourierFeatures, fourierScale);
     // the evaluation holds, per side, the points, weights, learned and exact function values on evalPoints
     // points (the operator term streams the kernel, SvdSolver.OPERATOR_TERM_LIMIT): linear in evalPoints
-    long perSide = MemoryBudget.times(evalPoints, 4L * outputs + 16);
+    long perSide = MemoryBudget.times(evalPoints, 4L * (outputs + guard) + 16);
     MemoryBudget.requireIndexable(perSide, "--eval-points " + evalPoints);
     MemoryBudget.require(MemoryBudget.times(perSide, 8 * 2), "--eval-points " + evalPoints);
-    TrainingChecks.memory(1, hidden, outputs, parametrisation, fourierFeatures, batch, 1, 2);
+    TrainingChecks.memory(1, hidden, outputs + guard, parametrisation, fourierFeatures, batch, 1, 2);
+  }
+
+  /** L + G, the pairs each network learns (its outputs). */
+  public int trainedOutputs() {
+    return outputs + guard;
   }
 }

@@ -9,7 +9,8 @@ import org.opsvd.solver.neural.Precision;
 /**
  * Defaults of an operator-SVD solve ({@code opsvd svd} and {@code SvdBuilder} start from these; the command's
  * help shows them): two networks of two hidden layers with 32 random Fourier features, Adam at 2·10⁻³
- * cosine-annealed over 12 000 steps of 512 samples, sequential nesting, 4000 evaluation points per side.
+ * cosine-annealed over 12 000 steps of 512 samples, sequential nesting, no guard pairs, 4000 evaluation points per
+ * side.
  */
 public final class SvdDefaults {
 
@@ -47,6 +48,17 @@ public final class SvdDefaults {
   public static final long SEED = 0;
   /** Quadrature points per side (1D) or Monte Carlo points. */
   public static final int EVAL_POINTS = 4000;
+  /** The rule of {@link #GUARD}, in words. */
+  public static final String GUARD_RULE = "0: in an SVD no shift of the operator changes with guards, and with "
+      + "sequential nesting pair l's gradient does not depend on later pairs; guards measured no better on Volterra";
+  /**
+   * G, guard pairs: none. Guards help a solve through the operator mapping they widen (the last
+   * wanted level's eigenvalue of T grows against the first's, {@link Recipe#guard}); an SVD has no mapping, and with
+   * sequential nesting the population gradient of pair l does not involve later pairs, so guards only share the
+   * hidden layers. Measured on Volterra, L = 8, 12 000 steps (benchmarks/RESULTS.md, "Guard modes"): G = 1, 2, 4
+   * no better than G = 0 for seeds 0–2 (the last pairs' errors vary from 5e-3 to 0.6 between seeds either way).
+   */
+  public static final int GUARD = 0;
 
   private SvdDefaults() {
   }

@@ -94,9 +94,12 @@ public final class SvdSolver {
   private SvdSolver() {
   }
 
-  /** The network on a side (d inputs, L outputs) that a configuration describes; g uses seed + 1. */
+  /**
+   * The network on a side (d inputs, L + G outputs: the wanted functions, then the guards) that a configuration
+   * describes; g uses seed + 1.
+   */
   public static Mlp network(SvdConfig c, int inputs, long seed) {
-    MlpSpec spec = new MlpSpec(inputs, c.hidden(), c.outputs(), c.activation(),
+    MlpSpec spec = new MlpSpec(inputs, c.hidden(), c.trainedOutputs(), c.activation(),
         c.parametrisation(),
         c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale()) : null,
         null, null, null);
@@ -117,7 +120,7 @@ public final class SvdSolver {
       NeuralSolver.Checkpointing checkpoints) {
     Mlp f = network(config, problem.data().leftDimension(), config.seed());
     Mlp g = network(config, problem.data().rightDimension(), config.seed() + 1);
-    NestedSvdLoss loss = new NestedSvdLoss(config.nesting(), config.outputs());
+    NestedSvdLoss loss = new NestedSvdLoss(config.nesting(), config.trainedOutputs());
     if (problem.constantMode()) loss = loss.withConstantMode();
     boolean paired = problem.data() instanceof SvdData.Paired;
     Precision precision = config.precision();
@@ -168,7 +171,8 @@ public final class SvdSolver {
         }
       };
       Trainer.Outcome outcome = SvdTrainer.train(graph, problem.data(), settings, step -> {
-        observer.onStep(step);
+        observer.onStep(config.guard() == 0 ? step : new SvdTrainer.StepRecord(step.step(), step.seconds(),
+            step.learningRate(), step.loss(), Arrays.copyOf(step.singularValues(), config.outputs())));
         int done = step.step() + 1;
         if (done % config.evalEvery() == 0 && done < config.steps()) {
           observer.onEvaluation(evaluate(problem, config, fe, ge, leftQ, rightQ,
@@ -203,10 +207,8 @@ public final class SvdSolver {
   static Evaluation evaluate(SvdProblem problem, SvdConfig config, NetworkEvaluator<?> fe, NetworkEvaluator<?> ge,
       SvdQuadrature leftQ, SvdQuadrature rightQ, List<double[]> pf, List<double[]> pg, int step, double seconds) {
     int l = config.outputs();
-    SampledFunctions fl = SampledFunctions.wrap(matrix(fe.values(pf, leftQ.points()).values(), leftQ.size(), l),
-        leftQ.weights());
-    SampledFunctions gl = SampledFunctions.wrap(matrix(ge.values(pg, rightQ.points()).values(), rightQ.size(), l),
-        rightQ.weights());
+    SampledFunctions fl = reported(fe.values(pf, leftQ.points()).values(), leftQ, config);
+    SampledFunctions gl = reported(ge.values(pg, rightQ.points()).values(), rightQ, config);
     DMatrixRMaj gramF = fl.gram();
     DMatrixRMaj gramG = gl.gram();
     double[] sigma = new double[l];
@@ -319,7 +321,10 @@ public final class SvdSolver {
     return SampledFunctions.wrap(v, q.weights());
   }
 
-  private static DMatrixRMaj matrix(double[] rowMajor, int rows, int cols) {
-    return DMatrixRMaj.wrap(rows, cols, rowMajor);
+  /** The first L of a network's L + G outputs (row-major [N, L + G]) on the quadrature {@code q}. */
+  private static SampledFunctions reported(double[] rowMajor, SvdQuadrature q, SvdConfig config) {
+    SampledFunctions all = SampledFunctions.wrap(DMatrixRMaj.wrap(q.size(), config.trainedOutputs(), rowMajor),
+        q.weights());
+    return config.guard() == 0 ? all : all.leading(config.outputs());
   }
 }

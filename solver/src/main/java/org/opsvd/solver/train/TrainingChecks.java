@@ -50,6 +50,23 @@ final class TrainingChecks {
         }
     }
 
+    /** G may reach max(L, this) whatever L. */
+    static final int GUARD_FLOOR = 4;
+
+    /**
+     * Guard functions G: 0 ≤ G ≤ max(L, {@value #GUARD_FLOOR}) (each guard is trained like a wanted function; more
+     * guards than wanted functions were never measured to help).
+     */
+    static void guard(int guard, int outputs) {
+        if (guard < 0) throw new IllegalArgumentException("--guard must be at least 0 (0 = none), got " + guard);
+        int max = Math.max(outputs, GUARD_FLOOR);
+        if (guard > max) {
+            throw new IllegalArgumentException("--guard " + guard + " is too many for --L " + outputs + ": at most max(L, "
+                    + GUARD_FLOOR + ") = " + max + " guard functions (more than the wanted ones were never measured to "
+                    + "help)");
+        }
+    }
+
     /** A value that must be positive and finite when given (null = not used). */
     static void positive(String option, Double value) {
         if (value != null && !(value > 0 && Double.isFinite(value))) {

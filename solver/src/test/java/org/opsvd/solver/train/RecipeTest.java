@@ -120,4 +120,60 @@ class RecipeTest {
         .outputs(3).fourier(16, null);
     assertEquals(2e-3, fourier.config().learningRate(), "shared network on the given Fourier features");
   }
+
+  /** Levels listed with their degeneracies, ascending. */
+  private static double[] shells(double[] energies, int[] degeneracies) {
+    return java.util.stream.IntStream.range(0, energies.length)
+        .flatMap(i -> java.util.stream.IntStream.generate(() -> i).limit(degeneracies[i]))
+        .mapToDouble(i -> energies[i]).toArray();
+  }
+
+  @Test
+  void guardsLiftTheLastWantedModeOnlyWhereItLags() {
+    // 2D box, units of π²c/(2w)²: n₁² + n₂² = 2, 5, 5, 8, 10, 10, 13, 13, 17, 17 | 18 | 20, 20 | 25, 25 | 26, 26
+    double[] box = {2, 5, 5, 8, 10, 10, 13, 13, 17, 17, 18, 20, 20, 25, 25, 26, 26, 29, 29, 32, 34, 34};
+    Recipe.Guard g = Recipe.guard(box, 10);
+    assertEquals(1, g.count(), g.choice().rule()); // λ_L/λ_1 = 1/16 without, (20 − 17)/(20 − 2) = 1/6 with one
+    assertTrue(g.choice().rule().contains("0.0625") && g.choice().rule().contains("0.167"), g.choice().rule());
+    // oscillators: 1D E = n + ½, L = 5 (1/5) and L = 10 (1/10), 2D L = 10 (1/4): no guards (they measured worse)
+    double[] line = java.util.stream.IntStream.range(0, 42).mapToDouble(n -> n + 0.5).toArray();
+    assertEquals(0, Recipe.guard(line, 5).count());
+    assertEquals(0, Recipe.guard(line, 10).count());
+    double[] plane = shells(new double[] {1, 2, 3, 4, 5, 6, 7}, new int[] {1, 2, 3, 4, 5, 6, 7});
+    assertEquals(0, Recipe.guard(plane, 10).count());
+    // 1D, L = 20: 1/20 without, (21.5 − 19.5)/(21.5 − 0.5) = 0.095 with one
+    assertEquals(1, Recipe.guard(line, 20).count());
+    assertEquals(0, Recipe.guard(line, 1).count(), "one wanted level is its own ground state");
+  }
+
+  @Test
+  void noGuardsWhereAQuarterOfLCannotLiftTheLastMode() {
+    // 2D hydrogen E_n = −2/(2n+1)², 2n + 1 states, L = 16 (n ≤ 3): 0.008 without guards, 0.012 with ⌈16/4⌉ = 4
+    double[] levels = shells(java.util.stream.IntStream.range(0, 7).mapToDouble(n -> -2.0 / ((2 * n + 1) * (2 * n + 1)))
+        .toArray(), new int[] {1, 3, 5, 7, 9, 11, 13});
+    Recipe.Guard g = Recipe.guard(levels, 16);
+    assertEquals(0, g.count());
+    assertTrue(g.choice().rule().contains("cannot lift"), g.choice().rule());
+  }
+
+  @Test
+  void theBoxGetsAGuardWhoseLevelTheMappingCaptures() {
+    Problem box = OperatorCatalog.build(OperatorRequest.named("box", 2, 0.5));
+    SolveBuilder b = SolveBuilder.of(box).outputs(10);
+    SolveConfig c = b.config();
+    assertEquals(1, c.guard());
+    assertEquals(10, c.outputs());
+    // T = a(−H) + b maps the first level above the 11 trained states (n₁² + n₂² = 20) to 0 and the 11th (18) to 1
+    double[] e = box.exact().eigenvalues(13);
+    assertEquals(e[11], c.operatorShift() / c.operatorScale(), 1e-6 * e[11]);
+    assertEquals(1 / (e[11] - e[10]), c.operatorScale(), 1e-6 * c.operatorScale());
+    assertTrue(b.explain().stream().anyMatch(l -> l.startsWith("--guard 1: the last wanted")),
+        String.join("\n", b.explain()));
+    // an option given wins; the baselines train no guards unless asked
+    assertEquals(0, SolveBuilder.of(box).outputs(10).guard(0).config().guard());
+    SolveBuilder spin = SolveBuilder.of(box).outputs(10).method(org.opsvd.solver.loss.Method.SPIN);
+    assertEquals(0, spin.config().guard());
+    assertTrue(spin.explain().stream().anyMatch(l -> l.startsWith("--guard 0: no guards for spin")),
+        String.join("\n", spin.explain()));
+  }
 }
