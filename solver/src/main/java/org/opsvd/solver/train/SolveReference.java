@@ -108,6 +108,16 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
       return unreferenced(problem, evalGrid, density, seed, notes);
     }
     double[] fdEnergies = fd == null ? null : fd.eigenvalues();
+    if (exact == null && fd.errorEstimates() != null) {
+      double worst = 0;
+      for (int k = 0; k < Math.min(outputs, fdEnergies.length); k++) {
+        worst = Math.max(worst, fd.errorEstimates()[k] / Math.max(Math.abs(fdEnergies[k]), 1e-300));
+      }
+      if (worst > 1e-4) {
+        notes.add(String.format(java.util.Locale.ROOT, "the grid reference is uncertain by up to %.2g relative"
+            + " (its error estimate): errors below that are not resolved", worst));
+      }
+    }
     double[] energies = exact != null ? exact : fdEnergies;
     String kind = exact != null ? "exact" : fd.route() == Route.DVR ? "dvr" : "finite-difference";
     DegeneracyGroups groups = exact != null ? SpectralMetrics.groups(problem.exact().levels(exact.length))
