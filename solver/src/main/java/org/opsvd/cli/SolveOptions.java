@@ -30,6 +30,12 @@ final class SolveOptions {
                     + "other methods).")
     Integer guard;
 
+    @Option(names = "--adapt-every", paramLabel = "N",
+            description = "Refit the training density to the learned functions every N steps (points from a Gaussian "
+                    + "fitted to them, mixed with the sampler, with exact importance weights); 0 = a fixed density "
+                    + "(default: per problem, see --explain; on in d ≥ 4).")
+    Integer adaptEvery;
+
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps; with --stop converged, the cap (default: 3000·L, between 10000 and 60000).")
     Integer steps;
 
@@ -145,7 +151,7 @@ final class SolveOptions {
      * options of an experiment file ({@code fromFile}) run their fixed step count unless they set {@code --stop}.
      */
     SolveBuilder builder(Problem problem, boolean fromFile) {
-        return SolveBuilder.of(problem).outputs(outputs).guard(guard).steps(steps).batch(batch).learningRate(learningRate)
+        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).steps(steps).batch(batch).learningRate(learningRate)
                 .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)

@@ -52,6 +52,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private final Problem problem;
   private Integer outputs;
   private Integer guard;
+  private Integer adaptEvery;
   private Method method = SolveDefaults.METHOD;
   private double spinDecay = SolveDefaults.SPIN_DECAY;
   private int spinMemoryMb = SolveDefaults.SPIN_MEMORY_MB;
@@ -108,6 +109,16 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   public SolveBuilder guard(Integer g) {
     unlocked("guard");
     this.guard = g;
+    return this;
+  }
+
+  /**
+   * Steps between refits of the training density to the learned functions ({@link
+   * org.opsvd.solver.train.AdaptiveDensity}), 0 for a fixed density (default: the {@link Recipe}'s rule); null for
+   * the default.
+   */
+  public SolveBuilder adaptEvery(Integer steps) {
+    this.adaptEvery = steps;
     return this;
   }
 
@@ -330,6 +341,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     if (fourierScale != null) given.put("--fourier-scale", format(fourierScale));
     if (learningRate != null) given.put("--lr", format(learningRate));
     if (guard != null) given.put("--guard", guard.toString());
+    if (adaptEvery != null) given.put("--adapt-every", adaptEvery.toString());
     java.util.List<String> lines = new java.util.ArrayList<>();
     for (Recipe.Choice rule : recipe().choices()) {
       Recipe.Choice choice = rule.option().equals("--guard") && !method.isNeuralSvd() && guard == null
@@ -495,6 +507,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         cuspInUse(), SolveDefaults.boxMask(problem),
         problem.halfWidth(), samplerKind(rules), samplerScaleInUse(l, rules),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
-        evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence());
+        evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
+        adaptEvery != null ? adaptEvery : rules.adaptEvery());
   }
 }

@@ -79,6 +79,24 @@ class SolveBuilderRunTest {
   }
 
   @Test
+  void anAdaptiveDensityIsSavedWithTheCheckpointAndResumesBitForBit(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+    small().adaptEvery(20).checkpointEvery(20).stopWhen(() -> polls.incrementAndGet() > 30).writeTo(run).solve();
+    var checkpoint = org.opsvd.solver.train.Checkpoint.read(run);
+    assertEquals(30, checkpoint.step());
+    assertEquals(2, checkpoint.sampler().length, "μ and the factor of Σ, fitted after step 20");
+    assertEquals(20, new ObjectMapper().readTree(run.resolve("config.json").toFile()).get("config")
+        .get("adaptEvery").asInt());
+    NeuralSolver.Result rest = small().adaptEvery(20).resumeFrom(run).solve();
+    NeuralSolver.Result whole = small().adaptEvery(20).writeTo(dir.resolve("whole")).solve();
+    assertArrayEquals(whole.evaluation().rayleigh(), rest.evaluation().rayleigh(), "bit for bit");
+    NeuralSolver.Result fixed = small().adaptEvery(0).solve();
+    assertTrue(java.util.Arrays.equals(fixed.evaluation().rayleigh(), whole.evaluation().rayleigh()) == false,
+        "the adapted density drew other points");
+  }
+
+  @Test
   void aRunThatFailsNumericallySaysSoInItsSummary(@TempDir Path dir) throws Exception {
     Path run = dir.resolve("diverged");
     var e = assertThrows(NumericalFailure.class, () -> SolveBuilder.of(OSCILLATOR).outputs(2).steps(300)

@@ -30,9 +30,17 @@ import org.hipparchus.random.RandomGenerator;
  * @param parameters θ
  * @param averages   θ̄
  * @param slots      optimiser slots in graph order
+ * @param sampler    the training density's state ({@link AdaptiveDensity#state()}; empty for a fixed density, and in
+ *                   checkpoints written before it existed)
  */
 public record Checkpoint(int step, byte[] rng, String config, List<double[]> parameters, List<double[]> averages,
-    List<double[]> slots) {
+    List<double[]> slots, double[] sampler) {
+
+  /** A checkpoint of a run with a fixed training density. */
+  public Checkpoint(int step, byte[] rng, String config, List<double[]> parameters, List<double[]> averages,
+      List<double[]> slots) {
+    this(step, rng, config, parameters, averages, slots, new double[0]);
+  }
 
   /** The file name inside a run directory. */
   public static final String FILE = "checkpoint.bin";
@@ -85,6 +93,8 @@ public record Checkpoint(int step, byte[] rng, String config, List<double[]> par
           for (double v : a) out.writeDouble(v);
         }
       }
+      out.writeInt(sampler.length);
+      for (double v : sampler) out.writeDouble(v);
     }
     byte[] body = bytes.toByteArray();
     CRC32 crc = new CRC32();
@@ -155,8 +165,10 @@ public record Checkpoint(int step, byte[] rng, String config, List<double[]> par
         }
         lists.add(list);
       }
+      double[] sampler = new double[in.available() > 0 ? in.readInt() : 0]; // absent before adaptive densities
+      for (int j = 0; j < sampler.length; j++) sampler[j] = in.readDouble();
       return new Checkpoint(step, rng, new String(c, java.nio.charset.StandardCharsets.UTF_8), lists.get(0),
-          lists.get(1), lists.get(2));
+          lists.get(1), lists.get(2), sampler);
     } catch (EOFException | NegativeArraySizeException | OutOfMemoryError e) {
       throw new IllegalArgumentException("checkpoint " + file + " is truncated or corrupt");
     }

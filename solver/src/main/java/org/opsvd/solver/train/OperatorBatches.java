@@ -9,13 +9,16 @@ import org.tensorflow.Tensor;
 import org.tensorflow.types.family.TFloating;
 
 /**
- * Batches of an eigenproblem: x ~ p [B, d] and the operator's per-point fields at x (float64 in Java, fed in the
- * graph's precision). A point where the operator is singular (a null set, e.g. a Coulomb nucleus) is redrawn.
+ * Batches of an eigenproblem: x ~ q [B, d] and the operator's per-point fields at x (float64 in Java, fed in the
+ * graph's precision), with the envelope p's drift and curvature. q is p itself, or an {@link AdaptiveDensity} whose
+ * weights √(p/q) [B] go to a weighted graph. A point where the operator is singular (a null set, e.g. a Coulomb
+ * nucleus) is redrawn.
  */
 final class OperatorBatches<T extends TFloating> implements BatchSource {
 
   private final TrainingGraph<T> graph;
   private final SamplingDensity density;
+  private final AdaptiveDensity sampler;
   private final LocalOperator operator;
   private final List<LocalOperator.Field> layout;
   private final double[][] atPoint;
@@ -23,11 +26,18 @@ final class OperatorBatches<T extends TFloating> implements BatchSource {
   private final double[] logGradient;
   // batch buffers, reused from step to step (the tensors fed copy them)
   private double[] x = new double[0];
+  private double[] sqrtWeights = new double[0];
   private final double[][] fields;
 
   OperatorBatches(TrainingGraph<T> graph, SamplingDensity density) {
+    this(graph, new AdaptiveDensity(density));
+  }
+
+  /** Draws from {@code sampler}; its weights are fed when the graph is weighted (and must all be 1 otherwise). */
+  OperatorBatches(TrainingGraph<T> graph, AdaptiveDensity sampler) {
     this.graph = graph;
-    this.density = density;
+    this.sampler = sampler;
+    this.density = sampler.envelope();
     this.operator = graph.operator();
     this.layout = operator.fields();
     this.atPoint = new double[layout.size()][];
@@ -42,9 +52,13 @@ final class OperatorBatches<T extends TFloating> implements BatchSource {
     int d = density.dimension();
     if (x.length != b * d) {
       x = new double[b * d];
+      sqrtWeights = new double[b];
       for (int f = 0; f < layout.size(); f++) fields[f] = new double[b * layout.get(f).size()];
     }
-    density.sample(rng, x, b);
+    if (graph.weights() == null && sampler.fitted()) {
+      throw new IllegalStateException("an adapted sampler needs a weighted training graph");
+    }
+    sampler.sample(rng, x, b);
     for (int i = 0; i < b; i++) {
       System.arraycopy(x, i * d, point, 0, d);
       for (int tries = 0; !operator.fields(point, density.at(point, logGradient), atPoint); tries++) {
@@ -52,14 +66,18 @@ final class OperatorBatches<T extends TFloating> implements BatchSource {
           throw new IllegalStateException("the operator is singular at the sampled points, e.g. at "
               + java.util.Arrays.toString(point) + " (" + operator.describe() + ")");
         }
-        density.sample(rng, point, 1);
+        sampler.sample(rng, point, 1);
         System.arraycopy(point, 0, x, i * d, d);
       }
+      sqrtWeights[i] = Math.sqrt(sampler.weight(point));
       for (int f = 0; f < layout.size(); f++) {
         System.arraycopy(atPoint[f], 0, fields[f], i * atPoint[f].length, atPoint[f].length);
       }
     }
     runner.feed(graph.points(), Trainer.add(fed, Tensors.of(graph.precision(), new long[] {b, d}, x)));
+    if (graph.weights() != null) {
+      runner.feed(graph.weights(), Trainer.add(fed, Tensors.of(graph.precision(), new long[] {b}, sqrtWeights)));
+    }
     for (int f = 0; f < layout.size(); f++) {
       int width = layout.get(f).width();
       long[] shape = width == 0 ? new long[] {b} : new long[] {b, width};

@@ -36,7 +36,10 @@ import org.opsvd.solver.neural.Parametrisation;
  *       1e-3 1.5e-4, 2e-3 1.1e-4, 4e-3 1.2e-4), else 1e-3;</li>
  *   <li><b>guard functions</b> (NeuralSVD only): trained after the L wanted ones and not reported, when the last
  *       wanted level's eigenvalue of T is under {@value #GUARD_RATIO} of the ground state's: the fewest (at most
- *       ⌈L/4⌉) that lift it there ({@link #guard}; 2D box, L = 10, seed 0: last mode 2.3e-2 → 1.5e-3 with one).</li>
+ *       ⌈L/4⌉) that lift it there ({@link #guard}; 2D box, L = 10, seed 0: last mode 2.3e-2 → 1.5e-3 with one);</li>
+ *   <li><b>adaptive sampling</b>: in d ≥ {@value #ADAPT_DIMENSION} without walls, the training density is refitted
+ *       to the learned functions every {@value #ADAPT_EVERY} steps ({@link AdaptiveDensity}): a fixed density's
+ *       mismatch with the functions compounds with d.</li>
  * </ul>
  *
  * @param sampler         training density kind
@@ -48,10 +51,11 @@ import org.opsvd.solver.neural.Parametrisation;
  * @param fourierScale    their scale σ (1/bohr)
  * @param learningRate    initial learning rate
  * @param guard           G, guard functions trained after the L wanted ones
+ * @param adaptEvery      steps between refits of the training density (0: fixed)
  * @param choices         each setting with its value and rule, in the order above
  */
 public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFactor cusp, Parametrisation parametrisation,
-    List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, int guard,
+    List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, int guard, int adaptEvery,
     List<Choice> choices) {
 
   /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
@@ -63,6 +67,10 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
    * L = 5 (1/5) worse.
    */
   public static final double GUARD_RATIO = 0.08;
+  /** The least dimension whose solves adapt their training density by default. */
+  public static final int ADAPT_DIMENSION = 4;
+  /** Steps between refits of an adaptive training density. */
+  public static final int ADAPT_EVERY = 1000;
   /** Random Fourier pairs in d ≤ 3. */
   public static final int FOURIER_PAIRS = 32;
 
@@ -146,8 +154,14 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     choices.add(new Choice("--lr", format(lr), learningRateRule(parametrisation, fourier)));
     Guard guard = guard(states.levels(), outputs);
     choices.add(guard.choice());
+    boolean adapt = d >= ADAPT_DIMENSION && !problem.boxIsPhysical();
+    int adaptEvery = adapt ? ADAPT_EVERY : 0;
+    choices.add(new Choice("--adapt-every", Integer.toString(adaptEvery), adapt
+        ? "d ≥ " + ADAPT_DIMENSION + ": the sampler above becomes the envelope, and points are drawn from a Gaussian "
+            + "refitted to the learned functions (with exact weights p/q)"
+        : problem.boxIsPhysical() ? "walls: the uniform density on the box stays" : "d ≤ 3: a fixed density"));
     return new Recipe(sampler, samplerScale, cusp.factor(), parametrisation, hidden, fourier, fourierScale, lr,
-        guard.count(), choices);
+        guard.count(), adaptEvery, choices);
   }
 
   /**
@@ -171,7 +185,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
   public static Recipe base(Problem problem) {
     return new Recipe(SolveDefaults.sampler(problem), SolveDefaults.samplerScale(problem), null,
         SolveDefaults.PARAMETRISATION, SolveDefaults.HIDDEN, SolveDefaults.FOURIER_FEATURES, SolveDefaults.FOURIER_SCALE,
-        SolveDefaults.LEARNING_RATE, 0, List.of());
+        SolveDefaults.LEARNING_RATE, 0, 0, List.of());
   }
 
   /**

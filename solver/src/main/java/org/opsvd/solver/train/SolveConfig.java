@@ -61,6 +61,9 @@ import org.opsvd.solver.neural.Precision;
  * @param convergence      the rule that ends training once the Ritz values settle ({@link ConvergenceRule}), or null
  *                         for exactly {@code steps} steps (left out of the JSON then; configurations written before
  *                         the rule have none)
+ * @param adaptEvery       refit the training density to the learned functions every this many steps ({@link
+ *                         AdaptiveDensity}; the density above stays the envelope of ψ = √p·f), or 0 for a fixed density
+ *                         (left out of the JSON then, and 0 when absent)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -70,7 +73,8 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     double fourierScale, Double envelopeScale, CuspFactor cusp, boolean boxMask, double box, SamplingDensity.Kind sampler,
     double samplerScale, double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery,
     Precision evalPrecision, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int guard,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ConvergenceRule convergence) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) ConvergenceRule convergence,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int adaptEvery) {
 
   public SolveConfig {
     hidden = List.copyOf(hidden);
@@ -91,6 +95,10 @@ public record SolveConfig(String operator, String potential, int dimension, doub
           + "the batch into two halves), got " + batch);
     }
     if (evalGrid < 2) throw new IllegalArgumentException("--eval-grid must be at least 2, got " + evalGrid);
+    if (adaptEvery < 0) {
+      throw new IllegalArgumentException("--adapt-every must be 0 (a fixed density) or a number of steps, got "
+          + adaptEvery);
+    }
     if (evalEvery < 1) throw new IllegalArgumentException("--eval-every must be at least 1, got " + evalEvery);
     if (method == Method.SPIN) {
       if (!(spinDecay > 0 && spinDecay <= 1)) {

@@ -157,7 +157,14 @@ public final class Trainer {
   public static <T extends TFloating> Outcome train(TrainingGraph<T> graph, SamplingDensity density,
       Settings settings, Listener listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
       CheckpointSink sink, int every) {
-    return run(graph, new OperatorBatches<>(graph, density), settings, step -> listener.onStep(new StepRecord(
+    return train(graph, new AdaptiveDensity(density), settings, listener, stop, firstStep, rng, sink, every);
+  }
+
+  /** As above, drawing from {@code sampler} (which may be refitted between steps, e.g. by the listener). */
+  public static <T extends TFloating> Outcome train(TrainingGraph<T> graph, AdaptiveDensity sampler,
+      Settings settings, Listener listener, BooleanSupplier stop, int firstStep, RandomGenerator rng,
+      CheckpointSink sink, int every) {
+    return run(graph, new OperatorBatches<>(graph, sampler), settings, step -> listener.onStep(new StepRecord(
         step.step(), step.seconds(), step.learningRate(), step.loss(), step.diagnostics().get(0),
         step.diagnostics().get(1))), stop, firstStep, rng, sink, every);
   }

@@ -38,6 +38,7 @@ import org.tensorflow.types.family.TFloating;
 public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<T> {
 
   private final Placeholder<T> points;
+  private final Placeholder<T> weights;
   private final LocalOperator operator;
   private final List<Placeholder<T>> fields = new ArrayList<>();
   private final TrainableParameters<T> trainable;
@@ -61,6 +62,17 @@ public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<
    */
   public TrainingGraph(Network network, TrainingLoss loss, LaplacianMethod method, double fdStep,
       LocalOperator operator, double scale, double shift, OptimizerSpec optimizer, Precision precision, SessionOptions session) {
+    this(network, loss, method, fdStep, operator, scale, shift, optimizer, precision, session, false);
+  }
+
+  /**
+   * As above; with {@code weighted}, each point also gets a fed weight √w [B] ({@link #weights()}) that scales its
+   * rows of f and T̃f, so that the loss's moment matrices become E_q[w f fᵀ] and E_q[w f T̃fᵀ]: points drawn from q
+   * with w = p/q estimate the moments under p ({@link AdaptiveDensity}).
+   */
+  public TrainingGraph(Network network, TrainingLoss loss, LaplacianMethod method, double fdStep,
+      LocalOperator operator, double scale, double shift, OptimizerSpec optimizer, Precision precision,
+      SessionOptions session, boolean weighted) {
     super(precision);
     Class<T> type = precision.type();
     int d = network.inputDimension();
@@ -78,18 +90,27 @@ public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<
     Operand<T> action = operator.act(tf, jet, fields);
     Operand<T> shifted = tf.math.add(tf.math.mul(precision.scalar(tf, -scale), action),
         tf.math.mul(precision.scalar(tf, shift), jet.value()));
+    Operand<T> value = jet.value();
+    if (weighted) {
+      this.weights = tf.withName("sqrt_w").placeholder(type, Placeholder.shape(Shape.of(-1)));
+      Operand<T> column = tf.expandDims(weights, tf.constant(1));
+      value = tf.math.mul(value, column);
+      shifted = tf.math.mul(shifted, column);
+    } else {
+      this.weights = null;
+    }
     LossTerms<T> terms;
     List<Operand<T>> gradients;
     if (loss instanceof SpinLoss s && s.decay() < 1) {
       List<long[]> shapes = new ArrayList<>();
       network.parameters().forEach(p -> shapes.add(p.shape()));
-      this.spin = new SpinState<>(tf, s, shapes, reads, jet.value(), shifted, precision);
+      this.spin = new SpinState<>(tf, s, shapes, reads, value, shifted, precision);
       terms = spin.terms();
       gradients = spin.gradients();
     } else {
       this.spin = null;
-      terms = loss.build(tf, jet.value(), shifted);
-      gradients = gradients(tf.gradients(jet.value(), reads, Gradients.dx(List.of(terms.outputGradient()))),
+      terms = loss.build(tf, value, shifted);
+      gradients = gradients(tf.gradients(value, reads, Gradients.dx(List.of(terms.outputGradient()))),
           reads.size());
     }
     Operand<T> norms = diagonal(tf, terms.gram(), network.outputs(), precision);
@@ -104,6 +125,11 @@ public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<
 
   public Placeholder<T> points() {
     return points;
+  }
+
+  /** The per-point weights √w [B], or null for an unweighted graph (every w = 1). */
+  public Placeholder<T> weights() {
+    return weights;
   }
 
   public LocalOperator operator() {
