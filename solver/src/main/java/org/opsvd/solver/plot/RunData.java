@@ -112,7 +112,8 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
          * reference quadrature, the reference functions, Rayleigh and reference energies as the problem's
          * operator reports them; the same values {@code opsvd solve} writes and {@link RunData#load} reads.
          */
-        public static Functions of(Problem problem, SolveReference reference, NeuralSolver.Evaluation evaluation) {
+        public static Functions of(Problem problem, SolveReference solveReference, NeuralSolver.Evaluation evaluation) {
+            SolveReference reference = evaluation.quadrature(); // where the evaluation ran (Monte Carlo: its own draw)
             double[] points = reference.points();
             double[] weights = reference.weights();
             DMatrixRMaj learned = evaluation.psi().valuesCopy();

@@ -58,10 +58,12 @@ public final class NeuralSolver {
    *                      learned functions are numerically dependent
    * @param intervals     (or null, as spectral) an interval per mode for the l-th eigenvalue as reported (Weinstein/Temple lower end,
    *                      min–max upper end, statistical error folded in at z = {@value EigenvalueInterval#DEFAULT_Z})
+   * @param quadrature    the reference on whose quadrature this evaluation ran: the solve's own, or for Monte Carlo
+   *                      with an adapted training density, points drawn from it ({@link SolveReference#drawnFrom})
    */
   public record Evaluation(int step, double seconds, double[] rayleigh, double[] normEnergies, double[] relErrors,
       double[] absErrors, MetricReport metrics, SampledFunctions psi, SpectralEstimate spectral,
-      List<EigenvalueInterval> intervals) {
+      List<EigenvalueInterval> intervals, SolveReference quadrature) {
 
     /** Mean relative eigenvalue error over the modes whose reference is not 0 (all L modes for a Hamiltonian). */
     public double meanRelativeError() {
@@ -198,7 +200,7 @@ public final class NeuralSolver {
         }
         if (done % config.evalEvery() == 0 && !finalStep) {
           Evaluation e = evaluate(learned, Trainer.read(graph.session(), graph.averages()), done, step.seconds(),
-              problem, config, reference, density, shift);
+              problem, config, reference.drawnFrom(sampler, problem, config.seed(), done), density, shift);
           if (convergence != null) convergence.evaluated(snapshot(problem, e));
           observer.onEvaluation(e);
         }
@@ -209,8 +211,8 @@ public final class NeuralSolver {
             outcome.last());
       }
       List<double[]> params = Trainer.read(graph.session(), graph.averages());
-      Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config, reference,
-          density, shift);
+      Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config,
+          reference.drawnFrom(sampler, problem, config.seed(), outcome.steps()), density, shift);
       observer.onEvaluation(last);
       return new Result(outcome, last, shift, params, network);
     }
@@ -362,7 +364,7 @@ public final class NeuralSolver {
       // early in training the learned functions can be (numerically) dependent: no estimate this time
     }
     return new Evaluation(step, seconds, reported, normEnergies, errors, absErrors, metrics, s.psi(), spectral,
-        intervals);
+        intervals, reference);
   }
 
   /**

@@ -226,6 +226,33 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
     }
   }
 
+  /**
+   * This reference on a fresh Monte Carlo quadrature drawn from an adapted training density q ({@value
+   * #MONTE_CARLO_POINTS} points, weights 1/(N·q) = (p/q)/(N·p)), the reference eigenfunctions sampled there: where the
+   * learned functions live, so their estimates have the smaller errors. Itself when the quadrature is not Monte Carlo
+   * or q has not been fitted yet.
+   *
+   * @param step the evaluation's step, which seeds the draw (a run evaluated again draws the same points)
+   */
+  public SolveReference drawnFrom(AdaptiveDensity q, Problem problem, long seed, int step) {
+    if (!monteCarlo || !q.fitted()) return this;
+    int n = MONTE_CARLO_POINTS;
+    int d = problem.dimension();
+    double[] x = new double[n * d];
+    q.sample(new Well19937c(new int[] {(int) seed, (int) (seed >>> 32), step, 0x4D43}), x, n);
+    double[] w = new double[n];
+    double[] point = new double[d];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(x, i * d, point, 0, d);
+      double s = q.envelope().sqrtDensity(point);
+      w[i] = s == 0 ? 0 : q.weight(point) / (n * s * s);
+    }
+    SampledFunctions f = functions == null ? null
+        : SampledFunctions.of(sample(problem.exact().eigenbasis(comparable).orElseThrow(), x, d, comparable), w);
+    return new SolveReference(energies, kind, exact, finiteDifference, fdDescription, groups, x, w,
+        "Monte Carlo, " + n + " points from " + q.describe(), f, comparable, notes, true, null);
+  }
+
   /** Whether this reference has energies (false for {@code --reference none}). */
   public boolean hasEnergies() {
     return energies != null;
