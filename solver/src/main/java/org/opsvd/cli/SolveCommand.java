@@ -151,6 +151,9 @@ final class SolveCommand implements Callable<Integer> {
                                             : "E" + Progress.values(e.rayleigh()),
                                     m == null ? "" : String.format(Locale.ROOT,
                                             ", subspace distance (all) %.3e", m.subspaceDistanceAll())));
+                            if (verbose && e.quadrature() != reference) {
+                                progress.message("  evaluated on " + e.quadrature().quadrature());
+                            }
                             if (verbose) {
                                 progress.message(Progress.detail("E", e.rayleigh(),
                                         NeuralSolver.reported(problem, reference.energies()), e.relErrors()));

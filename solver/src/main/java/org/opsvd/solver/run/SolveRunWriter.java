@@ -161,6 +161,7 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         m.put("operator_scale", result.shift().scale());
         m.put("operator_shift", result.shift().shift());
         m.put("evaluation_quadrature", result.evaluation().quadrature().quadrature());
+        m.put("training_density", result.sampler());
         m.put("peak_rss_mb", PeakMemory.residentMegabytes());
         m.put("notes", reference.notes());
         m.put("config", config);

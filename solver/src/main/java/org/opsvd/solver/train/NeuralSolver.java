@@ -98,9 +98,10 @@ public final class NeuralSolver {
    * @param shift      T = a(−H) + b used
    * @param parameters final moving-average parameter values, one array per network parameter
    * @param network    the network (architecture and initial values)
+   * @param sampler    the training density at the end (an adapted one with its last fit)
    */
   public record Result(Trainer.Outcome outcome, Evaluation evaluation, OperatorShift shift, List<double[]> parameters,
-      Mlp network) {}
+      Mlp network, String sampler) {}
 
   private NeuralSolver() {
   }
@@ -214,7 +215,7 @@ public final class NeuralSolver {
       Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config,
           reference.drawnFrom(sampler, problem, config.seed(), outcome.steps()), density, shift);
       observer.onEvaluation(last);
-      return new Result(outcome, last, shift, params, network);
+      return new Result(outcome, last, shift, params, network, adaptive ? sampler.describe() : density.describe());
     }
   }
 
