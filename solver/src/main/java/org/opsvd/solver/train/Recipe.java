@@ -105,11 +105,19 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
       choices.add(new Choice("--sampler", "uniform", "the walls belong to the operator: uniform on the box"));
       choices.add(new Choice("--sampler-scale", format(samplerScale), "the box's half-width"));
     } else {
-      SamplerChoice best = SamplerChoice.of(states, outputs);
+      CuspFactor factor = cusp(problem).factor();
+      SamplerChoice.EnergyCap cap = energyCap(problem, factor, states.levels(), mapping);
+      SamplerChoice best = SamplerChoice.of(states, outputs, cap, SamplingDensity.Kind.GAUSSIAN,
+          SamplingDensity.Kind.MIXTURE);
       sampler = best.kind();
       samplerScale = best.scale();
       String why = "best sampled wanted states: " + best.describe();
-      CuspFactor factor = cusp(problem).factor();
+      if (cap != null) {
+        double e = cap.energy().applyAsDouble(SamplingDensity.of(sampler, d, samplerScale));
+        why += String.format(Locale.ROOT, "; the energy of √p, %.4g, %s the cap %.4g = E₁ + (b/a − E₁)/4, so the "
+            + "starting functions lie where T > 0", e, e <= cap.most() ? "is within" : "exceeds (no candidate meets)",
+            cap.most());
+      }
       Double kappa = factor == null ? null : factor.originKappa();
       if (kappa != null && sampler == SamplingDensity.Kind.GAUSSIAN && samplerScale > 2 / kappa) {
         SamplerChoice mixture = SamplerChoice.of(states, outputs, SamplingDensity.Kind.MIXTURE);
@@ -162,6 +170,18 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
         : problem.boxIsPhysical() ? "walls: the uniform density on the box stays" : "d ≤ 3: a fixed density"));
     return new Recipe(sampler, samplerScale, cusp.factor(), parametrisation, hidden, fourier, fourierScale, lr,
         guard.count(), adaptEvery, choices);
+  }
+
+  /**
+   * The cap on the sampler's E(√p) ({@link EnvelopeEnergy}): a quarter of the way from the lowest estimated level E₁
+   * to the mapping's b/a. None with a cusp factor (the starting functions are then √p·cusp·f, not √p·f) or without a
+   * finite mapping.
+   */
+  static SamplerChoice.EnergyCap energyCap(Problem problem, CuspFactor cusp, double[] levels, OperatorShift mapping) {
+    double top = mapping.shift() / mapping.scale();
+    if (cusp != null || levels.length == 0 || !Double.isFinite(top) || !(top > levels[0])) return null;
+    return new SamplerChoice.EnergyCap(p -> EnvelopeEnergy.of(problem.operator(), p), levels[0]
+        + (top - levels[0]) / 4);
   }
 
   /**

@@ -17,11 +17,16 @@ import java.util.Locale;
  * 2.6e-4 (benchmarks/RESULTS.md). The worst state alone (max–min) would choose s ≈ 1.7, too wide. Coulomb
  * problems, whose states span two orders of magnitude in size, get a mixture.
  *
- * <p>The scales start at √2 times the ground state's widest root-mean-square coordinate w₀ (the widest scale,
- * for a mixture): a Gaussian ground state of variance w₀² along an axis then gives f_0 = u_0/√p ∝ exp(−x²/(8w₀²)),
- * bounded and decaying, whereas as p → u_0² the excited f_l become unbounded polynomials where few samples fall.
- * The weighted criterion alone picks narrower samplers for small L (3D anharmonic well, L = 4: 0.78 where 1.0,
- * the floor, reached 2.8e-4 against 5.5e-2 with the former box/3).
+ * <p>The scales start at c_d times the ground state's widest root-mean-square coordinate w₀ (the widest scale,
+ * for a mixture): a Gaussian ground state of variance w₀² along an axis then gives f_0 = u_0/√p ∝
+ * exp(−x²(1 − 1/c²)/(4w₀²)), bounded and decaying, whereas as p → u_0² the excited f_l become unbounded polynomials
+ * where few samples fall. The weighted criterion alone picks narrower samplers for small L (3D anharmonic well,
+ * L = 4: 0.78 where 1.0, the floor, reached 2.8e-4 against 5.5e-2 with the former box/3). c_d = √2 up to d = 4;
+ * beyond, the margin costs the ground state's sampling a factor (c²/√(2c² − 1)) per axis, which compounds with d
+ * (√2: a fraction 1/1.155^d of the batch, 10 % in d = 16), so c_d is the margin whose cost over all d axes is 2
+ * ({@link #floorFactor}): 1.35 in d = 6, 1.29 in d = 8, 1.19 in d = 16 (the 16-D oscillator: 7.4e-4 after 10 200
+ * steps with a Gaussian of 0.8 = 1.13 w₀, 2.3e-2 after 51 000 with the three-scale mixture the √2 floor left as the
+ * best choice).
  *
  * @param kind          Gaussian or mixture
  * @param scale         the Gaussian's standard deviation, or the mixture's widest (bohr)
@@ -32,8 +37,17 @@ import java.util.Locale;
 public record SamplerChoice(SamplingDensity.Kind kind, double scale, double fraction, int worstState,
     double worstFraction) {
 
-  /** The narrowest scale, as a multiple of the ground state's widest root-mean-square coordinate. */
+  /** The narrowest scale, as a multiple of the ground state's widest root-mean-square coordinate, up to d = 4. */
   static final double FLOOR = Math.sqrt(2);
+
+  /**
+   * c_d, the narrowest scale as a multiple of w₀ in d dimensions: √2, or where smaller the c with
+   * (c²/√(2c² − 1))^d = 2, i.e. c² = t + √(t² − t) with t = 2^{2/d}.
+   */
+  static double floorFactor(int d) {
+    double t = Math.pow(2, 2.0 / d);
+    return Math.min(FLOOR, Math.sqrt(t + Math.sqrt(t * t - t)));
+  }
   /** Grid ratio of the candidate scales, 2^{1/8}. */
   private static final double STEP = Math.pow(2, 0.125);
 
@@ -44,14 +58,32 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
 
   /** As {@link #of(GalerkinLevels.States, int)}, among the given kinds (Gaussian and/or mixture) only. */
   public static SamplerChoice of(GalerkinLevels.States states, int outputs, SamplingDensity.Kind... kinds) {
+    return of(states, outputs, null, kinds);
+  }
+
+  /**
+   * A cap on the energy E(√p) of the candidates' square roots ({@link EnvelopeEnergy}): the functions a solve starts
+   * from must lie where T is positive.
+   *
+   * @param energy E(√p) of a candidate density
+   * @param most   the largest E(√p) allowed
+   */
+  public record EnergyCap(java.util.function.ToDoubleFunction<SamplingDensity> energy, double most) {}
+
+  /**
+   * As {@link #of(GalerkinLevels.States, int, SamplingDensity.Kind...)}, among the candidates whose E(√p) is at most
+   * {@code cap.most()} (all of them if none is, or when {@code cap} is null).
+   */
+  public static SamplerChoice of(GalerkinLevels.States states, int outputs, EnergyCap cap,
+      SamplingDensity.Kind... kinds) {
     int wanted = Math.min(outputs, states.levels().length);
     int d = states.q().dimension();
     int n = states.nodes();
     int count = states.levels().length;
     double largest = 0;
     for (int l = 0; l < wanted; l++) largest = Math.max(largest, states.width(l));
-    double floor = 0; // √2 × the ground state's widest axis: f_0 = u_0/√p must decay
-    for (int j = 0; j < d; j++) floor = Math.max(floor, FLOOR * states.axisWidth(0, j));
+    double floor = 0; // c_d × the ground state's widest axis: f_0 = u_0/√p must decay
+    for (int j = 0; j < d; j++) floor = Math.max(floor, floorFactor(d) * states.axisWidth(0, j));
     // per node: r², log q and g_l⁴ (M_l = Σ_n w_n (q/p)(x_n) g_l(x_n)⁴, with u_l = √q·g_l)
     double[] r2 = new double[n];
     double[] logQ = new double[n];
@@ -67,22 +99,42 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
       }
     }
     SamplerChoice best = null;
+    SamplerChoice bestCapped = null;
     for (SamplingDensity.Kind kind : kinds) {
       if (kind == SamplingDensity.Kind.UNIFORM) throw new IllegalArgumentException("uniform has no scale to choose");
       for (double s = floor; s <= 8 * Math.max(largest, floor); s *= STEP) {
         double[] scales = kind == SamplingDensity.Kind.GAUSSIAN ? new double[] {s} : new double[] {s / 16, s / 4, s};
-        double[] moments = new double[wanted];
-        for (int i = 0; i < n; i++) {
-          double w = states.weights()[i];
-          if (w == 0) continue;
-          double ratio = w * Math.exp(logQ[i] - logDensity(scales, d, r2[i]));
-          for (int l = 0; l < wanted; l++) moments[l] += ratio * g4[i * wanted + l];
-        }
-        SamplerChoice c = of(kind, s, moments);
+        SamplerChoice c = of(kind, s, moments(states, wanted, r2, logQ, g4, scales));
         if (best == null || c.fraction > best.fraction) best = c;
+        if (cap != null && (bestCapped == null || c.fraction > bestCapped.fraction)
+            && cap.energy().applyAsDouble(SamplingDensity.of(kind, d, s)) <= cap.most()) {
+          bestCapped = c;
+        }
       }
     }
-    return best;
+    if (cap != null && bestCapped == null && java.util.Arrays.asList(kinds).contains(SamplingDensity.Kind.GAUSSIAN)) {
+      // below the floor, down to w₀ itself (f_0 still bounded): the widest Gaussian within the cap
+      for (double s = floor / STEP; s >= floor / floorFactor(d); s /= STEP) {
+        if (cap.energy().applyAsDouble(new SamplingDensity.Gaussian(d, s)) <= cap.most()) {
+          return of(SamplingDensity.Kind.GAUSSIAN, s, moments(states, wanted, r2, logQ, g4, new double[] {s}));
+        }
+      }
+    }
+    return bestCapped != null ? bestCapped : best;
+  }
+
+  /** M_l of every wanted state under the mixture of N(0, s_k²I) over {@code scales} (one scale: a Gaussian). */
+  private static double[] moments(GalerkinLevels.States states, int wanted, double[] r2, double[] logQ, double[] g4,
+      double[] scales) {
+    int d = states.q().dimension();
+    double[] moments = new double[wanted];
+    for (int i = 0; i < r2.length; i++) {
+      double w = states.weights()[i];
+      if (w == 0) continue;
+      double ratio = w * Math.exp(logQ[i] - logDensity(scales, d, r2[i]));
+      for (int l = 0; l < wanted; l++) moments[l] += ratio * g4[i * wanted + l];
+    }
+    return moments;
   }
 
   /** log p(x) of the equal-weight mixture of N(0, s_k²I_d) at |x|² = r2 (log-sum-exp). */
