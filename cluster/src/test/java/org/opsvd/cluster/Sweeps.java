@@ -37,6 +37,18 @@ final class Sweeps {
         return opsvd(args.toArray(String[]::new));
     }
 
+    /**
+     * A sweep of two points (two learning rates) × one seed of svd runs of the Volterra operator, L = 3, 40 steps,
+     * into {@code out}, with the engine options {@code engine}: a second or two per run.
+     */
+    static Result tinySvdSweep(Path out, String... engine) {
+        List<String> args = new ArrayList<>(List.of("sweep", "--command", "svd", "--set", "operator=volterra", "--set",
+                "L=3", "--set", "hidden=16,16", "--set", "batch=64", "--set", "eval-points=400", "--grid", "lr=1e-3,2e-3",
+                "--steps", "40", "--out", out.toString(), "--quiet"));
+        args.addAll(List.of(engine));
+        return opsvd(args.toArray(String[]::new));
+    }
+
     /** runs.csv without its seconds column (wall-clock time differs between runs; everything else must not). */
     static List<String> runsWithoutSeconds(Path out) throws IOException {
         List<String> lines = Files.readAllLines(out.resolve("runs.csv"));
