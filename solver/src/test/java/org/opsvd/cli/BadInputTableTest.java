@@ -283,6 +283,8 @@ class BadInputTableTest {
         t.add(bad(2, "--lag 0.1,0.5", svdSweep + " --set lag=0.1,0.5 --grid lr=1e-3"));
         t.add(bad(2, "--command solve", "sweep @svd-sweep.yaml --command solve --out @new-sweep"));
         t.add(bad(2, "'lrr'", "sweep @svd-sweep-typo.yaml --out @new-sweep"));
+        t.add(bad(2, "'lr' has no values", "sweep @empty-grid.yaml --out @new-sweep"));
+        t.add(bad(2, "empty grid", "sweep @no-grid.yaml --out @new-sweep"));
         t.add(bad(2, "--memory-per-run", sweep + " --grid lr=1e-3 --memory-per-run 0"));
         t.add(bad(2, "--memory-per-run 100 MB", sweep + " --set dim=1 --set L=2 --grid lr=1e-3 --memory-per-run 100"));
         t.add(bad(2, "--memory-per-run 100 MB", "reproduce @good.yaml --out @new-repro --memory-per-run 100"));
@@ -399,6 +401,8 @@ class BadInputTableTest {
         text("badpotential.yaml", "version: 1\npotential: x3^2\ndim: 2\nL: 2\nsteps: 10\n");
         text("good.yaml", "version: 1\noperator: harmonic\ndim: 1\nL: 2\nsteps: 10\n");
         text("svd-sweep.yaml", "version: 1\ncommand: svd\noptions: {operator: volterra}\ngrid: {lr: [1.0e-3]}\n");
+        text("empty-grid.yaml", "version: 1\noptions: {operator: harmonic}\ngrid: {lr: []}\n");
+        text("no-grid.yaml", "version: 1\noptions: {operator: harmonic, L: 2}\n");
         text("svd-sweep-typo.yaml", "version: 1\ncommand: svd\ngrid: {lrr: [1.0e-3]}\n");
         String config = new ObjectMapper().writeValueAsString(Map.of("config", SolveBuilder.of(OperatorCatalog.build(
                 new OperatorRequest("harmonic", null, 1, 0.5, null, null, null, null, null, null, null)))
