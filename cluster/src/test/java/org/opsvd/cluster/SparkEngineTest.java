@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,10 +82,7 @@ class SparkEngineTest {
 
     @Test
     void anUnreachableClusterIsAOneLineErrorWithinTheConnectTimeout() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort(); // free once closed: nothing listens there
-        }
+        int port = Sweeps.unusedPort();
         long start = System.nanoTime();
         Sweeps.Result r = Sweeps.tinySweep(tmp.resolve("out"), 1, 10, "--engine", "spark", "--master",
                 "spark://127.0.0.1:" + port);

@@ -3,6 +3,7 @@ package org.opsvd.cluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,13 @@ final class Sweeps {
                 "--steps", "40", "--out", out.toString(), "--quiet"));
         args.addAll(List.of(engine));
         return opsvd(args.toArray(String[]::new));
+    }
+
+    /** A local TCP port nothing listens on (one that was free a moment ago). */
+    static int unusedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** runs.csv without its seconds column (wall-clock time differs between runs; everything else must not). */

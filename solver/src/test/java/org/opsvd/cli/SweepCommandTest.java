@@ -55,6 +55,10 @@ class SweepCommandTest {
         assertEquals(6, sweep.points().size());
         assertEquals("6", sweep.points().get(0).get("L"));
         assertEquals("oscillator2d", sweep.experiment(), "from the base recipe");
+        SweepGrid svd = SweepGrid.read(Path.of("..", "sweeps", "volterra-batch-lr.yaml"), null);
+        assertEquals("svd", svd.command().name());
+        assertEquals(6, svd.points().size());
+        assertEquals("volterra", svd.points().get(0).get("operator"));
     }
 
     @Test
