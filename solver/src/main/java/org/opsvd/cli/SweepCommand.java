@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code opsvd sweep [FILE]}: {@code solve} or {@code svd} over a grid of option values × seeds ({@link SweepGrid}),
- * on an engine
- * ({@code --engine local|spark}), with the tables of {@code opsvd reproduce}: one row per grid point.
+ * on an engine ({@code --engine local|spark}), with the tables of {@code opsvd reproduce}: one row per grid point.
  */
 @Command(name = "sweep", sortOptions = false,
         description = "Run solve (or svd) over a grid of option values and seeds, and tabulate the metrics per grid point.",
