@@ -51,12 +51,6 @@ final class SparkEngine implements RunEngine {
         @Override
         public RunEngine open(EngineOptions options, String out) {
             SparkMaster master = SparkMaster.of(options.master(), options.maxAttempts());
-            if (master.inProcess() && !"1".equals(System.getenv("TF_OVERRIDE_GLOBAL_THREADPOOL"))) {
-                System.err.println("opsvd: warning: TF_OVERRIDE_GLOBAL_THREADPOOL=1 is not set: the runs in this "
-                        + "process share TensorFlow's thread pools (./opsvd sets it)");
-            }
-            RunOutput output = new RunOutput(out);
-            output.checkWritable();
             SparkConf conf = new SparkConf().setAppName("opsvd").setMaster(master.url())
                     .set("spark.task.cpus", Integer.toString(options.coresPerRun()))
                     .set("spark.task.maxFailures", Integer.toString(options.maxAttempts()))
@@ -64,6 +58,15 @@ final class SparkEngine implements RunEngine {
                     .set("spark.executorEnv.TF_CPP_MIN_LOG_LEVEL", System.getenv().getOrDefault("TF_CPP_MIN_LOG_LEVEL", "2"))
                     .setIfMissing("spark.ui.enabled", "false")
                     .setIfMissing("spark.ui.showConsoleProgress", "false");
+            if (options.memoryPerRun() != null) {
+                ExecutorMemory.of(master, conf, options.coresPerRun()).require(options.memoryPerRun());
+            }
+            if (master.inProcess() && !"1".equals(System.getenv("TF_OVERRIDE_GLOBAL_THREADPOOL"))) {
+                System.err.println("opsvd: warning: TF_OVERRIDE_GLOBAL_THREADPOOL=1 is not set: the runs in this "
+                        + "process share TensorFlow's thread pools (./opsvd sets it)");
+            }
+            RunOutput output = new RunOutput(out);
+            output.checkWritable();
             try {
                 return new SparkEngine(new JavaSparkContext(conf), output, out, options.coresPerRun());
             } catch (RuntimeException e) {

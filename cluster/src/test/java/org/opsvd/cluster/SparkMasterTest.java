@@ -27,10 +27,7 @@ class SparkMasterTest {
 
     @Test
     void anUnreachableStandaloneMasterIsRefusedWithinTheTimeout() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort(); // free once closed: nothing listens there
-        }
+        int port = Sweeps.unusedPort();
         long start = System.nanoTime();
         int p = port;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

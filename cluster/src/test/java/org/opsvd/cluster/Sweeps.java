@@ -3,6 +3,7 @@ package org.opsvd.cluster;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,25 @@ final class Sweeps {
                 Integer.toString(seeds), "--steps", Integer.toString(steps), "--out", out.toString(), "--quiet"));
         args.addAll(List.of(engine));
         return opsvd(args.toArray(String[]::new));
+    }
+
+    /**
+     * A sweep of two points (two learning rates) × one seed of svd runs of the Volterra operator, L = 3, 40 steps,
+     * into {@code out}, with the engine options {@code engine}: a second or two per run.
+     */
+    static Result tinySvdSweep(Path out, String... engine) {
+        List<String> args = new ArrayList<>(List.of("sweep", "--command", "svd", "--set", "operator=volterra", "--set",
+                "L=3", "--set", "hidden=16,16", "--set", "batch=64", "--set", "eval-points=400", "--grid", "lr=1e-3,2e-3",
+                "--steps", "40", "--out", out.toString(), "--quiet"));
+        args.addAll(List.of(engine));
+        return opsvd(args.toArray(String[]::new));
+    }
+
+    /** A local TCP port nothing listens on (one that was free a moment ago). */
+    static int unusedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     /** runs.csv without its seconds column (wall-clock time differs between runs; everything else must not). */

@@ -23,6 +23,12 @@ public final class EngineOptions {
                     + "checkpoint (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
+    @Option(names = "--memory-per-run", paramLabel = "MB",
+            description = "Before launch, refuse a run whose estimated peak memory is above MB, and an engine that "
+                    + "gives a run less (spark: executor memory and overhead over its concurrent runs; local: this "
+                    + "machine's memory). The estimate builds each point's settings (a solve's reference too).")
+    Integer memoryPerRun;
+
     /** The engine's name. */
     public String engine() {
         return engine;
@@ -43,8 +49,16 @@ public final class EngineOptions {
         return maxAttempts;
     }
 
+    /** The memory each run may use, in MB (MiB), or null when not given. */
+    public Integer memoryPerRun() {
+        return memoryPerRun;
+    }
+
     /** Checks the values; {@code --master} only with an engine that has one. */
     void check() {
+        if (memoryPerRun != null && memoryPerRun < 1) {
+            throw new IllegalArgumentException("--memory-per-run must be at least 1 (MB), got " + memoryPerRun);
+        }
         if (coresPerRun < 1) throw new IllegalArgumentException("--cores-per-run must be at least 1, got " + coresPerRun);
         if (maxAttempts < 1) throw new IllegalArgumentException("--max-attempts must be at least 1, got " + maxAttempts);
         if (master != null && engine.equals("local")) {

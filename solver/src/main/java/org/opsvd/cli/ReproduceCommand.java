@@ -38,26 +38,6 @@ import picocli.CommandLine.Spec;
             "run directory per file and seed (OUT/NAME-seedS, with run.log)."})
 final class ReproduceCommand implements Callable<Integer> {
 
-    /**
-     * The paper's five metrics as named in summary.json, with orthogonality in two readings: ‖Ĉ − I‖_F and the mean
-     * square ‖Ĉ − I‖_F²/L². Only the second is of the size of the paper's reported values (see {@link #paperColumn}).
-     */
-    static final List<String> METRICS = List.of("rel_eigval_error", "angle_distance", "subspace_dist_avg",
-            "subspace_dist_all", "orthogonality", "orthogonality_mean_square");
-
-    /**
-     * The paper-table column to print beside our metric, or null. The paper does not define its orthogonality
-     * number; its values (≤ 1e-5 with angles of 5e-3) are second order in the functions' errors, as the mean square
-     * is, while ‖Ĉ − I‖_F is first order (≈ 2e-2 for such runs), so the paper's value goes beside the mean square.
-     */
-    static String paperColumn(String metric) {
-        return switch (metric) {
-            case "orthogonality" -> null;
-            case "orthogonality_mean_square" -> "orthogonality";
-            default -> metric;
-        };
-    }
-
     @Spec
     CommandSpec spec;
 
@@ -112,17 +92,18 @@ final class ReproduceCommand implements Callable<Integer> {
             rows.put(row, config);
             String yaml = Files.readString(config.file());
             for (int seed = 0; seed < seeds; seed++) {
-                specs.add(new RunSpec(row + "-seed" + seed, row, config.arguments(solve), seed, steps, yaml));
+                specs.add(new RunSpec("solve", row + "-seed" + seed, row, config.arguments(solve), seed, steps, yaml));
             }
         }
+        RunBatch.requireMemory(specs, engine);
         try (RunEngine runs = RunEngines.open(engine, dir)) {
             PrintWriter console = spec.commandLine().getOut();
             if (!quiet) {
                 console.printf(Locale.ROOT, "opsvd reproduce: %d file(s) x %d seed(s) -> %s (engine %s)%n",
                         files.size(), seeds, dir, engine.engine());
             }
-            RunBatch batch = new RunBatch("opsvd reproduce " + experiment, new ResultsTable(configs, seeds, paperTable),
-                    rows, console, quiet);
+            RunBatch batch = new RunBatch("opsvd reproduce " + experiment, RunMetrics.SOLVE, paperTable, rows, console,
+                    quiet);
             return batch.execute(specs, runs, resume, spec.commandLine().getErr());
         }
     }

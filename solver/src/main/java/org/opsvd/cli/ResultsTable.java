@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hipparchus.stat.descriptive.StreamingStatistics;
-import org.opsvd.solver.train.SolveDefaults;
 
 /**
- * The results of {@code opsvd reproduce}: one row per experiment file with the mean and (sample) standard
- * deviation over seeds of the five metrics and of the wall-clock time, next to the paper's numbers.
+ * The results of {@code opsvd reproduce} or {@code opsvd sweep}: one row per experiment file (or grid point) with
+ * the mean and (sample) standard deviation over seeds of the metrics ({@link RunMetrics}: solve's five, or svd's)
+ * and of the wall-clock time, next to the paper's numbers.
  */
 final class ResultsTable {
 
@@ -19,10 +19,12 @@ final class ResultsTable {
     private record Run(int seed, Map<String, Double> metrics, double seconds, int steps, String failure) {}
 
     private final Map<ConfigFile, List<Run>> runs = new LinkedHashMap<>();
+    private final RunMetrics kind;
     private final PaperTable paper;
 
-    ResultsTable(List<ConfigFile> configs, int seeds, PaperTable paper) {
+    ResultsTable(RunMetrics kind, List<ConfigFile> configs, PaperTable paper) {
         for (ConfigFile c : configs) runs.put(c, new ArrayList<>());
+        this.kind = kind;
         this.paper = paper;
     }
 
@@ -32,14 +34,7 @@ final class ResultsTable {
      */
     void add(ConfigFile config, int seed, JsonNode summary) {
         Map<String, Double> m = new LinkedHashMap<>();
-        JsonNode metrics = summary.get("metrics");
-        for (String k : ReproduceCommand.METRICS) {
-            JsonNode v = metrics.get(k);
-            if (v == null && k.equals("orthogonality_mean_square")) {
-                v = metrics.path("details").get("orthogonalityMeanSquare"); // summaries written before this key existed
-            }
-            m.put(k, v == null || v.isNull() ? Double.NaN : v.asDouble());
-        }
+        for (RunMetrics.Metric k : kind.metrics()) m.put(k.column(), k.value(summary));
         insert(config, new Run(seed, m, summary.get("seconds").asDouble(), summary.get("steps").asInt(), null));
     }
 
@@ -58,12 +53,12 @@ final class ResultsTable {
     /** One row per run. */
     String runsCsv() {
         StringBuilder b = new StringBuilder("file,experiment,method,batch,seed,status,steps,seconds,"
-                + String.join(",", ReproduceCommand.METRICS) + "\n");
+                + String.join(",", columns()) + "\n");
         runs.forEach((c, list) -> list.forEach(r -> {
             b.append(String.join(",", ReproduceCommand.stem(c.file()), nz(c.experiment()), method(c),
                     Integer.toString(batch(c)), Integer.toString(r.seed()), r.failure() == null ? "ok" : "failed",
                     Integer.toString(r.steps()), num(r.seconds())));
-            for (String k : ReproduceCommand.METRICS) b.append(',').append(num(r.metrics().getOrDefault(k, Double.NaN)));
+            for (String k : columns()) b.append(',').append(num(r.metrics().getOrDefault(k, Double.NaN)));
             b.append('\n');
         }));
         return b.toString();
@@ -72,7 +67,7 @@ final class ResultsTable {
     /** One row per file: mean, std and the paper's value of each metric, and the seconds per run. */
     String csv() {
         StringBuilder b = new StringBuilder("file,experiment,method,batch,runs,failed,seconds_mean,seconds_std");
-        for (String k : ReproduceCommand.METRICS) b.append(',').append(k).append("_mean,").append(k).append("_std,")
+        for (String k : columns()) b.append(',').append(k).append("_mean,").append(k).append("_std,")
                 .append(k).append("_paper");
         b.append('\n');
         runs.forEach((c, list) -> {
@@ -80,8 +75,8 @@ final class ResultsTable {
             b.append(String.join(",", ReproduceCommand.stem(c.file()), nz(c.experiment()), method(c),
                     Integer.toString(batch(c)), Long.toString(t.getN()), Long.toString(failed(list)),
                     num(t.getMean()), num(t.getStandardDeviation())));
-            for (String k : ReproduceCommand.METRICS) {
-                StreamingStatistics s = stats(list, k);
+            for (RunMetrics.Metric k : kind.metrics()) {
+                StreamingStatistics s = stats(list, k.column());
                 Double p = paperValue(c, k);
                 b.append(',').append(num(s.getMean())).append(',').append(num(s.getStandardDeviation()))
                         .append(',').append(p == null ? "" : num(p));
@@ -98,19 +93,19 @@ final class ResultsTable {
         b.append(String.format(Locale.ROOT, "%d of %d runs done%s. Mean ± standard deviation over seeds; "
                 + "'paper' rows: the NeuralSVD paper's figure (means over 10 seeds, read to about ±5%%).%n%n",
                 done, total, done < total ? " (in progress: this table is rewritten after every run)" : ""));
-        b.append("| file | method | B | runs | rel. eigenvalue error | angle distance | subspace dist. (avg) "
-                + "| subspace dist. (all) | orthogonality ‖Ĉ − I‖_F | orthogonality (mean sq.) | training s per run |\n");
-        b.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        b.append("| file | method | B | runs |");
+        kind.metrics().forEach(k -> b.append(' ').append(k.label()).append(" |"));
+        b.append(" training s per run |\n").append("|---".repeat(kind.metrics().size() + 5)).append("|\n");
         runs.forEach((c, list) -> {
             StreamingStatistics t = stats(list, null);
             b.append("| ").append(ReproduceCommand.stem(c.file())).append(" | ").append(method(c)).append(" | ")
                     .append(batch(c)).append(" | ").append(t.getN())
                     .append(failed(list) > 0 ? " (+" + failed(list) + " failed)" : "").append(" |");
-            for (String k : ReproduceCommand.METRICS) b.append(' ').append(meanStd(stats(list, k))).append(" |");
+            for (String k : columns()) b.append(' ').append(meanStd(stats(list, k))).append(" |");
             b.append(' ').append(t.getN() == 0 ? "-" : String.format(Locale.ROOT, "%.0f", t.getMean())).append(" |\n");
-            if (ReproduceCommand.METRICS.stream().anyMatch(k -> paperValue(c, k) != null)) {
+            if (kind.metrics().stream().anyMatch(k -> paperValue(c, k) != null)) {
                 b.append("| | paper | | |");
-                for (String k : ReproduceCommand.METRICS) {
+                for (RunMetrics.Metric k : kind.metrics()) {
                     Double p = paperValue(c, k);
                     b.append(' ').append(p == null ? "-" : String.format(Locale.ROOT, "%.2g", p)).append(" |");
                 }
@@ -124,9 +119,13 @@ final class ResultsTable {
         return b.toString();
     }
 
-    private Double paperValue(ConfigFile c, String metric) {
-        String column = ReproduceCommand.paperColumn(metric);
+    private Double paperValue(ConfigFile c, RunMetrics.Metric metric) {
+        String column = metric.paper();
         return c.experiment() == null || column == null ? null : paper.value(c.experiment(), method(c), batch(c), column);
+    }
+
+    private List<String> columns() {
+        return kind.metrics().stream().map(RunMetrics.Metric::column).toList();
     }
 
     private static StreamingStatistics stats(List<Run> list, String metric) {
@@ -149,13 +148,12 @@ final class ResultsTable {
                 : String.format(Locale.ROOT, "%.3g ± %.2g", s.getMean(), s.getStandardDeviation());
     }
 
-    private static String method(ConfigFile c) {
-        return c.values().getOrDefault("method", "neuralsvd-seq");
+    private String method(ConfigFile c) {
+        return kind.method(c.values());
     }
 
-    private static int batch(ConfigFile c) {
-        String b = c.values().get("batch");
-        return b == null ? SolveDefaults.BATCH : Integer.parseInt(b);
+    private int batch(ConfigFile c) {
+        return kind.batch(c.values());
     }
 
     private static String nz(String s) {

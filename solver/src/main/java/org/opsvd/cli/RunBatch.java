@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.opsvd.solver.train.PeakMemoryEstimate;
 
 /**
  * The runs of a reproduce or a sweep and their results tables: runs completed earlier are taken as they are
@@ -18,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RunBatch {
 
     private final String title;
+    private final RunMetrics kind;
     private final ResultsTable table;
     private final Map<String, ConfigFile> rows;
     private final PrintWriter console;
@@ -28,11 +32,14 @@ final class RunBatch {
 
     /**
      * @param title the tables' heading ({@code opsvd reproduce NAME})
+     * @param kind the runs' command and metrics
      * @param rows the table's row of each {@link RunSpec#row()}
      */
-    RunBatch(String title, ResultsTable table, Map<String, ConfigFile> rows, PrintWriter console, boolean quiet) {
+    RunBatch(String title, RunMetrics kind, PaperTable paper, Map<String, ConfigFile> rows, PrintWriter console,
+             boolean quiet) {
         this.title = title;
-        this.table = table;
+        this.kind = kind;
+        this.table = new ResultsTable(kind, List.copyOf(rows.values()), paper);
         this.rows = rows;
         this.console = console;
         this.quiet = quiet;
@@ -73,6 +80,28 @@ final class RunBatch {
         return failed ? Main.RUN_ERROR : 0;
     }
 
+    /**
+     * With {@code --memory-per-run MB}: refuses, before any run starts, a run whose estimated peak memory
+     * ({@link PeakMemoryEstimate}) is above it. A row's first run stands for the row (the seed does not change the
+     * estimate).
+     *
+     * @throws IllegalArgumentException naming the run, its estimate and the budget
+     */
+    static void requireMemory(List<RunSpec> specs, EngineOptions engine) {
+        engine.check();
+        Integer budget = engine.memoryPerRun();
+        if (budget == null) return;
+        Set<String> rows = new HashSet<>();
+        for (RunSpec spec : specs) {
+            if (!rows.add(spec.row())) continue;
+            PeakMemoryEstimate estimate = spec.memory();
+            if (estimate.megabytes() > budget) {
+                throw new IllegalArgumentException("run " + spec.name() + " needs about " + estimate.describe()
+                        + " at its peak (estimate), more than --memory-per-run " + budget + " MB");
+            }
+        }
+    }
+
     private void finished(RunEngine.Outcome outcome, RunStore store) {
         RunSpec spec = outcome.spec();
         ConfigFile row = rows.get(spec.row());
@@ -86,12 +115,8 @@ final class RunBatch {
             } else {
                 JsonNode summary = new ObjectMapper().readTree(outcome.summaryJson());
                 table.add(row, spec.seed(), summary);
-                JsonNode m = summary.get("metrics");
-                if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: rel. eigenvalue error %.3e, subspace distance "
-                                + "(all) %s, %.0f s%n", done, total, spec.name(), m.get("rel_eigval_error").asDouble(),
-                        m.get("subspace_dist_all").isNull() ? "-"
-                                : String.format(Locale.ROOT, "%.3e", m.get("subspace_dist_all").asDouble()),
-                        outcome.seconds());
+                if (!quiet) console.printf(Locale.ROOT, "[%d/%d] %s: %s, %.0f s%n", done, total, spec.name(),
+                        kind.headline(summary), outcome.seconds());
             }
             console.flush();
             writeTables(store);

@@ -15,12 +15,15 @@ final class RunEngines {
     /**
      * Opens the engine for the output {@code out}.
      *
-     * @throws IllegalArgumentException for an unknown engine, one whose module is not on the class path, or an
-     *     output or cluster it cannot use
+     * @throws IllegalArgumentException for an unknown engine, one whose module is not on the class path, an output or
+     *     cluster it cannot use, or one that gives a run less than {@code --memory-per-run}
      */
     static RunEngine open(EngineOptions options, String out) {
         options.check();
-        if (options.engine().equals("local")) return new LocalEngine(Path.of(out));
+        if (options.engine().equals("local")) {
+            if (options.memoryPerRun() != null) MemoryShare.machine(1, "the local engine").require(options.memoryPerRun());
+            return new LocalEngine(Path.of(out));
+        }
         for (RunEngine.Factory f : ServiceLoader.load(RunEngine.Factory.class)) {
             if (f.name().equals(options.engine())) return f.open(options, out);
         }

@@ -1,5 +1,6 @@
 package org.opsvd.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.SolveBuilder;
 import org.opsvd.solver.eval.EigenvalueInterval;
@@ -17,6 +19,7 @@ import org.opsvd.solver.run.PeakMemory;
 import org.opsvd.solver.run.RunFigures;
 import org.opsvd.solver.train.Checkpoint;
 import org.opsvd.solver.train.NeuralSolver;
+import org.opsvd.solver.train.PeakMemoryEstimate;
 import org.opsvd.solver.train.Progress;
 import org.opsvd.solver.train.SolveConfig;
 import org.opsvd.solver.train.SolveReference;
@@ -43,7 +46,7 @@ import picocli.CommandLine.Spec;
             "  opsvd solve --operator hydrogen --dim 2 --L 9 --steps 20000",
             "  opsvd solve --config experiments/hydrogen2d-paper/neuralsvd-seq-b128.yaml --steps 20000",
             "  opsvd solve --potential \"0.5*(x^2+4*y^2)\" --dim 2 --L 6 --out runs/aniso"})
-final class SolveCommand implements Callable<Integer> {
+final class SolveCommand implements Callable<Integer>, BatchCommand {
 
     @Spec
     CommandSpec spec;
@@ -86,6 +89,26 @@ final class SolveCommand implements Callable<Integer> {
             description = "Continue the run in DIR from its checkpoint, bit for bit (give the same options as before; "
                     + "under --stop converged the stop rule's history starts again at the checkpoint).")
     Path resume;
+
+    /** One run of a reproduce or a sweep, as from an experiment file: its fixed step count unless it sets --stop. */
+    @Override
+    public Outcome runInto(Path runDir, boolean resume, int seed, Integer steps, String experimentYaml,
+                           BooleanSupplier stop) throws IOException {
+        SolveBuilder builder = options.builder(operator.problem(), true).seed(seed).stopWhen(stop);
+        if (steps != null) builder.steps(steps);
+        if (resume) builder.resumeFrom(runDir);
+        else builder.writeTo(runDir);
+        AtomicFiles.writeText(experimentYaml, runDir.resolve("experiment.yaml"));
+        NeuralSolver.Result result = builder.solve();
+        return new Outcome(result.outcome().completed() ? null : result.outcome().stopReason(),
+                String.format(Locale.ROOT, "mean relative eigenvalue error %.3e after %d steps",
+                        result.evaluation().meanRelativeError(), result.outcome().steps()));
+    }
+
+    @Override
+    public PeakMemoryEstimate memory(int seed) {
+        return PeakMemoryEstimate.of(options.builder(operator.problem(), true).seed(seed).config());
+    }
 
     @Override
     public Integer call() throws Exception {

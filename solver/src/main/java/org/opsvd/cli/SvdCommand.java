@@ -1,6 +1,8 @@
 package org.opsvd.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.opsvd.operators.dynamics.ImpliedTimescales;
 import org.opsvd.operators.dynamics.LaggedPairs;
@@ -35,6 +38,7 @@ import org.opsvd.solver.run.PeakMemory;
 import org.opsvd.solver.run.RunFigures;
 import org.opsvd.solver.train.Checkpoint;
 import org.opsvd.solver.train.OptimizerSpec;
+import org.opsvd.solver.train.PeakMemoryEstimate;
 import org.opsvd.solver.train.Progress;
 import org.opsvd.solver.train.SessionOptions;
 import org.opsvd.solver.train.SvdConfig;
@@ -63,7 +67,7 @@ import picocli.CommandLine.Spec;
             "  opsvd svd --operator class-pairs --L 16 --retrieval",
             "  opsvd svd --pairs x.npy --pairs y.npy --L 8",
             "  opsvd svd --trajectory traj.npy --dt 0.01 --lag 0.5 --L 4"})
-final class SvdCommand implements Callable<Integer> {
+final class SvdCommand implements Callable<Integer>, BatchCommand {
 
     @Spec
     CommandSpec spec;
@@ -332,22 +336,86 @@ final class SvdCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One solve: of {@code lagged} when given (into {@code runDir}, else the default), else of the request. */
-    private Run solve(LaggedPairs lagged, Path runDir, PrintWriter out) throws Exception {
+    /** One run of a sweep: one lag at most, tables of --nystrom and --retrieval added to summary.json silently. */
+    @Override
+    public Outcome runInto(Path runDir, boolean resume, int seed, Integer steps, String experimentYaml,
+                           BooleanSupplier stop) throws IOException {
+        this.seed = seed;
+        if (steps != null) this.steps = steps;
+        LaggedPairs lagged = onlyLag();
+        SvdBuilder builder = builder(lagged).figures(!noFigures).stopWhen(stop);
+        if (resume) builder.resumeFrom(runDir);
+        else builder.writeTo(runDir);
+        AtomicFiles.writeText(experimentYaml, runDir.resolve("experiment.yaml"));
+        SvdSolver.Result result = builder.solve();
+        addTables(builder, lagged, result, runDir, new PrintWriter(Writer.nullWriter()));
+        return new Outcome(result.outcome().completed() ? null : result.outcome().stopReason(),
+                String.format(Locale.ROOT, "mean relative singular-value error %.3e after %d steps",
+                        result.evaluation().meanRelativeError(), result.outcome().steps()));
+    }
+
+    @Override
+    public PeakMemoryEstimate memory(int seed) {
+        this.seed = seed;
+        return PeakMemoryEstimate.of(builder(onlyLag()).config());
+    }
+
+    @Override
+    public void requireOneRun() {
+        if (lags != null && lags.size() > 1) {
+            throw new IllegalArgumentException("--lag " + lags.stream().map(String::valueOf)
+                    .collect(Collectors.joining(",")) + " trains once per lag: a run of a sweep trains one, so vary "
+                    + "the lag over the grid instead (grid: {lag: [...]}, or --grid lag=T1,T2)");
+        }
+    }
+
+    /** The lagged pairs of the one --lag, or null without --trajectory. */
+    private LaggedPairs onlyLag() {
+        requireOneRun();
+        List<LaggedPairs> lagged = laggedPairs();
+        return lagged == null ? null : lagged.get(0);
+    }
+
+    /**
+     * The builder of one run with these options: of {@code lagged} when given, else of the request; its settings,
+     * --retrieval and --nystrom checked.
+     */
+    private SvdBuilder builder(LaggedPairs lagged) {
         SvdBuilder builder = (lagged != null ? SvdBuilder.of(lagged.problem(outputs, evalPoints, seed))
                 : SvdBuilder.of(request())).outputs(outputs).guard(guard).steps(steps).batch(batch)
                 .learningRate(learningRate).optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema)
                 .nesting(nesting).precision(precision).device(device).hidden(hidden).activation(activation)
                 .parametrisation(parametrisation).fourier(fourier, fourierScale).seed(seed).evalPoints(evalPoints)
-                .evalEvery(evalEvery).checkpointEvery(checkpointEvery).figures(false);
-        SvdConfig config = builder.config();
+                .evalEvery(evalEvery).checkpointEvery(checkpointEvery);
+        builder.config(); // the settings' checks
         if (retrieval && !"class-pairs".equals(source.name)) {
             throw new IllegalArgumentException("--retrieval needs labelled paired data: use --operator class-pairs");
         }
-        SvdProblem problem = builder.problem();
         if (nystrom != null) {
-            requireNystromSource(problem);
+            requireNystromSource(builder.problem());
         }
+        return builder;
+    }
+
+    /**
+     * Adds the tables of --nystrom and --retrieval and the lag's implied timescales to the run's summary.json (the
+     * tables printed to {@code out}).
+     */
+    private void addTables(SvdBuilder builder, LaggedPairs lagged, SvdSolver.Result result, Path dir, PrintWriter out)
+            throws IOException {
+        if (nystrom == null && !retrieval && lagged == null) return;
+        Map<String, Object> summary = builder.summary();
+        if (nystrom != null) summary.put("nystrom", nystromTable(out, builder.problem(), result));
+        if (retrieval) summary.put("retrieval", retrievalTable(out, builder.problem(), result));
+        if (lagged != null) summary.putAll(timescales(lagged.lag(), result.evaluation()));
+        AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
+    }
+
+    /** One solve: of {@code lagged} when given (into {@code runDir}, else the default), else of the request. */
+    private Run solve(LaggedPairs lagged, Path runDir, PrintWriter out) throws Exception {
+        SvdBuilder builder = builder(lagged).figures(false);
+        SvdConfig config = builder.config();
+        SvdProblem problem = builder.problem();
         Path dir = runDir != null ? runDir : resume != null ? resume : this.out != null ? this.out : Path.of("runs", "svd-" + problem.name() + "-L"
                 + outputs + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (resume != null) builder.resumeFrom(dir);
@@ -389,13 +457,7 @@ final class SvdCommand implements Callable<Integer> {
                 }
             });
         }
-        Map<String, Object> summary = builder.summary();
-        if (nystrom != null || retrieval || lagged != null) {
-            if (nystrom != null) summary.put("nystrom", nystromTable(out, problem, result));
-            if (retrieval) summary.put("retrieval", retrievalTable(out, problem, result));
-            if (lagged != null) summary.putAll(timescales(lagged.lag(), result.evaluation()));
-            AtomicFiles.writeJson(summary, dir.resolve("summary.json"));
-        }
+        addTables(builder, lagged, result, dir, out);
         printTable(out, result);
         if (lagged != null) printTimescales(out, lagged.lag(), result.evaluation());
         if (!noFigures) {

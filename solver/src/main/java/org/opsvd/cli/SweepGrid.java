@@ -14,29 +14,41 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * A sweep: fixed {@code solve} options and a grid of values for others; its points are every combination of the
- * grid's values (the first key varying slowest), each run over seeds 0..K-1. Read from a YAML file
+ * A sweep: fixed options of a command ({@code solve}, the default, or {@code svd}) and a grid of values for others;
+ * its points are every combination of the grid's values (the first key varying slowest), each run over seeds
+ * 0..K-1. Read from a YAML file
  * <pre>
  * version: 1
+ * command: solve                                                   # optional: solve (default) or svd
  * base: ../experiments/oscillator2d-tuned/neuralsvd-seq-L15.yaml   # optional, relative to this file
  * options: {L: 6, steps: 3000}                                     # optional, over the base's
  * grid: {lr: [1.0e-3, 2.0e-3], fourier-scale: [0.1, 0.2]}
  * seeds: 2
  * </pre>
- * and from the command line ({@code --set KEY=VALUE}, {@code --grid KEY=V1,V2}), which overrides the file.
+ * and from the command line ({@code --command}, {@code --set KEY=VALUE}, {@code --grid KEY=V1,V2}), which overrides
+ * the file.
  */
 final class SweepGrid {
 
     /** Keys a sweep sets itself, or that name no setting of a run. */
     private static final Set<String> NOT_SWEPT = Set.of("seed", "out", "resume", "config", "help", "version");
 
+    /** The commands a sweep runs. */
+    static final List<String> COMMANDS = List.of("solve", "svd");
+
+    private final CommandSpec command;
     private final Map<String, String> fixed = new LinkedHashMap<>();
     private final Map<String, List<String>> grid = new LinkedHashMap<>();
     private String experiment;
     private Integer seeds;
 
-    /** The settings of a file (checked against {@code solve}'s options). */
-    static SweepGrid read(Path file, CommandSpec solve) {
+    /**
+     * The settings of a file, checked against the options of its {@code command:} ({@code solve} when it names
+     * none).
+     *
+     * @param command the command given on the command line, or null: it must agree with the file's
+     */
+    static SweepGrid read(Path file, String command) {
         JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
@@ -51,22 +63,29 @@ final class SweepGrid {
         if (root.path("version").asInt(-1) != ConfigFile.VERSION) {
             throw new IllegalArgumentException("sweep file " + file + ": 'version: " + ConfigFile.VERSION + "' is required");
         }
-        SweepGrid sweep = new SweepGrid();
         List<String> unknown = new ArrayList<>();
         for (var it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!Set.of("version", "description", "experiment", "base", "options", "grid", "seeds").contains(k)) unknown.add("'" + k + "'");
+            if (!Set.of("version", "description", "command", "experiment", "base", "options", "grid", "seeds").contains(k)) {
+                unknown.add("'" + k + "'");
+            }
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("sweep file " + file + ": unknown key(s) " + String.join(", ", unknown)
-                    + " (expected version, description, experiment, base, options, grid, seeds)");
+                    + " (expected version, description, command, experiment, base, options, grid, seeds)");
         }
+        String named = root.hasNonNull("command") ? root.get("command").asText() : null;
+        if (command != null && named != null && !command.equals(named)) {
+            throw new IllegalArgumentException("--command " + command + " disagrees with the sweep file " + file
+                    + " (command: " + named + ")");
+        }
+        SweepGrid sweep = new SweepGrid(command != null ? command : named != null ? named : "solve");
         if (root.hasNonNull("base")) {
             Path base = file.toAbsolutePath().getParent().resolve(root.get("base").asText()).normalize();
-            sweep.base(ConfigFile.read(base, solve));
+            sweep.base(ConfigFile.read(base, sweep.command));
         }
         if (root.hasNonNull("experiment")) sweep.experiment = root.get("experiment").asText();
-        root.path("options").fields().forEachRemaining(e -> sweep.set("sweep file " + file + ": options", solve,
+        root.path("options").fields().forEachRemaining(e -> sweep.set("sweep file " + file + ": options",
                 e.getKey(), text(e.getValue())));
         JsonNode grid = root.path("grid");
         if (!grid.isMissingNode() && !grid.isObject()) {
@@ -76,7 +95,7 @@ final class SweepGrid {
             List<String> values = new ArrayList<>();
             if (e.getValue().isArray()) e.getValue().forEach(v -> values.add(text(v)));
             else values.add(text(e.getValue()));
-            sweep.vary("sweep file " + file + ": grid", solve, e.getKey(), values);
+            sweep.vary("sweep file " + file + ": grid", e.getKey(), values);
         });
         if (root.has("seeds")) {
             if (!root.get("seeds").canConvertToInt()) throw new IllegalArgumentException("sweep file " + file + ": 'seeds' must be an integer");
@@ -85,8 +104,21 @@ final class SweepGrid {
         return sweep;
     }
 
-    /** An empty sweep, to be filled from the command line. */
-    SweepGrid() {
+    /**
+     * An empty sweep of {@code command}'s runs, to be filled from the command line.
+     *
+     * @throws IllegalArgumentException for a command a sweep does not run
+     */
+    SweepGrid(String command) {
+        if (!COMMANDS.contains(command)) {
+            throw new IllegalArgumentException("a sweep runs solve or svd, not '" + command + "'");
+        }
+        this.command = Main.commandLine(new Main()).getSubcommands().get(command).getCommandSpec();
+    }
+
+    /** The options' command. */
+    CommandSpec command() {
+        return command;
     }
 
     /** Takes an experiment file's settings as the fixed options (the file's own {@code experiment} too). */
@@ -96,15 +128,15 @@ final class SweepGrid {
     }
 
     /** Fixes {@code key} to {@code value} (and removes it from the grid). */
-    void set(String where, CommandSpec solve, String key, String value) {
-        check(where, solve, key);
+    void set(String where, String key, String value) {
+        check(where, key);
         grid.remove(key);
         fixed.put(key, value);
     }
 
     /** Varies {@code key} over {@code values}. */
-    void vary(String where, CommandSpec solve, String key, List<String> values) {
-        check(where, solve, key);
+    void vary(String where, String key, List<String> values) {
+        check(where, key);
         if (values.isEmpty()) throw new IllegalArgumentException(where + ": '" + key + "' has no values (an empty grid)");
         fixed.remove(key);
         grid.put(key, List.copyOf(values));
@@ -153,12 +185,13 @@ final class SweepGrid {
         return String.join("_", parts).replaceAll("[^A-Za-z0-9.=+,_-]", "-");
     }
 
-    private static void check(String where, CommandSpec solve, String key) {
-        OptionSpec option = NOT_SWEPT.contains(key) ? null : solve.findOption("--" + key);
+    private void check(String where, String key) {
+        OptionSpec option = NOT_SWEPT.contains(key) ? null : command.findOption("--" + key);
         if (option == null || !option.longestName().equals("--" + key)) {
-            String why = NOT_SWEPT.contains(key) ? "'" + key + "' (set by the sweep itself)" : ConfigFile.describeUnknown(key, solve);
-            throw new IllegalArgumentException(where + ": unknown option " + why + " (names are the long options of "
-                    + "'solve' without '--'; see 'opsvd solve --help')");
+            String why = NOT_SWEPT.contains(key) ? "'" + key + "' (set by the sweep itself)"
+                    : ConfigFile.describeUnknown(key, command);
+            throw new IllegalArgumentException(where + ": unknown option " + why + " (names are the long options of '"
+                    + command.name() + "' without '--'; see 'opsvd " + command.name() + " --help')");
         }
     }
 

@@ -276,6 +276,19 @@ class BadInputTableTest {
         t.add(bad(2, "--engine 'flink'", sweep + " --grid lr=1e-3 --engine flink"));
         t.add(bad(2, "--master", sweep + " --grid lr=1e-3 --master local[2]"));
         t.add(bad(2, "--seeds", sweep + " --grid lr=1e-3 --seeds 0"));
+        t.add(bad(2, "'fit'", sweep + " --grid lr=1e-3 --command fit"));
+        String svdSweep = "sweep --command svd --set operator=volterra --out @new-sweep";
+        t.add(bad(2, "'eval-grid'", svdSweep + " --grid eval-grid=10,20"));
+        t.add(bad(2, "empty grid", svdSweep));
+        t.add(bad(2, "--lag 0.1,0.5", svdSweep + " --set lag=0.1,0.5 --grid lr=1e-3"));
+        t.add(bad(2, "--command solve", "sweep @svd-sweep.yaml --command solve --out @new-sweep"));
+        t.add(bad(2, "'lrr'", "sweep @svd-sweep-typo.yaml --out @new-sweep"));
+        t.add(bad(2, "'lr' has no values", "sweep @empty-grid.yaml --out @new-sweep"));
+        t.add(bad(2, "empty grid", "sweep @no-grid.yaml --out @new-sweep"));
+        t.add(bad(2, "--memory-per-run", sweep + " --grid lr=1e-3 --memory-per-run 0"));
+        t.add(bad(2, "--memory-per-run 100 MB", sweep + " --set dim=1 --set L=2 --grid lr=1e-3 --memory-per-run 100"));
+        t.add(bad(2, "--memory-per-run 100 MB", "reproduce @good.yaml --out @new-repro --memory-per-run 100"));
+        t.add(bad(2, "this machine's", sweep + " --set dim=1 --set L=2 --grid lr=1e-3 --memory-per-run 100000000"));
         t.add(bad(2, "missing", "plot @missing-run"));
         t.add(bad(2, "--bogus", "operators --bogus"));
         t.add(bad(2, "frobnicate", "frobnicate"));
@@ -387,6 +400,10 @@ class BadInputTableTest {
         text("list.yaml", "- a\n- b\n");
         text("badpotential.yaml", "version: 1\npotential: x3^2\ndim: 2\nL: 2\nsteps: 10\n");
         text("good.yaml", "version: 1\noperator: harmonic\ndim: 1\nL: 2\nsteps: 10\n");
+        text("svd-sweep.yaml", "version: 1\ncommand: svd\noptions: {operator: volterra}\ngrid: {lr: [1.0e-3]}\n");
+        text("empty-grid.yaml", "version: 1\noptions: {operator: harmonic}\ngrid: {lr: []}\n");
+        text("no-grid.yaml", "version: 1\noptions: {operator: harmonic, L: 2}\n");
+        text("svd-sweep-typo.yaml", "version: 1\ncommand: svd\ngrid: {lrr: [1.0e-3]}\n");
         String config = new ObjectMapper().writeValueAsString(Map.of("config", SolveBuilder.of(OperatorCatalog.build(
                 new OperatorRequest("harmonic", null, 1, 0.5, null, null, null, null, null, null, null)))
                 .outputs(2).steps(10).config()));

@@ -35,7 +35,7 @@ class ReproduceCommandTest {
         List<String> results = Files.readAllLines(out.resolve("results.csv"));
         assertEquals(3, results.size(), String.join("\n", results));
         String[] header = results.get(0).split(",", -1);
-        assertEquals(8 + 3 * ReproduceCommand.METRICS.size(), header.length);
+        assertEquals(8 + 3 * RunMetrics.SOLVE.metrics().size(), header.length);
         String[] a = results.get(1).split(",", -1);
         assertEquals(header.length, a.length);
         assertEquals(List.of("a-b128", "oscillator1d", "neuralsvd-seq", "128", "2", "0"), List.of(a).subList(0, 6));

@@ -1,6 +1,5 @@
 package org.opsvd.solver.train;
 
-import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 import org.opsvd.operators.MemoryBudget;
@@ -82,29 +81,46 @@ final class TrainingChecks {
     }
 
     /**
-     * Refuses a training whose estimated memory exceeds the machine's: parameters P (one network of the given
-     * shape, or {@code outputs} of them when disjoint, times {@code networks}) and the activations of a batch,
-     * each carried with {@code tangents} derivatives (d + 2 for a forward Laplacian).
+     * The memory of training: parameters P (one network of the given shape, or {@code outputs} of them when
+     * disjoint, times {@code networks}) held {@value #BYTES_PER_PARAMETER} bytes each, and the activations of a
+     * batch, each carried with {@code tangents} derivatives (d + 2 for a forward Laplacian), 24 bytes each.
+     *
+     * @param parameters P (saturating at {@link Long#MAX_VALUE})
+     * @param bytes      the estimate in bytes (saturating)
+     */
+    record TrainingMemory(long parameters, long bytes) {
+
+        static TrainingMemory of(int inputDimension, List<Integer> hidden, int outputs, Parametrisation parametrisation,
+                                 int fourier, int batch, int tangents, int networks) {
+            boolean disjoint = parametrisation == Parametrisation.DISJOINT;
+            long perNetwork = 0;
+            long width = 0;
+            int previous = fourier > 0 ? 2 * fourier : inputDimension;
+            for (int w : hidden) {
+                perNetwork = plus(perNetwork, MemoryBudget.times(previous + 1L, w));
+                width += w;
+                previous = w;
+            }
+            perNetwork = plus(perNetwork, MemoryBudget.times(previous + 1L, disjoint ? 1 : outputs));
+            long copies = MemoryBudget.times(disjoint ? outputs : 1, networks);
+            long parameters = MemoryBudget.times(perNetwork, copies);
+            long activations = MemoryBudget.times(MemoryBudget.times(MemoryBudget.times(batch, width + outputs),
+                    tangents), copies);
+            return new TrainingMemory(parameters, plus(MemoryBudget.times(parameters, BYTES_PER_PARAMETER),
+                    MemoryBudget.times(activations, 8 * 3)));
+        }
+    }
+
+    /**
+     * Refuses a training whose estimated memory ({@link TrainingMemory}) exceeds the machine's.
      */
     static void memory(int inputDimension, List<Integer> hidden, int outputs, Parametrisation parametrisation,
                        int fourier, int batch, int tangents, int networks) {
-        int input = fourier > 0 ? 2 * fourier : inputDimension;
-        boolean disjoint = parametrisation == Parametrisation.DISJOINT;
-        long perNetwork = 0;
-        long width = 0;
-        int previous = input;
-        for (int w : hidden) {
-            perNetwork = plus(perNetwork, MemoryBudget.times(previous + 1L, w));
-            width += w;
-            previous = w;
-        }
-        perNetwork = plus(perNetwork, MemoryBudget.times(previous + 1L, disjoint ? 1 : outputs));
-        long copies = MemoryBudget.times(disjoint ? outputs : 1, networks);
-        long parameters = MemoryBudget.times(perNetwork, copies);
-        long activations = MemoryBudget.times(MemoryBudget.times(MemoryBudget.times(batch, width + outputs),
-                tangents), copies);
-        long bytes = plus(MemoryBudget.times(parameters, BYTES_PER_PARAMETER), MemoryBudget.times(activations, 8 * 3));
-        long machine = physicalMemory();
+        TrainingMemory training = TrainingMemory.of(inputDimension, hidden, outputs, parametrisation, fourier, batch,
+                tangents, networks);
+        long parameters = training.parameters();
+        long bytes = training.bytes();
+        long machine = PeakMemoryEstimate.machineBytes();
         if (bytes > machine) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "--batch %d with --hidden %s (%s network "
                     + "parameters) needs about %s of memory to train, more than this machine's %s; use a smaller "
@@ -117,16 +133,8 @@ final class TrainingChecks {
                 + " network parameters)");
     }
 
-    private static long plus(long a, long b) {
+    static long plus(long a, long b) {
         long s = a + b;
         return s < 0 ? Long.MAX_VALUE : s;
-    }
-
-    /** The machine's physical memory in bytes (the heap limit when the platform does not say). */
-    private static long physicalMemory() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getTotalMemorySize();
-        }
-        return Runtime.getRuntime().maxMemory();
     }
 }
