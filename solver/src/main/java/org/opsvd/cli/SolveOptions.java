@@ -33,7 +33,7 @@ final class SolveOptions {
     @Option(names = "--adapt-every", paramLabel = "N",
             description = "Refit the training density to the learned functions every N steps (points from a Gaussian "
                     + "fitted to them, mixed with the sampler, with exact importance weights); 0 = a fixed density "
-                    + "(default: per problem, see --explain; on in d ≥ 4).")
+                    + "(default: 0, see --explain).")
     Integer adaptEvery;
 
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps; with --stop converged, the cap (default: 3000·L, between 10000 and 60000).")

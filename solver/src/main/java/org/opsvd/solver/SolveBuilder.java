@@ -114,8 +114,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   /**
    * Steps between refits of the training density to the learned functions ({@link
-   * org.opsvd.solver.train.AdaptiveDensity}), 0 for a fixed density (default: the {@link Recipe}'s rule); null for
-   * the default.
+   * org.opsvd.solver.train.AdaptiveDensity}), 0 for a fixed density (the default; see {@link Recipe}); null for the
+   * default.
    */
   public SolveBuilder adaptEvery(Integer steps) {
     this.adaptEvery = steps;
@@ -508,6 +508,6 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         problem.halfWidth(), samplerKind(rules), samplerScaleInUse(l, rules),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
-        adaptEvery != null ? adaptEvery : rules.adaptEvery());
+        adaptEvery != null ? adaptEvery : 0);
   }
 }
