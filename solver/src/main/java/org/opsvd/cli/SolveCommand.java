@@ -174,8 +174,8 @@ final class SolveCommand implements Callable<Integer>, BatchCommand {
                                             : "E" + Progress.values(e.rayleigh()),
                                     m == null ? "" : String.format(Locale.ROOT,
                                             ", subspace distance (all) %.3e", m.subspaceDistanceAll())));
-                            if (verbose && e.quadrature() != reference) {
-                                progress.message("  evaluated on " + e.quadrature().quadrature());
+                            if (verbose && e.evaluatedOn() != reference) {
+                                progress.message("  evaluated on " + e.evaluatedOn().quadrature());
                             }
                             if (verbose) {
                                 progress.message(Progress.detail("E", e.rayleigh(),

@@ -113,7 +113,7 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
          * operator reports them; the same values {@code opsvd solve} writes and {@link RunData#load} reads.
          */
         public static Functions of(Problem problem, SolveReference solveReference, NeuralSolver.Evaluation evaluation) {
-            SolveReference reference = evaluation.quadrature(); // where the evaluation ran (Monte Carlo: its own draw)
+            SolveReference reference = evaluation.evaluatedOn(); // where the evaluation ran (Monte Carlo: its own draw)
             double[] points = reference.points();
             double[] weights = reference.weights();
             DMatrixRMaj learned = evaluation.psi().valuesCopy();

@@ -89,7 +89,7 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
     }
 
     private void writeFunctions(NeuralSolver.Evaluation e) throws IOException {
-        SolveReference reference = e.quadrature(); // the solve's, or Monte Carlo points of an adapted density
+        SolveReference reference = e.evaluatedOn(); // the solve's, or Monte Carlo points of an adapted density
         int n = reference.weights().length;
         int d = reference.points().length / n;
         var psi = e.psi().valuesCopy();
@@ -160,7 +160,7 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         m.put("stop_reason", result.outcome().stopReason());
         m.put("operator_scale", result.shift().scale());
         m.put("operator_shift", result.shift().shift());
-        m.put("evaluation_quadrature", result.evaluation().quadrature().quadrature());
+        m.put("evaluation_quadrature", result.evaluation().evaluatedOn().quadrature());
         m.put("training_density", result.sampler());
         m.put("peak_rss_mb", PeakMemory.residentMegabytes());
         m.put("notes", reference.notes());

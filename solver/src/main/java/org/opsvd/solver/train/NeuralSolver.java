@@ -58,12 +58,12 @@ public final class NeuralSolver {
    *                      learned functions are numerically dependent
    * @param intervals     (or null, as spectral) an interval per mode for the l-th eigenvalue as reported (Weinstein/Temple lower end,
    *                      min–max upper end, statistical error folded in at z = {@value EigenvalueInterval#DEFAULT_Z})
-   * @param quadrature    the reference on whose quadrature this evaluation ran: the solve's own, or for Monte Carlo
+   * @param evaluatedOn   the reference on whose quadrature this evaluation ran: the solve's own, or for Monte Carlo
    *                      with an adapted training density, points drawn from it ({@link SolveReference#drawnFrom})
    */
   public record Evaluation(int step, double seconds, double[] rayleigh, double[] normEnergies, double[] relErrors,
       double[] absErrors, MetricReport metrics, SampledFunctions psi, SpectralEstimate spectral,
-      List<EigenvalueInterval> intervals, SolveReference quadrature) {
+      List<EigenvalueInterval> intervals, SolveReference evaluatedOn) {
 
     /** Mean relative eigenvalue error over the modes whose reference is not 0 (all L modes for a Hamiltonian). */
     public double meanRelativeError() {
