@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  * diagonal and a_l·a_{l+1} two places off it, with a_l = ⟨l+1|η|l⟩ = √(((l+1)² − m²)/((2l+1)(2l+3))). So A is the
  * n-th lowest eigenvalue of the symmetric banded matrix diag(l(l + 1)) − p²·[η²] (EJML, float64). The basis grows
  * with p (the solutions concentrate near η = ±1 at large p): N = n + 32 + ⌈3p⌉; the eigenvalues then agree with
- * a basis twice as large to round-off (checked for p ≤ 40).
+ * a basis of 200 to ~1e-12 (measured up to p ≈ 30, R = 60).
  */
 final class SpheroidalAngularEquation {
 

@@ -30,15 +30,16 @@ import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
  * </ul>
  * A state (m, n_ξ, n_η) is the p at which the two equations' separation constants agree:
  * F(q) = A_η(n_η; √q) − A_ξ(n_ξ; √q) = 0, q = p². By Hellmann–Feynman dA_η/dq = −⟨η²⟩ &gt; −1 and
- * dA_ξ/dq = −⟨ξ²⟩ ≤ −1, so F increases with q: one root, bracketed in (0, R²] (E ≥ −2, the united atom; widened if not) and found
- * by Hipparchus's bracketing Brent solver to 1e-15 relative in q. Measured against Madsen–Peek: |ΔE| ≤ 1e-12 at
- * R = 2 (tests); the energies are float64 and good to about 1e-12 relative.
+ * dA_ξ/dq = −⟨ξ²⟩ ≤ −1 (each mean over its own normalised function), so F increases with q: one root, bracketed
+ * in (0, R²] (E ≥ −2, the united atom; widened if not) and found by Hipparchus's bracketing Brent solver to 1e-15
+ * relative in q. Measured: 4e-13 from Madsen–Peek's 13-digit 1sσg and 2pσu at R = 2; the energies move by
+ * ≤ 1.5e-11 relative when both bases grow (0.1 ≤ R ≤ 30), all float64.
  *
  * <p><b>Order and degeneracy.</b> Each energy grows with each of m, n_ξ, n_η (larger m raises both operators'
  * m² terms; more nodes lower A_ξ or raise A_η; either moves the root to smaller q). So the states are listed in
  * order by a best-first walk from (0, 0, 0) that offers each listed state's three successors. A state with m ≠ 0
  * is doubly degenerate (±m). Levels whose energies agree to 1e-10 relative (accidental crossings, or g/u pairs at
- * R ≳ 20, split by less than that) are one level: they cannot be told apart at this precision.
+ * R ≳ 27, split by ~4R·e^{−R−1}) are one level: they cannot be told apart at this precision.
  *
  * <p><b>Labels</b> are the united-atom names, n = n_ξ + n_η + m + 1, l = n_η + m, λ = σ, π, δ, … for m = 0, 1, 2,
  * …, g or u by (−1)^l: 1sσg (ground state), 2pσu (first excited), 2pπu, 2sσg, …; quantum numbers
@@ -73,7 +74,6 @@ public final class TwoCentreCoulombSpectrum implements ExactSpectrum {
         this.kinetic = Args.requirePositive("kinetic coefficient", kinetic);
         this.scaledSeparation = separation * charge / (2 * kinetic);
         this.energyScale = charge * charge / (2 * kinetic);
-        offer(0, 0, 0);
     }
 
     @Override
@@ -116,6 +116,9 @@ public final class TwoCentreCoulombSpectrum implements ExactSpectrum {
 
     /** The i-th state in ascending order of energy, walking on as far as needed. */
     private State state(int index) {
+        if (offered.isEmpty()) {
+            offer(0, 0, 0);
+        }
         while (ordered.size() <= index) {
             State s = frontier.poll();
             ordered.add(s);
