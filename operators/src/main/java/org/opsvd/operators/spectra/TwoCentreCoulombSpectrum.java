@@ -2,10 +2,13 @@ package org.opsvd.operators.spectra;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 
 /**
@@ -31,9 +34,9 @@ import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
  * A state (m, n_ξ, n_η) is the p at which the two equations' separation constants agree:
  * F(q) = A_η(n_η; √q) − A_ξ(n_ξ; √q) = 0, q = p². By Hellmann–Feynman dA_η/dq = −⟨η²⟩ &gt; −1 and
  * dA_ξ/dq = −⟨ξ²⟩ ≤ −1 (each mean over its own normalised function), so F increases with q: one root, bracketed
- * in (0, R²] (E ≥ −2, the united atom; widened if not) and found by Hipparchus's bracketing Brent solver to 1e-15
- * relative in q. Measured: 4e-13 from Madsen–Peek's 13-digit 1sσg and 2pσu at R = 2; the energies move by
- * ≤ 1.5e-11 relative when both bases grow (0.1 ≤ R ≤ 30), all float64.
+ * in (0, R²] (E ≥ −2, the united atom; widened if not) and found by Hipparchus's bracketing Brent solver to 1e-14
+ * relative in q (below the ~1e-11 noise of the separation constants). Measured: 4e-13 from Madsen–Peek's 13-digit
+ * 1sσg and 2pσu at R = 2; the energies move by ≤ 1.5e-11 relative when both bases grow (0.1 ≤ R ≤ 30), all float64.
  *
  * <p><b>Order and degeneracy.</b> Each energy grows with each of m, n_ξ, n_η (larger m raises both operators'
  * m² terms; more nodes lower A_ξ or raise A_η; either moves the root to smaller q). So the states are listed in
@@ -165,11 +168,12 @@ public final class TwoCentreCoulombSpectrum implements ExactSpectrum {
     static double unitEnergy(double r, int nXi, int nEta, int m) {
         double b = 2 * r;
         double hi = r * r; // E = −2, the united atom's ground state, lies below every level
-        org.hipparchus.analysis.UnivariateFunction mismatch = q -> {
-            double p = Math.sqrt(q);
+        Map<Double, Double> known = new HashMap<>(); // the bracket's ends, which Brent asks again
+        UnivariateFunction mismatch = q -> known.computeIfAbsent(q, x -> {
+            double p = Math.sqrt(x);
             return SpheroidalAngularEquation.separationConstant(p, m, nEta)
                     - SpheroidalRadialEquation.separationConstant(p, b, m, nXi);
-        };
+        });
         int n = nXi + nEta + m + 1;
         double lo = hi / (4.0 * n * n);
         for (int i = 0; mismatch.value(lo) >= 0; i++) {
@@ -180,7 +184,7 @@ public final class TwoCentreCoulombSpectrum implements ExactSpectrum {
             hi *= 2;
             requireBracket(i, nXi, nEta, m, r);
         }
-        double q = new BracketingNthOrderBrentSolver(1e-15, 1e-15 * hi, 1e-300, 5).solve(400, mismatch, lo, hi);
+        double q = new BracketingNthOrderBrentSolver(1e-14, 1e-14 * hi, 1e-300, 5).solve(400, mismatch, lo, hi);
         return -2 * q / (r * r);
     }
 
