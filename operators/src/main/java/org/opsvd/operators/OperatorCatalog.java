@@ -16,6 +16,7 @@ import org.opsvd.operators.spectra.ShiftedSpectrum;
 import org.opsvd.operators.spectra.HarmonicOscillatorSpectrum;
 import org.opsvd.operators.spectra.Hydrogen2DSpectrum;
 import org.opsvd.operators.spectra.Hydrogen3DSpectrum;
+import org.opsvd.operators.spectra.TwoCentreCoulombSpectrum;
 
 /**
  * The built-in operators by command-line name, and user potentials from formulas.
@@ -40,7 +41,9 @@ public final class OperatorCatalog {
             new Entry("cosine", "Σ c_i cos(x_i)  (--coefficients, default 1)", "any",
                     "periodic torus [-π,π)^d (physical)", "none (Mathieu; exact FD by Kronecker sums)"),
             new Entry("h2plus", "−Z/|x−a| − Z/|x+a|, |2a| = R  (--charge, --separation R, default 1, 2)", "2, 3",
-                    "Dirichlet [-L,L]^d, L = 20 (truncation)", "none (3D, Z=1, R=2, c=½: E₀ = −1.1026342)"),
+                    "Dirichlet [-L,L]^d, L = 20 (truncation)",
+                    "3D: separable in prolate spheroidal coordinates, solved to ~1e-11 (Z=1, R=2, c=½: E₀ = "
+                            + "−1.1026342145, 1sσg); eigenvalues only, no eigenfunctions; 2D: none"),
             new Entry("langevin", "generator β⁻¹Δ − ∇U·∇ of overdamped Langevin dynamics  (--energy U, default "
                     + "½|x|²; --beta, default 1); eigenvalues ≤ 0", "any",
                     "Dirichlet [-L,L]^d, L ≈ 7 (2/β)^½ (truncation)",
@@ -126,7 +129,7 @@ public final class OperatorCatalog {
                 double z = positive(request.charge(), 1.0, "--charge");
                 double r = positive(request.separation(), 2.0, "--separation");
                 return new Problem(name, new Hamiltonian(c, new TwoCentreCoulombPotential(z, r, d)), Boundary.DIRICHLET,
-                        box != null ? box : 20.0, false, null);
+                        box != null ? box : 20.0, false, d == 3 ? new TwoCentreCoulombSpectrum(z, r, c) : null);
             }
             case "langevin":
                 return langevin(request, d, box);

@@ -42,6 +42,14 @@ class OperatorCatalogTest {
     }
 
     @Test
+    void h2plusHasItsSpheroidalSpectrumIn3DOnly() {
+        Problem ion = OperatorCatalog.build(OperatorRequest.named("h2plus", 3, 0.5));
+        assertArrayEquals(new double[] {-1.1026342144949, -0.6675343922023}, ion.exact().eigenvalues(2), 1e-9);
+        assertTrue(ion.exact().eigenbasis(2).isEmpty());
+        assertNull(OperatorCatalog.build(OperatorRequest.named("h2plus", 2, 0.5)).exact());
+    }
+
+    @Test
     void formulasBecomeExpressionProblems() {
         Problem p = OperatorCatalog.build(OperatorRequest.formula("0.5*(x^2+4*y^2)", 2, 0.5));
         assertEquals("expression", p.name());

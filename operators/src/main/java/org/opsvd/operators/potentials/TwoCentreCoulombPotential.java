@@ -7,7 +7,8 @@ import org.opsvd.operators.CellAveragedPotential;
  * V(x) = −Z/|x − a| − Z/|x + a| with a = (R/2)·e_last, nuclei separated by R along the last axis.
  *
  * <p>The Born–Oppenheimer electronic energy excludes the nuclear repulsion Z²/R. For H₂⁺ (Z = 1, R = 2
- * bohr, d = 3, H = −½Δ + V) the ground-state electronic energy is −1.1026342 hartree.
+ * bohr, d = 3, H = −½Δ + V) the ground-state electronic energy is −1.1026342 hartree; the 3D levels are
+ * {@link org.opsvd.operators.spectra.TwoCentreCoulombSpectrum}.
  */
 public record TwoCentreCoulombPotential(double charge, double separation, int dimension) implements CellAveragedPotential {
 

@@ -67,6 +67,27 @@ class SolveReferenceTest {
   }
 
   /**
+   * 3D h2plus has an exact spectrum (prolate spheroidal separation) but no exact eigenfunctions: the reference is
+   * "exact" (1sσg, 2pσu and the 2pπu shell above L = 2), compared by eigenvalues only, on Monte Carlo points, with
+   * no "uncertain grid reference" note any more (the 40³ grid, E₀ = −0.983, stays as the finite-difference column).
+   */
+  @Test
+  void h2plusIsComparedWithItsExactLevelsByEigenvaluesOnly() {
+    Problem ion = OperatorCatalog.build(OperatorRequest.named("h2plus", 3, 0.5));
+    SolveReference r = SolveReference.compute(ion, 2, 48, new SamplingDensity.Gaussian(3, 1.8), 0);
+    assertEquals("exact", r.kind());
+    assertEquals(-1.1026342144949, r.energies()[0], 1e-9);
+    assertEquals(-0.6675343922023, r.energies()[1], 1e-9);
+    assertEquals(4, r.energies().length);
+    assertTrue(r.monteCarlo(), r.quadrature());
+    assertNull(r.functions());
+    assertEquals(0, r.comparable());
+    assertTrue(r.notes().stream().noneMatch(n -> n.contains("uncertain")), r.notes().toString());
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("only eigenvalues are compared")), r.notes().toString());
+    assertEquals(-0.983, r.finiteDifference()[0], 1e-3);
+  }
+
+  /**
    * Monte Carlo from a density adapted to the wanted states (8D oscillator, ground state and first shell, under a
    * sampler 1.5× too wide): the exact eigenfunctions on the drawn quadrature are orthonormal to well within the
    * fixed sampler's error (measured: max |C − I| 0.032 fixed, 0.009 adapted), because the weights 1/(N·q) are exact
