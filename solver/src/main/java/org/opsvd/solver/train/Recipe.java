@@ -110,9 +110,10 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
       String why = "best sampled wanted states: " + best.describe();
       if (cap != null) {
         double e = cap.energy().applyAsDouble(SamplingDensity.of(sampler, d, samplerScale));
-        why += String.format(Locale.ROOT, "; the energy of √p, %.4g, %s the cap %.4g = E₁ + (b/a − E₁)/4, so the "
-            + "starting functions lie where T > 0", e, e <= cap.most() ? "is within" : "exceeds (no candidate meets)",
-            cap.most());
+        why += String.format(Locale.ROOT, "; the energy of √p, %.4g, %s the cap %.4g = E₁ + (b/a − E₁)/4, %s", e,
+            e <= cap.most() ? "is within" : "exceeds (no Gaussian down to the ground state's width meets)", cap.most(),
+            e <= cap.most() ? "so the starting functions lie where T > 0"
+                : "so training may start where T ≤ 0 and stall (consider --sampler-scale or --shift)");
       }
       Double kappa = factor == null ? null : factor.originKappa();
       if (kappa != null && sampler == SamplingDensity.Kind.GAUSSIAN && samplerScale > 2 / kappa) {

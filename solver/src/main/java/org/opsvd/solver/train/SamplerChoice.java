@@ -114,10 +114,12 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
     }
     if (cap != null && bestCapped == null && java.util.Arrays.asList(kinds).contains(SamplingDensity.Kind.GAUSSIAN)) {
       // below the floor, down to w₀ itself (f_0 still bounded): the widest Gaussian within the cap
-      for (double s = floor / STEP; s >= floor / floorFactor(d); s /= STEP) {
+      double w0 = floor / floorFactor(d);
+      for (double s = Math.max(floor / STEP, w0); ; s = Math.max(s / STEP, w0)) {
         if (cap.energy().applyAsDouble(new SamplingDensity.Gaussian(d, s)) <= cap.most()) {
           return of(SamplingDensity.Kind.GAUSSIAN, s, moments(states, wanted, r2, logQ, g4, new double[] {s}));
         }
+        if (s == w0) break;
       }
     }
     return bestCapped != null ? bestCapped : best;
