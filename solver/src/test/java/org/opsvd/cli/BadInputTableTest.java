@@ -124,7 +124,7 @@ class BadInputTableTest {
                 {"--batch 0", "--batch"}, {"--batch 3", "--batch"}, {"--batch -2", "--batch"},
                 {"--batch 2000000000", "--batch"}, {"--steps 0", "--steps"}, {"--steps -1", "--steps"},
                 {"--L 0", "--L"}, {"--L -1", "--L"}, {"--guard -1", "--guard"}, {"--guard 100000", "--guard"},
-                {"--guard 5", "--guard"}, {"--guard abc", "--guard"}, {"--eval-grid 1", "--eval-grid"},
+                {"--guard 5", "--guard"}, {"--guard abc", "--guard"}, {"--adapt-every -1", "--adapt-every"}, {"--eval-grid 1", "--eval-grid"},
                 {"--eval-grid -5", "--eval-grid"}, {"--eval-grid 2000000000", "--eval-grid"},
                 {"--eval-every 0", "--eval-every"}, {"--checkpoint-every -5", "--checkpoint-every"}, {"--time-budget -1", "--time-budget"},
                 {"--stop soon", "unknown stop mode 'soon' (expected converged or steps)"},
