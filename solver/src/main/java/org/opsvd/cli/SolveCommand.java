@@ -261,7 +261,7 @@ final class SolveCommand implements Callable<Integer>, BatchCommand {
                 var i = e.intervals().get(l);
                 out.printf(Locale.ROOT, "%4d  %16.10f  %10.3e  %10.3e  %10.3e  [%15.10f, %15.10f] %s%n", l, ritz[l],
                         e.spectral().ritzValue(l).standardError(), r.value(), r.standardError(), i.lower(), i.upper(),
-                        i.lowerBound() == EigenvalueInterval.LowerBound.TEMPLE ? "T" : "W");
+                        i.lowerBound() == EigenvalueInterval.LowerBound.LEHMANN ? "L" : "W");
             }
         }
         MetricReport m = e.metrics();

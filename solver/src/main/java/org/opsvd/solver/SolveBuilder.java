@@ -65,6 +65,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private Double scale;
   private Double shift;
   private Integer evalGrid;
+  private Integer evalPoints;
   private PotentialAtInfinity farField;
   private Precision evalPrecision = SolveDefaults.EVAL_PRECISION;
   private ReferenceMode referenceMode = SolveDefaults.REFERENCE;
@@ -203,6 +204,16 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     return this;
   }
 
+  /**
+   * Monte Carlo points of the final evaluation (default {@link SolveReference#FINAL_MONTE_CARLO_POINTS}; the
+   * evaluations during training keep their own); null for the default.
+   */
+  public SolveBuilder evalPoints(Integer n) {
+    unlocked("evalPoints");
+    this.evalPoints = n;
+    return this;
+  }
+
   public Problem problem() {
     return problem;
   }
@@ -232,6 +243,13 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       if (evalGrid != null && !reference.quadrature().startsWith("uniform grid")) { // input-validation: not ignored
         throw new IllegalArgumentException("--eval-grid " + evalGrid + " does not apply: this solve evaluates on the "
             + reference.quadrature() + ", not a grid; leave --eval-grid out");
+      }
+      if (evalPoints != null && evalPoints < 2) {
+        throw new IllegalArgumentException("--eval-points must be at least 2, got " + evalPoints);
+      }
+      if (evalPoints != null && !reference.monteCarlo()) { // input-validation: not ignored
+        throw new IllegalArgumentException("--eval-points " + evalPoints + " does not apply: this solve evaluates on"
+            + " the " + reference.quadrature() + ", not by Monte Carlo; use --eval-grid, or leave --eval-points out");
       }
     }
     return reference;
@@ -508,6 +526,6 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         problem.halfWidth(), samplerKind(rules), samplerScaleInUse(l, rules),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
-        adaptEvery != null ? adaptEvery : 0);
+        adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0);
   }
 }

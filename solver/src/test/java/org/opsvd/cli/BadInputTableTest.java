@@ -125,6 +125,8 @@ class BadInputTableTest {
                 {"--batch 2000000000", "--batch"}, {"--steps 0", "--steps"}, {"--steps -1", "--steps"},
                 {"--L 0", "--L"}, {"--L -1", "--L"}, {"--guard -1", "--guard"}, {"--guard 100000", "--guard"},
                 {"--guard 5", "--guard"}, {"--guard abc", "--guard"}, {"--adapt-every -1", "--adapt-every"}, {"--eval-grid 1", "--eval-grid"},
+                {"--eval-points 0", "--eval-points must be at least 2"},
+                {"--eval-points 1000", "--eval-points 1000 does not apply"},
                 {"--eval-grid -5", "--eval-grid"}, {"--eval-grid 2000000000", "--eval-grid"},
                 {"--eval-every 0", "--eval-every"}, {"--checkpoint-every -5", "--checkpoint-every"}, {"--time-budget -1", "--time-budget"},
                 {"--stop soon", "unknown stop mode 'soon' (expected converged or steps)"},

@@ -17,29 +17,33 @@ import org.hipparchus.special.Erf;
  *       below the essential spectrum, or the bottom of the essential spectrum if there are fewer);</li>
  *   <li>Temple (Kato–Temple form): if β ≤ λ_{k+1} and θ_k &lt; β, there is no spectrum in (λ_k, β), so
  *       (H − λ_k)(H − β) ≥ 0 and ⟨u_k, (H − λ_k)(H − β)u_k⟩ = ρ_k² − (θ_k − λ_k)(β − θ_k) ≥ 0, whence
- *       λ_k ≥ θ_k − ρ_k²/(β − θ_k) (second order in ρ where Weinstein is first order).</li>
+ *       λ_k ≥ θ_k − ρ_k²/(β − θ_k) (second order in ρ where Weinstein is first order);</li>
+ *   <li>Lehmann (its generalisation to clusters, {@link SpectralEstimate#lehmannLowerBounds}): if exactly m
+ *       eigenvalues lie below β, the first m Ritz functions bound all of λ_0 … λ_{m−1} from below at once, to
+ *       second order in the residuals, with no gap needed between them.</li>
  * </ol>
  * <b>Assumption (A)</b> for the lower ends: θ_j − ρ_j ≤ λ_j for every j, i.e. H has at most j eigenvalues below
  * θ_j − ρ_j: the learned span has missed no level. Samples of the span cannot verify it (a span orthogonal to
  * an eigenfunction, e.g. by symmetry, makes lower ends false while every Weinstein interval stays true); it is
  * what a converged solve delivers and what the coverage tests check on exact spectra. Under (A) the Weinstein
- * lower end of mode k+1 serves as β, so Temple needs no separate gap estimate.
+ * lower end of mode m serves as β ≤ λ_m, so Lehmann needs no separate gap estimate.
  *
  * <p><b>The interval.</b> With estimates θ̂ ± s_θ, ρ̂ ± s_ρ and z &gt; 0, write θ⁻ = θ̂_k − z·s_θ,
- * θ⁺ = θ̂_k + z·s_θ, ρ⁺ = ρ̂_k + z·s_ρ, and β = θ⁻_{k+1} − ρ⁺_{k+1} (mode k+1's Weinstein lower end):
+ * θ⁺ = θ̂_k + z·s_θ, ρ⁺ = ρ̂_k + z·s_ρ, and β_m = θ⁻_m − ρ⁺_m (mode m's Weinstein lower end):
  * <ul>
  *   <li>upper = θ⁺ (min–max; always sharper than Weinstein's θ + ρ);</li>
- *   <li>lower = max(θ⁻ − ρ⁺, θ⁻ − (ρ⁺)²/(β − θ⁻)), the Temple term only when k+1 &lt; L and β − θ⁺ &gt; ρ⁺. Temple's
- *       bound is increasing in θ and β and decreasing in ρ while ρ &lt; β − θ, which that condition guarantees on
- *       the whole error box, so evaluating it at the corner (θ⁻, ρ⁺, β) is conservative. Within a degenerate
- *       level β ≤ λ_{k+1} = λ_k ≤ θ⁺, so the condition fails and the level's lower members keep Weinstein's end;
- *       only its top member, bounded by the next level, gets Temple's.</li>
+ *   <li>lower = max(θ⁻ − ρ⁺, ℓ̂_k − z·s_ℓ), where ℓ̂_k ± s_ℓ is Lehmann's bound for λ_k with the first m Ritz
+ *       functions and ρ = β_m, m the first index above k whose gap the residuals resolve: β_m − θ⁺_{m−1} &gt;
+ *       ρ⁺_{m−1}. Then λ_{m−1} ≤ θ_{m−1} ≤ θ⁺_{m−1} &lt; β_m ≤ λ_m (min–max and (A)): exactly m eigenvalues lie below
+ *       β_m, as the theorem needs. Modes of the last cluster (no such m &lt; L) keep Weinstein's end. The bound's
+ *       standard error comes from the same jackknife as every other quantity, with β_m held fixed.</li>
  * </ul>
  * Both ends are widened by a round-off allowance {@value #ROUND_OFF}·max_j |θ̂_j| (float64 sums and the L×L
- * generalised eigenproblem). <b>Confidence</b>: the interval uses at most five one-sided events (θ_k above θ⁻ and
- * below θ⁺, ρ_k below ρ⁺, and the same two for mode k+1); with normal sampling distributions and Bonferroni,
- * it holds λ_k with probability ≥ {@link #confidence(double) 1 − 5Φ(−z)} (99.3% at z = 3), given (A). With a
- * deterministic quadrature (standard errors 0) the statement is exact up to the quadrature's discretisation.
+ * generalised eigenproblems). <b>Confidence</b>: the interval uses at most seven one-sided events (θ_k above θ⁻
+ * and below θ⁺, ρ_k below ρ⁺, θ_m above θ⁻_m, ρ_m below ρ⁺_m, θ_{m−1} below θ⁺_{m−1}, Lehmann's bound above
+ * ℓ̂_k − z·s_ℓ); with normal sampling distributions and Bonferroni, it holds λ_k with probability
+ * ≥ {@link #confidence(double) 1 − 7Φ(−z)} (99.1% at z = 3), given (A). With a deterministic quadrature
+ * (standard errors 0) the statement is exact up to the quadrature's discretisation.
  *
  * @param lower      lower end (hartree)
  * @param upper      upper end (hartree)
@@ -54,7 +58,7 @@ public record EigenvalueInterval(double lower, double upper, LowerBound lowerBou
     public static final double ROUND_OFF = 1e-13;
 
     /** Which inequality gave the lower end. */
-    public enum LowerBound { WEINSTEIN, TEMPLE }
+    public enum LowerBound { WEINSTEIN, LEHMANN }
 
     public EigenvalueInterval {
         if (!(lower <= upper)) {
@@ -71,26 +75,45 @@ public record EigenvalueInterval(double lower, double upper, LowerBound lowerBou
         int l = estimate.modes();
         double slack = roundOff(estimate);
         List<EigenvalueInterval> out = new ArrayList<>(l);
+        List<Estimate> lehmann = List.of();
+        int top = -1;
         for (int k = 0; k < l; k++) {
-            Estimate theta = estimate.ritzValue(k);
-            double thetaLow = theta.lower(z);
-            double thetaHigh = theta.upper(z);
-            double rhoHigh = estimate.residualNorm(k).upper(z);
-            double lower = thetaLow - rhoHigh;
-            LowerBound kind = LowerBound.WEINSTEIN;
-            if (k + 1 < l) {
-                double beta = estimate.ritzValue(k + 1).lower(z) - estimate.residualNorm(k + 1).upper(z);
-                if (beta - thetaHigh > rhoHigh) {
-                    double temple = thetaLow - rhoHigh * rhoHigh / (beta - thetaLow);
-                    if (temple > lower) {
-                        lower = temple;
-                        kind = LowerBound.TEMPLE;
-                    }
-                }
+            if (k > top) {
+                top = clusterTop(estimate, k, z);
+                lehmann = top + 1 < l
+                        ? estimate.lehmannLowerBounds(top + 1, weinsteinLower(estimate, top + 1, z))
+                        : List.of();
             }
-            out.add(new EigenvalueInterval(lower - slack, thetaHigh + slack, kind));
+            Estimate theta = estimate.ritzValue(k);
+            double lower = weinsteinLower(estimate, k, z);
+            LowerBound kind = LowerBound.WEINSTEIN;
+            if (!lehmann.isEmpty() && lehmann.get(k).lower(z) > lower) {
+                lower = lehmann.get(k).lower(z);
+                kind = LowerBound.LEHMANN;
+            }
+            out.add(new EigenvalueInterval(lower - slack, theta.upper(z) + slack, kind));
         }
         return List.copyOf(out);
+    }
+
+    /** θ⁻_k − ρ⁺_k. */
+    private static double weinsteinLower(SpectralEstimate estimate, int k, double z) {
+        return estimate.ritzValue(k).lower(z) - estimate.residualNorm(k).upper(z);
+    }
+
+    /**
+     * The last mode j ≥ k of k's cluster: the first j with β_{j+1} − θ⁺_j &gt; ρ⁺_j (a gap the residuals resolve),
+     * or L − 1 when there is none.
+     */
+    private static int clusterTop(SpectralEstimate estimate, int k, double z) {
+        int l = estimate.modes();
+        for (int j = k; j + 1 < l; j++) {
+            double gap = weinsteinLower(estimate, j + 1, z) - estimate.ritzValue(j).upper(z);
+            if (gap > estimate.residualNorm(j).upper(z)) {
+                return j;
+            }
+        }
+        return l - 1;
     }
 
     /**
@@ -106,10 +129,10 @@ public record EigenvalueInterval(double lower, double upper, LowerBound lowerBou
                 LowerBound.WEINSTEIN);
     }
 
-    /** The nominal coverage 1 − 5Φ(−z) of {@link #of} (normal approximation, Bonferroni over five tails). */
+    /** The nominal coverage 1 − 7Φ(−z) of {@link #of} (normal approximation, Bonferroni over seven tails). */
     public static double confidence(double z) {
         requireZ(z);
-        return 1 - 5 * 0.5 * Erf.erfc(z / Math.sqrt(2));
+        return 1 - 7 * 0.5 * Erf.erfc(z / Math.sqrt(2));
     }
 
     /** Whether lower ≤ x ≤ upper. */

@@ -1,5 +1,6 @@
 package org.opsvd.solver.eval;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -65,6 +66,55 @@ final class RitzMoments {
             learnedRho2[k] = residualSquare(p, x, s, v, q[k]);
         }
         return new Values(theta, rho2, q, learnedRho2);
+    }
+
+    /**
+     * Lehmann's lower bounds for λ_0 … λ_{m−1} from the trial functions φ_0 … φ_{m−1} and a number ρ with exactly
+     * m eigenvalues of H below it (see {@link SpectralEstimate#lehmannLowerBounds}). On the leading m×m blocks,
+     * with d_j = θ⁰_j − ρ,
+     * <pre>
+     *   C_ij = (ρ⟨φ, φ⟩ − ⟨φ, Hφ⟩)_ij = −½(d_i + d_j)P_ij − ½(X_ij + X_ji)   (symmetrised),
+     *   N_ij = ⟨(H − ρ)φ_i, (H − ρ)φ_j⟩ = S_ij + d_i X_ij + d_j X_ji + d_i d_j P_ij,
+     * </pre>
+     * (C is positive definite when every trial Ritz value lies below ρ)
+     * the generalised eigenvalues ν_0 ≤ … ≤ ν_{m−1} of N v = ν C v give λ_k ≥ ρ − ν_{m−1−k}. N is a sum of small
+     * terms where φ is good (no cancellation, as for the residuals).
+     *
+     * @return the m bounds (hartree), ascending in k; all NaN when C is not positive definite on this moment matrix
+     */
+    double[] lehmann(DMatrixRMaj g, int m, double rho) {
+        int l = theta0.length;
+        double[] d = new double[m];
+        for (int j = 0; j < m; j++) {
+            d[j] = theta0[j] - rho;
+        }
+        DMatrixRMaj c = new DMatrixRMaj(m, m);
+        DMatrixRMaj n = new DMatrixRMaj(m, m);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                double p = g.unsafe_get(i, j);
+                double xij = g.unsafe_get(i, l + j);
+                double xji = g.unsafe_get(j, l + i);
+                c.unsafe_set(i, j, -0.5 * (d[i] + d[j]) * p - 0.5 * (xij + xji));
+                n.unsafe_set(i, j, g.unsafe_get(l + i, l + j) + d[j] * xji + d[i] * xij + d[i] * d[j] * p);
+            }
+        }
+        double[] out = new double[m];
+        SymmetricEigen ce = SymmetricEigen.of(c);
+        if (!(ce.values()[0] > SymmetricEigen.CUTOFF * Math.abs(ce.values()[m - 1]))) {
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        DMatrixRMaj w = ce.inverseSqrt(false);
+        DMatrixRMaj tmp = new DMatrixRMaj(m, m);
+        DMatrixRMaj reduced = new DMatrixRMaj(m, m);
+        CommonOps_DDRM.mult(w, n, tmp);
+        CommonOps_DDRM.mult(tmp, w, reduced);
+        double[] nu = SymmetricEigen.of(reduced).values();
+        for (int k = 0; k < m; k++) {
+            out[k] = rho - nu[m - 1 - k];
+        }
+        return out;
     }
 
     /** ‖(H − μ)φc‖² / ‖φc‖², clamped at 0 against round-off. */

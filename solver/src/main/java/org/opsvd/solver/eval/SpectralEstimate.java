@@ -62,11 +62,22 @@ public final class SpectralEstimate {
     private final List<Estimate> rayleighQuotients;
     private final List<Estimate> learnedResidualNorms;
     private final DMatrixRMaj rotation;
+    private final RitzMoments moments;
+    private final DMatrixRMaj total;
+    private final List<DMatrixRMaj> without;
 
-    private SpectralEstimate(int points, int blocks, RitzMoments.Values full, List<RitzMoments.Values> jack,
-                             DMatrixRMaj rotation) {
+    private SpectralEstimate(int points, int blocks, RitzMoments moments, DMatrixRMaj total,
+                             List<DMatrixRMaj> without, DMatrixRMaj rotation) {
         this.points = points;
         this.blocks = blocks;
+        this.moments = moments;
+        this.total = total;
+        this.without = List.copyOf(without);
+        RitzMoments.Values full = moments.evaluate(total);
+        List<RitzMoments.Values> jack = new ArrayList<>();
+        for (DMatrixRMaj g : without) {
+            jack.add(moments.evaluate(g));
+        }
         int l = full.ritzValues().length;
         List<Estimate> theta = new ArrayList<>();
         List<Estimate> rho = new ArrayList<>();
@@ -170,16 +181,15 @@ public final class SpectralEstimate {
                     CommonOps_DDRM.extract(phi, from, to, 0, l), CommonOps_DDRM.extract(residual, from, to, 0, l));
             CommonOps_DDRM.addEquals(total, parts[b]);
         }
-        RitzMoments.Values full = moments.evaluate(total);
-        List<RitzMoments.Values> jack = new ArrayList<>();
+        List<DMatrixRMaj> without = new ArrayList<>();
         if (k > 1) {
-            DMatrixRMaj without = new DMatrixRMaj(2 * l, 2 * l);
             for (int b = 0; b < k; b++) {
-                CommonOps_DDRM.subtract(total, parts[b], without);
-                jack.add(moments.evaluate(without));
+                DMatrixRMaj g = new DMatrixRMaj(2 * l, 2 * l);
+                CommonOps_DDRM.subtract(total, parts[b], g);
+                without.add(g);
             }
         }
-        return new SpectralEstimate(n, k > 1 ? k : 0, full, jack, r);
+        return new SpectralEstimate(n, k > 1 ? k : 0, moments, total, without, r);
     }
 
     /**
@@ -224,8 +234,7 @@ public final class SpectralEstimate {
         return out;
     }
 
-    private static Estimate jackknife(double value, List<RitzMoments.Values> replicates,
-                                      java.util.function.ToDoubleFunction<RitzMoments.Values> f) {
+    private static <T> Estimate jackknife(double value, List<T> replicates, java.util.function.ToDoubleFunction<T> f) {
         int k = replicates.size();
         if (k == 0) {
             return new Estimate(value, 0);
@@ -307,6 +316,43 @@ public final class SpectralEstimate {
     /** The residual norms of the learned functions ± SE. */
     public List<Estimate> learnedResidualNorms() {
         return learnedResidualNorms;
+    }
+
+    /**
+     * Lehmann's lower bounds for λ_0 … λ_{m−1} (hartree) ± SE, from the first m Ritz functions of the full sample
+     * (fixed trial functions u_j, the same for every jackknife replicate) and a number ρ such that H has exactly
+     * m eigenvalues below ρ.
+     *
+     * <p><b>Theorem</b> (Lehmann; Maehly): with A₀ = ⟨u, u⟩, A₁ = ⟨u, Hu⟩, N = ⟨(H − ρ)u, (H − ρ)u⟩ (m×m) and
+     * C = ρA₀ − A₁ positive definite, let ν_0 ≤ … ≤ ν_{m−1} solve N v = ν C v. Then λ_k ≥ ρ − ν_{m−1−k}.
+     * Proof: the −1/ν are the Ritz values of the bounded operator K = (H − ρ)^{−1} on the trial space
+     * (H − ρ)u (⟨(H − ρ)u, K(H − ρ)u⟩ = −C, ⟨(H − ρ)u, (H − ρ)u⟩ = N); K's lowest eigenvalues are 1/(λ_{m−1} − ρ)
+     * ≤ … ≤ 1/(λ_0 − ρ) &lt; 0, and min–max for K gives −1/ν_i ≥ 1/(λ_{m−1−i} − ρ). For m = 1 this is Temple's
+     * bound θ − ρ_res²/(ρ − θ); for a cluster it bounds every member to second order in the residuals, where
+     * Temple needs a gap above each member (a degenerate level's lower members have none).
+     *
+     * @param m   number of trial functions, 1 ≤ m ≤ L
+     * @param rho the shift ρ (hartree); the caller guarantees λ_{m−1} &lt; ρ ≤ λ_m
+     * @return m estimates ascending in k; empty when C is not positive definite on the sample or on a replicate
+     */
+    public List<Estimate> lehmannLowerBounds(int m, double rho) {
+        if (m < 1 || m > modes()) {
+            throw new IllegalArgumentException("Lehmann bounds need 1 ≤ m ≤ " + modes() + ", got " + m);
+        }
+        double[] full = moments.lehmann(total, m, rho);
+        List<double[]> jack = new ArrayList<>();
+        for (DMatrixRMaj g : without) {
+            jack.add(moments.lehmann(g, m, rho));
+        }
+        if (Double.isNaN(full[0]) || jack.stream().anyMatch(b -> Double.isNaN(b[0]))) {
+            return List.of();
+        }
+        List<Estimate> out = new ArrayList<>(m);
+        for (int k = 0; k < m; k++) {
+            final int j = k;
+            out.add(jackknife(full[k], jack, b -> b[j]));
+        }
+        return List.copyOf(out);
     }
 
     /** The full-sample coefficients R (L×L): ψR are the Ritz functions u_k, with ⟨u_k, u_k⟩ = 1 on the sample. */

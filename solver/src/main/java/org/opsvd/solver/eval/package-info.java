@@ -9,7 +9,7 @@
  * Without a reference (method-free, any d): {@link org.opsvd.solver.eval.SpectralEstimate} (Ritz values,
  * residual norms, local-energy variances and Rayleigh quotients from importance-sampled Monte Carlo, each an
  * {@link org.opsvd.solver.eval.Estimate} with a jackknife standard error) and
- * {@link org.opsvd.solver.eval.EigenvalueInterval} (min–max upper ends, Weinstein or Temple lower ends, the
+ * {@link org.opsvd.solver.eval.EigenvalueInterval} (min–max upper ends, Weinstein or Lehmann lower ends, the
  * statistical error folded in).
  * All N-length work is O(N·L²) in blocks of rows; nothing N×N is formed.
  */

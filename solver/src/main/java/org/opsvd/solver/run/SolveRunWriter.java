@@ -88,18 +88,30 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         return summary;
     }
 
+    /**
+     * Monte Carlo points written at most. The points are i.i.d., so the first m of N with weights scaled by N/m are a
+     * Monte Carlo rule of their own; the final evaluation's 2^18 points would make the files 4× larger (≈ 400 MB in
+     * 64-D with L = 65) for no use a plot needs.
+     */
+    static final int EXPORTED_MONTE_CARLO_POINTS = 1 << 16;
+
     private void writeFunctions(NeuralSolver.Evaluation e) throws IOException {
         SolveReference reference = e.evaluatedOn(); // the solve's, or Monte Carlo points of an adapted density
-        int n = reference.weights().length;
-        int d = reference.points().length / n;
+        int total = reference.weights().length;
+        int d = reference.points().length / total;
+        int n = reference.monteCarlo() ? Math.min(total, EXPORTED_MONTE_CARLO_POINTS) : total;
+        double[] weights = java.util.Arrays.copyOf(reference.weights(), n);
+        for (int i = 0; i < n; i++) weights[i] *= (double) total / n;
         var psi = e.psi().valuesCopy();
-        AtomicFiles.writeNpy(directory.resolve("points.npy"), reference.points(), new int[] {n, d});
-        AtomicFiles.writeNpy(directory.resolve("weights.npy"), reference.weights(), new int[] {n});
-        AtomicFiles.writeNpy(directory.resolve("eigenfunctions.npy"), psi.data, new int[] {psi.numRows, psi.numCols});
+        AtomicFiles.writeNpy(directory.resolve("points.npy"), java.util.Arrays.copyOf(reference.points(), n * d),
+                new int[] {n, d});
+        AtomicFiles.writeNpy(directory.resolve("weights.npy"), weights, new int[] {n});
+        AtomicFiles.writeNpy(directory.resolve("eigenfunctions.npy"), java.util.Arrays.copyOf(psi.data, n * psi.numCols),
+                new int[] {n, psi.numCols});
         if (reference.functions() != null) {
             var ref = reference.functions().valuesCopy();
-            AtomicFiles.writeNpy(directory.resolve("reference_eigenfunctions.npy"), ref.data,
-                    new int[] {ref.numRows, ref.numCols});
+            AtomicFiles.writeNpy(directory.resolve("reference_eigenfunctions.npy"),
+                    java.util.Arrays.copyOf(ref.data, n * ref.numCols), new int[] {n, ref.numCols});
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * When a solve has converged, judged only from what a reference-free run knows: the Ritz values θ_l of the learned
  * span and the widths w_l of their eigenvalue intervals ({@link org.opsvd.solver.eval.EigenvalueInterval}: second
- * order in the residual where Temple's bound applies, first order where only Weinstein's does, the statistical
+ * order in the residual where Lehmann's bound applies, first order where only Weinstein's does, the statistical
  * error of a Monte Carlo evaluation folded in). Converged when, over the last {@code window} evaluations, every mode's
  * Ritz value stayed within {@code tolerance}·w_l (its spread max θ_l − min θ_l, against the latest width): further
  * training would move each estimate by less than a fraction of what is not yet known about it. The rule never reads

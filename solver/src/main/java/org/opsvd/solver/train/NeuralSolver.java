@@ -56,7 +56,7 @@ public final class NeuralSolver {
    * @param spectral      Ritz values, residuals and local-energy variances of the learned span with standard
    *                      errors (0 on a deterministic quadrature), in the operator's own units; null when the
    *                      learned functions are numerically dependent
-   * @param intervals     (or null, as spectral) an interval per mode for the l-th eigenvalue as reported (Weinstein/Temple lower end,
+   * @param intervals     (or null, as spectral) an interval per mode for the l-th eigenvalue as reported (Weinstein/Lehmann lower end,
    *                      min–max upper end, statistical error folded in at z = {@value EigenvalueInterval#DEFAULT_Z})
    * @param evaluatedOn   the reference on whose quadrature this evaluation ran: the solve's own, or for Monte Carlo
    *                      with an adapted training density, points drawn from it ({@link SolveReference#drawnFrom})
@@ -212,8 +212,10 @@ public final class NeuralSolver {
             outcome.last());
       }
       List<double[]> params = Trainer.read(graph.session(), graph.averages());
-      Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config,
-          reference.drawnFrom(sampler, problem, config.seed(), outcome.steps()), density, shift);
+      SolveReference finalReference = reference.withMonteCarloPoints(config.finalMonteCarloPoints(), problem, density,
+          config.seed()).drawnFrom(sampler, problem, config.seed(), outcome.steps());
+      Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config, finalReference,
+          density, shift);
       observer.onEvaluation(last);
       return new Result(outcome, last, shift, params, network, adaptive ? sampler.describe() : density.describe());
     }

@@ -19,7 +19,8 @@ import org.opsvd.solver.neural.Parametrisation;
  *       {@value NetworkEvaluator#CHUNK}) evaluation points, n·(input + Σ hidden + outputs)·t·8 bytes, twice over
  *       (TensorFlow holds a layer's input and output at once), and the quadrature's arrays: for a solve,
  *       N·8·(d + 2 + 4(L + G)) bytes on N = 2·grid^d points (the grid and its offset copy; d ≤ 3) or the
- *       {@value SolveReference#MONTE_CARLO_POINTS} Monte Carlo points; for an svd, both networks (t = 1) and
+ *       Monte Carlo points of the evaluations during training ({@value SolveReference#MONTE_CARLO_POINTS}) and of the
+ *       final one ({@link SolveConfig#finalMonteCarloPoints()}) together; for an svd, both networks (t = 1) and
  *       N·(4(L + G) + 16)·16 bytes on N points per side.</li>
  * </ul>
  * Nine runs from 0.4 to 1.4 GB (solves in 1D and 2D and svds, B 128–4096, up to 3×256 units, 5·10³–8·10⁴
@@ -46,7 +47,7 @@ public record PeakMemoryEstimate(long runtimeBytes, long trainingBytes, long eva
         long training = TrainingChecks.TrainingMemory.of(d, c.hidden(), trained, c.parametrisation(),
                 c.fourierFeatures(), c.batch(), d + 2, 1).bytes();
         long points = d <= 3 ? MemoryBudget.times(2, MemoryBudget.power(c.evalGrid(), d))
-                : SolveReference.MONTE_CARLO_POINTS;
+                : (long) SolveReference.MONTE_CARLO_POINTS + c.finalMonteCarloPoints();
         long arrays = MemoryBudget.times(points, 8L * (d + 2 + 4L * trained));
         long network = networkValues(points, d, c.hidden(), trained, c.parametrisation(), c.fourierFeatures(), d + 2);
         return new PeakMemoryEstimate(RUNTIME_MB * MB, training, TrainingChecks.plus(arrays, network));

@@ -64,6 +64,9 @@ import org.opsvd.solver.neural.Precision;
  * @param adaptEvery       refit the training density to the learned functions every this many steps ({@link
  *                         AdaptiveDensity}; the density above stays the envelope of ψ = √p·f), or 0 for a fixed density
  *                         (left out of the JSON then, and 0 when absent)
+ * @param evalPoints       Monte Carlo points of the final evaluation, or 0 for {@link
+ *                         SolveReference#FINAL_MONTE_CARLO_POINTS} (left out of the JSON then, and 0 when absent);
+ *                         unused on a grid quadrature
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -74,7 +77,8 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     double samplerScale, double operatorScale, double operatorShift, long seed, int evalGrid, int evalEvery,
     Precision evalPrecision, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int guard,
     @JsonInclude(JsonInclude.Include.NON_NULL) ConvergenceRule convergence,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int adaptEvery) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int adaptEvery,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int evalPoints) {
 
   public SolveConfig {
     hidden = List.copyOf(hidden);
@@ -98,6 +102,9 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     if (adaptEvery < 0) {
       throw new IllegalArgumentException("--adapt-every must be 0 (a fixed density) or a number of steps, got "
           + adaptEvery);
+    }
+    if (evalPoints != 0 && evalPoints < 2) {
+      throw new IllegalArgumentException("--eval-points must be at least 2, got " + evalPoints);
     }
     if (evalEvery < 1) throw new IllegalArgumentException("--eval-every must be at least 1, got " + evalEvery);
     if (method == Method.SPIN) {
@@ -130,6 +137,11 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     }
     TrainingChecks.memory(dimension, hidden, outputs + guard, parametrisation, fourierFeatures, batch, dimension + 2,
         1);
+  }
+
+  /** Monte Carlo points of the final evaluation: {@code evalPoints}, or the default when 0. */
+  public int finalMonteCarloPoints() {
+    return evalPoints == 0 ? SolveReference.FINAL_MONTE_CARLO_POINTS : evalPoints;
   }
 
   /** L + G, the functions the network learns (its outputs). */

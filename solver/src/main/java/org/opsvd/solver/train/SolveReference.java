@@ -36,7 +36,9 @@ import org.opsvd.solver.eval.SpectralMetrics;
  *   <li>d = 3 with a Coulomb centre, and every d &gt; 3: Monte Carlo, {@value #MONTE_CARLO_POINTS} points from
  *       the training density with weights 1/(N·p), whose estimates carry standard errors. A uniform grid cannot
  *       resolve a 3D cusp: the 48³ grid of [−40, 40]³ (h = 1.6) that hydrogen used before put several Ritz values
- *       below the exact levels.</li>
+ *       below the exact levels. The final evaluation draws more points ({@link #withMonteCarloPoints}, default
+ *       {@value #FINAL_MONTE_CARLO_POINTS}): standard errors shrink as N^{−½}, and the reported numbers are the
+ *       final ones, while the evaluations during training only follow progress.</li>
  * </ul>
  *
  * @param energies         reference energies, ascending, complete shells, at least L + 1 of them; null without a
@@ -64,6 +66,9 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
 
   /** Monte Carlo evaluation points (d &gt; 3, or a Coulomb centre in 3D). */
   static final int MONTE_CARLO_POINTS = 1 << 16;
+
+  /** Monte Carlo points of the final evaluation by default (--eval-points). */
+  public static final int FINAL_MONTE_CARLO_POINTS = 1 << 18;
 
   /**
    * Builds the reference for learning the lowest {@code outputs} states.
@@ -209,9 +214,16 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
       return new Quadrature(points, weights, text, offsetPoints);
     }
 
-    /** N points x_i ~ p with weights 1/(N·p(x_i)), so Σ w_i g(x_i) estimates ∫g. */
+    /** {@value #MONTE_CARLO_POINTS} points of {@link #monteCarlo(SamplingDensity, long, int)}. */
     static Quadrature monteCarlo(SamplingDensity density, long seed) {
-      int n = MONTE_CARLO_POINTS;
+      return monteCarlo(density, seed, MONTE_CARLO_POINTS);
+    }
+
+    /**
+     * N points x_i ~ p with weights 1/(N·p(x_i)), so Σ w_i g(x_i) estimates ∫g. One stream per seed: a larger N
+     * extends the points of a smaller one.
+     */
+    static Quadrature monteCarlo(SamplingDensity density, long seed, int n) {
       int d = density.dimension();
       double[] points = new double[n * d];
       density.sample(new Well19937c(seed ^ 0x5DEECE66DL), points, n);
@@ -236,7 +248,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
    */
   public SolveReference drawnFrom(AdaptiveDensity q, Problem problem, long seed, int step) {
     if (!monteCarlo || !q.fitted()) return this;
-    int n = MONTE_CARLO_POINTS;
+    int n = weights.length;
     int d = problem.dimension();
     double[] x = new double[n * d];
     q.sample(new Well19937c(new int[] {(int) seed, (int) (seed >>> 32), step, 0x4D43}), x, n);
@@ -247,10 +259,29 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
       double s = q.envelope().sqrtDensity(point);
       w[i] = s == 0 ? 0 : q.weight(point) / (n * s * s);
     }
+    return onPoints(problem, x, w, "Monte Carlo, " + n + " points from " + q.describe());
+  }
+
+  /**
+   * This reference on {@code n} Monte Carlo points of the training density (the same stream as the evaluations
+   * during training, extended), the reference eigenfunctions sampled there; itself when the quadrature is a grid
+   * or already has n points.
+   *
+   * @throws IllegalArgumentException when n &lt; 2
+   */
+  public SolveReference withMonteCarloPoints(int n, Problem problem, SamplingDensity density, long seed) {
+    if (n < 2) throw new IllegalArgumentException("--eval-points must be at least 2, got " + n);
+    if (!monteCarlo || n == weights.length) return this;
+    Quadrature q = Quadrature.monteCarlo(density, seed, n);
+    return onPoints(problem, q.points(), q.weights(), q.description());
+  }
+
+  private SolveReference onPoints(Problem problem, double[] x, double[] w, String description) {
+    int d = problem.dimension();
     SampledFunctions f = functions == null ? null
         : SampledFunctions.of(sample(problem.exact().eigenbasis(comparable).orElseThrow(), x, d, comparable), w);
-    return new SolveReference(energies, kind, exact, finiteDifference, fdDescription, groups, x, w,
-        "Monte Carlo, " + n + " points from " + q.describe(), f, comparable, notes, true, null);
+    return new SolveReference(energies, kind, exact, finiteDifference, fdDescription, groups, x, w, description, f,
+        comparable, notes, true, null);
   }
 
   /** Whether this reference has energies (false for {@code --reference none}). */

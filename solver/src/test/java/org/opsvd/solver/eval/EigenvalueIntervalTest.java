@@ -14,7 +14,7 @@ import org.opsvd.solver.eval.EigenvalueInterval.LowerBound;
 
 /**
  * {@link EigenvalueInterval} on the 2D oscillator H = −½Δ + ½|x|² (E = 1, 2, 2, 3, 3, 3 hartree), float64: the
- * ends follow the Weinstein, Temple and min–max formulas, hold the exact eigenvalues (degenerate levels split by
+ * ends follow the Weinstein, Lehmann (Temple for one function) and min–max formulas, hold the exact eigenvalues (degenerate levels split by
  * L too), and fail, as documented, only for a span that misses a level.
  */
 class EigenvalueIntervalTest {
@@ -39,23 +39,22 @@ class EigenvalueIntervalTest {
     }
 
     @Test
-    void endsAreMinMaxAboveAndTheSharperOfWeinsteinAndTempleBelow() {
-        // ε = 0.05 on a grid (standard errors 0): upper = θ_k; lower = θ_k − ρ_k²/(θ_{k+1} − ρ_{k+1} − θ_k) at the
-        // top of each level (Temple, with mode k+1's Weinstein end as the gap), θ_k − ρ_k inside a level and at k = L−1
+    void endsAreMinMaxAboveAndTheSharperOfWeinsteinAndLehmannBelow() {
+        // ε = 0.05 on a grid (standard errors 0): upper = θ_k; below, Lehmann with ρ = θ_m − ρ_m (mode m's Weinstein
+        // end, m the first mode of the next level) for the levels 1 and 2 (modes 0, 1, 2), θ_k − ρ_k in the last level
         PerturbedStates p = PerturbedStates.of(BASIS, 6, 0.05, true, new Random(2));
         SpectralEstimate est = onGrid(p);
         double[] theta = p.exactRitz().ritzValues();
         double[] rho = p.exactResidualNorms();
+        double[] ground = p.exactLehmann(1, theta[1] - rho[1]);
+        double[] second = p.exactLehmann(3, theta[3] - rho[3]);
+        double[] lehmann = {ground[0], second[1], second[2]};
         List<EigenvalueInterval> in = EigenvalueInterval.of(est, 3);
-        LowerBound[] kinds = {LowerBound.TEMPLE, LowerBound.WEINSTEIN, LowerBound.TEMPLE,
-                LowerBound.WEINSTEIN, LowerBound.WEINSTEIN, LowerBound.WEINSTEIN};
         for (int k = 0; k < 6; k++) {
             EigenvalueInterval i = in.get(k);
-            double lower = kinds[k] == LowerBound.TEMPLE
-                    ? theta[k] - rho[k] * rho[k] / (theta[k + 1] - rho[k + 1] - theta[k])
-                    : theta[k] - rho[k];
-            assertEquals(kinds[k], i.lowerBound(), "mode " + k);
-            assertEquals(lower, i.lower(), 1e-10, "lower end of mode " + k);
+            LowerBound kind = k < 3 ? LowerBound.LEHMANN : LowerBound.WEINSTEIN;
+            assertEquals(kind, i.lowerBound(), "mode " + k);
+            assertEquals(k < 3 ? lehmann[k] : theta[k] - rho[k], i.lower(), 1e-10, "lower end of mode " + k);
             assertEquals(theta[k], i.upper(), 1e-10, "upper end of mode " + k);
             assertTrue(i.contains(E[k]), k + ": " + E[k] + " ∉ " + i);
             EigenvalueInterval w = EigenvalueInterval.weinstein(est, k, 3);
@@ -63,9 +62,35 @@ class EigenvalueIntervalTest {
             assertEquals(theta[k] + rho[k], w.upper(), 1e-10);
             assertTrue(w.contains(E[k]));
         }
-        // Temple is second order: its gap ρ²/(β − θ) is ρ/(β − θ) ≈ 0.25 of Weinstein's ρ for the ground state here
-        assertTrue(theta[0] - in.get(0).lower() < 0.3 * rho[0], "Temple gap " + (theta[0] - in.get(0).lower())
-                + " vs ρ_0 = " + rho[0]);
+        // one trial function: Lehmann is Temple's θ − ρ²/(β − θ)
+        assertEquals(theta[0] - rho[0] * rho[0] / (theta[1] - rho[1] - theta[0]), in.get(0).lower(), 1e-10);
+        // second order in the residual, also for both members of the degenerate level E = 2, which have no gap
+        // between them: the gap θ − lower is ≈ ρ/(β − θ) ≈ 0.25 of Weinstein's ρ here
+        for (int k = 0; k < 3; k++) {
+            assertTrue(theta[k] - in.get(k).lower() < 0.3 * rho[k], "mode " + k + ": Lehmann gap "
+                    + (theta[k] - in.get(k).lower()) + " vs ρ = " + rho[k]);
+        }
+    }
+
+    @Test
+    void lehmannBoundsHoldForEveryTrialSetWithTheRightCount() {
+        // 2D oscillator, L = 6, ε = 0.1, 20 random spans: with ρ ∈ (λ_{m−1}, λ_m] = (1, 2] for m = 1 and (2, 3] for
+        // m = 3, each of the m bounds lies below its exact eigenvalue (whether it beats Weinstein's θ − ρ depends on
+        // how far ρ lies above θ: the interval takes the larger of the two)
+        for (int seed = 0; seed < 20; seed++) {
+            PerturbedStates p = PerturbedStates.of(BASIS, 6, 0.1, true, new Random(30 + seed));
+            SpectralEstimate est = onGrid(p);
+            for (double[] mr : new double[][] {{1, 2}, {1, 1.6}, {3, 3}, {3, 2.7}}) {
+                int m = (int) mr[0];
+                List<Estimate> bounds = est.lehmannLowerBounds(m, mr[1]);
+                assertEquals(m, bounds.size());
+                for (int k = 0; k < m; k++) {
+                    double b = bounds.get(k).value();
+                    assertTrue(b <= E[k] + 1e-12, "seed " + seed + ", m " + m + ", ρ " + mr[1] + ": " + b + " > " + E[k]);
+                    assertEquals(0, bounds.get(k).standardError(), "a quadrature has no sampling error");
+                }
+            }
+        }
     }
 
     @Test
@@ -112,9 +137,9 @@ class EigenvalueIntervalTest {
     }
 
     @Test
-    void statedConfidenceIsBonferroniOverFiveNormalTails() {
-        assertEquals(1 - 5 * 0.0013498980316301, EigenvalueInterval.confidence(3), 1e-12);
-        assertEquals(1 - 5 * 0.0227501319481792, EigenvalueInterval.confidence(2), 1e-12);
+    void statedConfidenceIsBonferroniOverSevenNormalTails() {
+        assertEquals(1 - 7 * 0.0013498980316301, EigenvalueInterval.confidence(3), 1e-12);
+        assertEquals(1 - 7 * 0.0227501319481792, EigenvalueInterval.confidence(2), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> EigenvalueInterval.confidence(0));
         assertThrows(IllegalArgumentException.class, () -> new EigenvalueInterval(1, 0, LowerBound.WEINSTEIN));
     }

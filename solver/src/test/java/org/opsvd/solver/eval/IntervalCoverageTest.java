@@ -13,7 +13,7 @@ import org.opsvd.solver.eval.EigenvalueInterval.LowerBound;
  * Coverage and calibration over Monte Carlo replicates (float64). Each replicate draws a new perturbation
  * ψ̃ = (mixed exact span) + ε·(higher states) and a new sample of N points from N(0, I_d) with weights 1/(N·p),
  * and estimates with 100 jackknife blocks. The regime is chosen so that the statistical error matters:
- * SE(θ) ≈ ε/√N is comparable with the O(ε²) gap between θ and E that the upper end and Temple's lower end use.
+ * SE(θ) ≈ ε/√N is comparable with the O(ε²) gap between θ and E that the upper end and Lehmann's lower end use.
  */
 class IntervalCoverageTest {
 
@@ -24,15 +24,15 @@ class IntervalCoverageTest {
     private static final double BARE = 1e-9;
 
     /**
-     * Fraction of (replicate, mode) pairs with E_k in interval k; the number of Temple lower ends and their
+     * Fraction of (replicate, mode) pairs with E_k in interval k; the number of Lehmann lower ends and their
      * coverage; and the coverage of the bare intervals (z → 0), which shows that the widening is needed.
      */
     private static double[] coverage(int d, int l, int states, double eps, int n, int replicates, long seed) {
         ExactEigenbasis basis = PerturbedStates.oscillator(d, null, states);
         double[] e = basis.energies();
         int hits = 0;
-        int temple = 0;
-        int templeHits = 0;
+        int lehmann = 0;
+        int lehmannHits = 0;
         int bareHits = 0;
         Random rng = new Random(seed);
         for (int r = 0; r < replicates; r++) {
@@ -45,13 +45,13 @@ class IntervalCoverageTest {
                 bareHits += bare.get(k).contains(e[k]) ? 1 : 0;
                 boolean hit = in.get(k).contains(e[k]);
                 hits += hit ? 1 : 0;
-                if (in.get(k).lowerBound() == LowerBound.TEMPLE) {
-                    temple++;
-                    templeHits += hit ? 1 : 0;
+                if (in.get(k).lowerBound() == LowerBound.LEHMANN) {
+                    lehmann++;
+                    lehmannHits += hit ? 1 : 0;
                 }
             }
         }
-        return new double[] {hits / (double) (replicates * l), temple, templeHits / Math.max(1.0, temple),
+        return new double[] {hits / (double) (replicates * l), lehmann, lehmannHits / Math.max(1.0, lehmann),
                 bareHits / (double) (replicates * l), replicates};
     }
 
@@ -65,7 +65,7 @@ class IntervalCoverageTest {
         double[][] results = new double[cases.length][];
         for (int c = 0; c < cases.length; c++) {
             results[c] = coverage(cases[c][0], cases[c][1], cases[c][2], 0.03, 1000, cases[c][3], c + 1);
-            report.append(String.format(" %dD L=%d, %d replicates: %.4f (Temple ends %d, covered %.4f; bare %.4f);",
+            report.append(String.format(" %dD L=%d, %d replicates: %.4f (Lehmann ends %d, covered %.4f; bare %.4f);",
                     cases[c][0], cases[c][1], cases[c][3], results[c][0], (int) results[c][1], results[c][2],
                     results[c][3]));
         }
@@ -73,7 +73,7 @@ class IntervalCoverageTest {
         for (double[] r : results) {
             assertTrue(r[0] >= stated, report.toString());
             assertTrue(r[3] < 0.9, "the regime needs the widening: " + report);
-            assertTrue(r[1] >= r[4], "Temple is used (top of each level but the last): " + report);
+            assertTrue(r[1] >= r[4], "Lehmann is used (every level but the last): " + report);
         }
     }
 

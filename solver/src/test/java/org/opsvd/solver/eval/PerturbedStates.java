@@ -95,6 +95,49 @@ final class PerturbedStates {
         return out;
     }
 
+    /**
+     * Lehmann's bounds ρ + 1/τ_i for λ_{m−i} (i = 1 … m) with exact integrals, from the first m exact Ritz functions
+     * U (coefficients M×m): the pencil (A₁ − ρA₀)x = τNx with A₀ = UᵀU, A₁ = UᵀΛU, N = Uᵀ(Λ − ρ)²U, solved as the
+     * (real) eigenvalues of N⁻¹(A₁ − ρA₀) by EJML's general solver; ascending in the mode index.
+     */
+    double[] exactLehmann(int m, double rho) {
+        RayleighRitz rr = exactRitz();
+        DMatrixRMaj c = new DMatrixRMaj(f.numRows, modes());
+        CommonOps_DDRM.mult(f, rr.rotation(), c);
+        DMatrixRMaj u = CommonOps_DDRM.extract(c, 0, c.numRows, 0, m);
+        double[] shifted = new double[energies.length];
+        double[] squared = new double[energies.length];
+        for (int j = 0; j < energies.length; j++) {
+            shifted[j] = energies[j] - rho;
+            squared[j] = shifted[j] * shifted[j];
+        }
+        DMatrixRMaj left = quadraticForm(u, shifted);
+        DMatrixRMaj n = quadraticForm(u, squared);
+        CommonOps_DDRM.invert(n);
+        DMatrixRMaj pencil = new DMatrixRMaj(m, m);
+        CommonOps_DDRM.mult(n, left, pencil);
+        var eig = org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(m, false, false);
+        eig.decompose(pencil);
+        double[] tau = new double[m];
+        for (int i = 0; i < m; i++) {
+            tau[i] = eig.getEigenvalue(i).real;
+        }
+        java.util.Arrays.sort(tau);
+        double[] out = new double[m];
+        for (int k = 0; k < m; k++) {
+            out[k] = rho + 1 / tau[m - 1 - k];
+        }
+        return out;
+    }
+
+    private static DMatrixRMaj quadraticForm(DMatrixRMaj u, double[] diagonal) {
+        DMatrixRMaj scaled = new DMatrixRMaj(u.numRows, u.numCols);
+        CommonOps_DDRM.mult(CommonOps_DDRM.diag(diagonal), u, scaled);
+        DMatrixRMaj out = new DMatrixRMaj(u.numCols, u.numCols);
+        CommonOps_DDRM.multTransA(u, scaled, out);
+        return out;
+    }
+
     /** Exact Rayleigh quotients of ψ̃_l. */
     double[] exactRayleighQuotients() {
         return exactRitz().rayleighQuotients();
