@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * When a solve has converged, judged only from what a reference-free run knows: the Ritz values θ_l of the learned
  * span and the widths w_l of their eigenvalue intervals ({@link org.opsvd.solver.eval.EigenvalueInterval}: second
- * order in the residual where Lehmann's bound applies, first order where only Weinstein's does, the statistical
- * error of a Monte Carlo evaluation folded in). Converged when, over the last {@code window} evaluations, every mode's
+ * order in the residual where Lehmann's bound applies, the statistical error of a Monte Carlo evaluation folded in;
+ * for the last cluster, whose interval has Weinstein's first-order lower end, a second-order width from the mapping's
+ * estimate of the next level, see {@link NeuralSolver#snapshot}). Converged when, over the last {@code window} evaluations, every mode's
  * Ritz value stayed within {@code tolerance}·w_l (its spread max θ_l − min θ_l, against the latest width): further
  * training would move each estimate by less than a fraction of what is not yet known about it. The rule never reads
  * a reference.
