@@ -36,7 +36,7 @@ final class SolveOptions {
                     + "(default: 0, see --explain).")
     Integer adaptEvery;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps; with --stop converged, the cap (default: 3000·L, between 10000 and 60000).")
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps; with --stop converged, the cap (default: 3000·L, between 10000 and 60000; twice that with a Coulomb cusp factor).")
     Integer steps;
 
     @Option(names = "--stop", paramLabel = "MODE",

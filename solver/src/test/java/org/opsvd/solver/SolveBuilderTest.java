@@ -101,4 +101,20 @@ class SolveBuilderTest {
         .outputs(2).explain();
     org.junit.jupiter.api.Assertions.assertFalse(two.get(two.size() - 1).startsWith("warning"), "L = 2 fits the well");
   }
+
+  @Test
+  void coulombProblemsTrainTwiceTheDefaultStepsUnlessStepsAreGiven() {
+    // 3D hydrogen (a cusp factor at the nucleus): 2 × 3000·5; the 3D oscillator: 3000·5; --steps or --cusp none wins
+    SolveBuilder hydrogen = SolveBuilder.of(OperatorCatalog.build(OperatorRequest.named("hydrogen", 3, 0.5))).outputs(5);
+    org.junit.jupiter.api.Assertions.assertEquals(30_000, hydrogen.config().steps());
+    org.junit.jupiter.api.Assertions.assertTrue(hydrogen.explain().stream().anyMatch(line -> line.startsWith(
+        "--steps 30000: 2×15000, Coulomb problems")), String.join("\n", hydrogen.explain()));
+    SolveBuilder oscillator = SolveBuilder.of(OperatorCatalog.build(OperatorRequest.named("harmonic", 3, 0.5)))
+        .outputs(5);
+    org.junit.jupiter.api.Assertions.assertEquals(15_000, oscillator.config().steps());
+    org.junit.jupiter.api.Assertions.assertEquals(12_345, SolveBuilder.of(OperatorCatalog.build(
+        OperatorRequest.named("hydrogen", 3, 0.5))).outputs(5).steps(12_345).config().steps());
+    org.junit.jupiter.api.Assertions.assertEquals(15_000, SolveBuilder.of(OperatorCatalog.build(
+        OperatorRequest.named("hydrogen", 3, 0.5))).outputs(5).cusp(0.0).config().steps(), "no cusp factor");
+  }
 }
