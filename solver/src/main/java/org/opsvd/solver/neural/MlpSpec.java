@@ -63,8 +63,8 @@ public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int output
   /**
    * Dirichlet mask b(x) = Π_i g(x_i)/n, g(t) = (1−e^{−(ℓ−t)})(1−e^{−(t+ℓ)}), zero on the faces of [−ℓ, ℓ]^d, each
    * factor scaled to unit mean square on [−ℓ, ℓ]: n² = (1/2ℓ)∫g² ({@link #axisMeanSquare}), so E_uniform[b²] = 1 in
-   * every d. Unscaled, the mask's mean square is n^{2d} (n² = 0.087 at ℓ = 1: 6e-6 in 5-D), and the network, whose
-   * outputs start O(1), would have to output ~n^{−d} (≈ 80–550 at ℓ = 1, d = 5) to represent a normalised state.
+   * every d. Unscaled, the mask's mean square is n^{2d} (n² = 0.087 at ℓ = 1: 5e-6 in 5-D), and the network, whose
+   * outputs start O(1), would have to output ~n^{−d} (≈ 450 at ℓ = 1, d = 5) to represent a normalised state.
    */
   public record BoxMask(double halfWidth) {
     public BoxMask {

@@ -14,7 +14,7 @@ import org.opsvd.solver.SolveBuilder;
  * times): with the mask at unit mean square the defaults (uniform sampler, box mask, one shared network) learn all
  * six lowest states within a thousand steps. A small network (64-64), B = 256, 1000 steps, float32, seed 0: every
  * Rayleigh quotient within 10% of its level (measured: the ground state 2.5% and the five 4.8–5.8% above, still
- * falling; after 600 steps one of the five was still at 8.27). With the unscaled mask (mean square 6e-6 in 5-D) the same
+ * falling; after 600 steps one of the five was still at 8.27). With the unscaled mask (mean square 5e-6 in 5-D) the same
  * run ends with all six at 6.37: copies of the ground state (the former defaults stayed so for 10 000 steps).
  */
 class BoxMaskSolveTest {
