@@ -314,16 +314,17 @@ public final class Mlp implements Network {
   }
 
   /**
-   * b = Π_i g(x_i), g(t) = (1−a)(1−c) = 1 − a − c + e^{−2ℓ}, a = e^{t−ℓ}, c = e^{−t−ℓ};
-   * g' = c − a, g'' = −(a + c). ∂_i b = g'(x_i)Π_{j≠i} g(x_j), Δb = Σ_i g''(x_i)Π_{j≠i} g(x_j).
-   * Shapes: value [B, 1], gradient [B, d, 1], Laplacian [B, 1].
+   * b = Π_i g(x_i)/n, g(t) = (1−a)(1−c) = 1 − a − c + e^{−2ℓ}, a = e^{t−ℓ}, c = e^{−t−ℓ}, n the factor's rms
+   * ({@link MlpSpec.BoxMask#axisMeanSquare}); g' = c − a, g'' = −(a + c). ∂_i b = g'(x_i)/n Π_{j≠i} g(x_j)/n,
+   * Δb = Σ_i g''(x_i)/n Π_{j≠i} g(x_j)/n. Shapes: value [B, 1], gradient [B, d, 1], Laplacian [B, 1].
    */
   private <T extends TFloating> Jet<T> boxJet(Ops tf, Operand<T> x, boolean full) {
     double ell = spec.box().halfWidth();
     int d = spec.inputDimension();
-    Operand<T> a = tf.math.exp(tf.math.sub(x, Graphs.scalar(tf, x, ell)));
-    Operand<T> c = tf.math.exp(tf.math.sub(tf.math.neg(x), Graphs.scalar(tf, x, ell)));
-    Operand<T> g = tf.math.sub(tf.math.sub(Graphs.scalar(tf, x, 1 + Math.exp(-2 * ell)), a), c);
+    Operand<T> unit = Graphs.scalar(tf, x, 1 / Math.sqrt(spec.box().axisMeanSquare()));
+    Operand<T> a = tf.math.mul(tf.math.exp(tf.math.sub(x, Graphs.scalar(tf, x, ell))), unit);
+    Operand<T> c = tf.math.mul(tf.math.exp(tf.math.sub(tf.math.neg(x), Graphs.scalar(tf, x, ell))), unit);
+    Operand<T> g = tf.math.sub(tf.math.sub(tf.math.mul(Graphs.scalar(tf, x, 1 + Math.exp(-2 * ell)), unit), a), c);
     List<Operand<T>> gi = columns(tf, g, d);
     Operand<T> value = productOf(tf, gi, -1);
     if (!full) return new Jet<>(value, null, null);

@@ -61,13 +61,27 @@ public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int output
   }
 
   /**
-   * Dirichlet mask b(x) = Π_i (1−e^{−(ℓ−x_i)})(1−e^{−(x_i+ℓ)}), zero on the faces of [−ℓ, ℓ]^d.
+   * Dirichlet mask b(x) = Π_i g(x_i)/n, g(t) = (1−e^{−(ℓ−t)})(1−e^{−(t+ℓ)}), zero on the faces of [−ℓ, ℓ]^d, each
+   * factor scaled to unit mean square on [−ℓ, ℓ]: n² = (1/2ℓ)∫g² ({@link #axisMeanSquare}), so E_uniform[b²] = 1 in
+   * every d. Unscaled, the mask's mean square is n^{2d} (n² = 0.087 at ℓ = 1: 5e-6 in 5-D), and the network, whose
+   * outputs start O(1), would have to output ~n^{−d} (≈ 450 at ℓ = 1, d = 5) to represent a normalised state.
    */
   public record BoxMask(double halfWidth) {
     public BoxMask {
       if (!(halfWidth > 0) || Double.isInfinite(halfWidth)) {
         throw new IllegalArgumentException("box half-width must be finite and > 0, got " + halfWidth);
       }
+    }
+
+    /**
+     * n² = (1/2ℓ)∫_{−ℓ}^{ℓ} g(t)² dt = [2ℓk² + 1 − e^{−4ℓ} − 4k(1 − e^{−2ℓ}) + 4ℓe^{−2ℓ}]/(2ℓ), k = 1 + e^{−2ℓ}
+     * (0.0871 at ℓ = 1, → 1 as ℓ → ∞).
+     */
+    public double axisMeanSquare() {
+      double ell = halfWidth;
+      double e2 = Math.exp(-2 * ell);
+      double k = 1 + e2;
+      return (2 * ell * k * k - Math.expm1(-4 * ell) + 4 * k * Math.expm1(-2 * ell) + 4 * ell * e2) / (2 * ell);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.hipparchus.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -27,6 +28,24 @@ class MlpSpecTest {
     fails("expected 4 parameter arrays, got 1", () -> new Mlp(ok, 0).withInitialValues(List.of(new double[16])));
     fails("parameter layer0/kernel: 3 initial values for shape [2, 8]",
         () -> new Mlp(ok, 0).withInitialValues(List.of(new double[3], new double[8], new double[8], new double[1])));
+  }
+
+  /**
+   * The box mask's factor g(t) = (1−e^{t−ℓ})(1−e^{−t−ℓ}) has mean square n² on [−ℓ, ℓ] equal to Gauss–Legendre
+   * quadrature of g²/(2ℓ) (1e-9 relative: the closed form cancels terms of order 1 at small ℓ) from a small box (ℓ = 0.1, n² = 4.4e-5) to a wide one (ℓ = 10, n² → 0.85).
+   */
+  @Test
+  void boxMaskAxisMeanSquareIsTheQuadratureOfItsFactor() {
+    IterativeLegendreGaussIntegrator quadrature = new IterativeLegendreGaussIntegrator(16, 1e-14, 1e-16);
+    for (double ell : new double[] {0.1, 0.5, 1, 2, 10}) {
+      double numeric = quadrature.integrate(100_000, t -> {
+        double g = (1 - Math.exp(t - ell)) * (1 - Math.exp(-t - ell));
+        return g * g;
+      }, -ell, ell) / (2 * ell);
+      double closed = new MlpSpec.BoxMask(ell).axisMeanSquare();
+      assertEquals(numeric, closed, 1e-9 * numeric, "ℓ = " + ell);
+    }
+    assertEquals(0.08713023016828636, new MlpSpec.BoxMask(1).axisMeanSquare(), 1e-15);
   }
 
   @Test

@@ -167,8 +167,9 @@ class MlpTest {
   }
 
   /**
-   * Box mask alone (MLP ≡ 1), ℓ = 2, d = 2: b = g(x₁)g(x₂), g(t) = (1−e^{t−ℓ})(1−e^{−t−ℓ}), derivatives by
-   * the product rule on the two factors; 1e-12. Zero on the face x₁ = ℓ.
+   * Box mask alone (MLP ≡ 1), ℓ = 2, d = 2: b = g(x₁)g(x₂)/n², g(t) = (1−e^{t−ℓ})(1−e^{−t−ℓ}), n² = 0.32385 the
+   * factor's mean square on [−ℓ, ℓ] (midpoint sum, 1e-9), derivatives by the product rule on the two factors; 1e-12.
+   * Zero on the face x₁ = ℓ.
    */
   @Test
   void boxMaskClosedForm() {
@@ -176,6 +177,9 @@ class MlpTest {
     Mlp net0 = new Mlp(MlpSpec.of(2, List.of(2), 1).withBox(ell), 1);
     Mlp net = net0.withInitialValues(List.of(net0.parameters().get(0).initial(), new double[2], new double[2],
         new double[] {1}));
+    double meanSquare = net0.spec().box().axisMeanSquare();
+    assertEquals(0.3238496151537616, meanSquare, 1e-9, "n² by a midpoint sum on 2·10⁵ cells");
+    double rms = Math.sqrt(meanSquare);
     double[] pts = TfTesting.points(5, 2, 7, 1.9);
     pts[0] = ell; // first point on the boundary
     double[] v = new double[5];
@@ -187,9 +191,9 @@ class MlpTest {
         double t = pts[2 * n + i];
         double a = Math.exp(t - ell);
         double c = Math.exp(-t - ell);
-        gg[i][0] = (1 - a) * (1 - c);
-        gg[i][1] = -a * (1 - c) + (1 - a) * c;
-        gg[i][2] = -a * (1 - c) - 2 * a * c - (1 - a) * c;
+        gg[i][0] = (1 - a) * (1 - c) / rms;
+        gg[i][1] = (-a * (1 - c) + (1 - a) * c) / rms;
+        gg[i][2] = (-a * (1 - c) - 2 * a * c - (1 - a) * c) / rms;
       }
       v[n] = gg[0][0] * gg[1][0];
       gr[2 * n] = gg[0][1] * gg[1][0];
@@ -206,6 +210,30 @@ class MlpTest {
       assertTrue(TfTesting.absErr(res.get(1), gr) <= 1e-12, m + " gradient " + TfTesting.absErr(res.get(1), gr));
       assertTrue(TfTesting.absErr(res.get(2), lap) <= 1e-12, m + " laplacian " + TfTesting.absErr(res.get(2), lap));
     }
+  }
+
+  /**
+   * The box mask alone in 5-D, ℓ = 1 (MLP ≡ 1): E_uniform[b²] = 1, by Monte Carlo on 40 000 uniform points within 4
+   * standard errors (the unscaled mask's is n^{10} = 0.0871⁵ = 5.0e-6): the states the network multiplies are O(1)
+   * in any d.
+   */
+  @Test
+  void boxMaskHasUnitMeanSquareInFiveDimensions() {
+    Mlp net0 = new Mlp(MlpSpec.of(5, List.of(2), 1).withBox(1), 1);
+    Mlp net = net0.withInitialValues(List.of(net0.parameters().get(0).initial(), new double[2], new double[2],
+        new double[] {1}));
+    int n = 40_000;
+    double[] b = jet(net, TfTesting.points(n, 5, 11, 1.0), LaplacianMethod.FORWARD).get(0);
+    double sum = 0;
+    double sumSquares = 0;
+    for (double v : b) {
+      sum += v * v;
+      sumSquares += v * v * v * v;
+    }
+    double mean = sum / n;
+    double standardError = Math.sqrt((sumSquares / n - mean * mean) / n);
+    System.out.printf("5-D box mask: E[b²] = %.4f ± %.4f%n", mean, standardError);
+    assertEquals(1, mean, 4 * standardError);
   }
 
   /**

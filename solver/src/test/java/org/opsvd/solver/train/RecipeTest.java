@@ -92,6 +92,12 @@ class RecipeTest {
     assertEquals(box.halfWidth(), r.samplerScale());
     assertEquals(0, r.fourierFeatures());
     assertEquals(SolveDefaults.LEARNING_RATE, r.learningRate());
+    assertTrue(r.choices().get(0).rule().contains("the Dirichlet mask Π g(x_i)/n has unit mean square"),
+        r.choices().get(0).rule());
+    Problem torus = OperatorCatalog.build(OperatorRequest.named("cosine", 1, 0.5));
+    String periodic = recipe(torus, 4).choices().get(0).rule();
+    assertEquals(SamplingDensity.Kind.UNIFORM, recipe(torus, 4).sampler());
+    assertTrue(!periodic.contains("mask"), "a periodic box has no mask: " + periodic);
   }
 
   /**
