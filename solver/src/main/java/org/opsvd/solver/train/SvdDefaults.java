@@ -59,6 +59,11 @@ public final class SvdDefaults {
    * no better than G = 0 for seeds 0–2 (the last pairs' errors vary from 5e-3 to 0.6 between seeds either way).
    */
   public static final int GUARD = 0;
+  /**
+   * p of {@link SvdModeBalance}: column l of each step's output gradients weighted by (s_max/s_l)^p. Measured on
+   * Volterra, L = 8 (benchmarks/RESULTS.md, "The last singular pairs"): see there.
+   */
+  public static final double MODE_BALANCE = 0;
 
   private SvdDefaults() {
   }
