@@ -388,8 +388,8 @@ final class SvdCommand implements Callable<Integer>, BatchCommand {
      */
     private SvdBuilder builder(LaggedPairs lagged) {
         SvdBuilder builder = (lagged != null ? SvdBuilder.of(lagged.problem(outputs, evalPoints, seed))
-                : SvdBuilder.of(request())).outputs(outputs).guard(guard).modeBalance(modeBalance).steps(steps).batch(batch)
-                .learningRate(learningRate).optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema)
+                : SvdBuilder.of(request())).outputs(outputs).guard(guard).modeBalance(modeBalance).steps(steps)
+                .batch(batch).learningRate(learningRate).optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema)
                 .nesting(nesting).precision(precision).device(device).hidden(hidden).activation(activation)
                 .parametrisation(parametrisation).fourier(fourier, fourierScale).seed(seed).evalPoints(evalPoints)
                 .evalEvery(evalEvery).checkpointEvery(checkpointEvery);

@@ -70,7 +70,7 @@ public final class SvdDefaults {
   /**
    * p of {@link SvdModeBalance}: column l of each step's output gradients weighted by (s_max/s_l)^p; off. Measured
    * on Volterra, L = 8, 12 000 steps (benchmarks/RESULTS.md, "The last singular pairs"): p = 1 cut seeds 1 and 2's
-   * worst σ from 0.58 to 1.2e-2 and from 0.33 to 0.15 but made seed 0's worse (4.9e-3 to 0.45); p = 2 diverged.
+   * worst σ from 0.58 to 1.2e-2 and from 0.33 to 0.15 but made seed 0's worse (4.9e-3 to 0.45); p = 2 oscillated.
    */
   public static final double MODE_BALANCE = 0;
 

@@ -67,8 +67,8 @@ class SvdModeBalanceTest {
   /**
    * The optimum is unchanged. A = U diag(4, 2, 1, 0.5, 0.1, …) Vᵀ on n = 10 points with the exact batch of
    * NestedSvdTrainingTest (X = Y = √n I, K = n A, so F = √n Wf, G = √n Wg); plain gradient descent with the
-   * balanced output gradients (p = 2, weights 1, 4, 16 at the optimum) from a small random start reaches the same top three
-   * singular pairs: ‖wf_l‖‖wg_l‖ = σ_l within 1e-6 and |cos(wf_l, u_l)| ≥ 1 − 1e-9.
+   * balanced output gradients (p = 2, weights 1, 4, 16 at the optimum) from a small random start reaches the same
+   * top three singular pairs: ‖wf_l‖‖wg_l‖ = σ_l within 1e-6 and |cos(wf_l, u_l)| ≥ 1 − 1e-9.
    */
   @Test
   void balancedGradientsKeepTheNestedOptimum() {
