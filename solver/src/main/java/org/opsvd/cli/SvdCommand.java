@@ -136,6 +136,11 @@ final class SvdCommand implements Callable<Integer>, BatchCommand {
                     + "benchmarks/RESULTS.md, \"Guard modes\").")
     Integer guard;
 
+    @Option(names = "--mode-balance", paramLabel = "P",
+            description = "Weight pair l's share of each step by (σ_1/σ_l)^P, so the last pairs are not left to the "
+                    + "leading ones' features (0: the plain nested loss; default: ${DEFAULT-VALUE}).")
+    double modeBalance;
+
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
@@ -228,6 +233,7 @@ final class SvdCommand implements Callable<Integer>, BatchCommand {
         d.put("--sampling", k.stratified() ? "stratified" : "iid");
         d.put("--L", Integer.toString(SvdDefaults.OUTPUTS));
         d.put("--steps", Integer.toString(SvdDefaults.STEPS));
+        d.put("--mode-balance", Double.toString(SvdDefaults.MODE_BALANCE));
         d.put("--batch", Integer.toString(SvdDefaults.BATCH));
         d.put("--lr", Double.toString(SvdDefaults.LEARNING_RATE));
         d.put("--optimizer", SvdDefaults.OPTIMIZER.toString());
@@ -382,8 +388,8 @@ final class SvdCommand implements Callable<Integer>, BatchCommand {
      */
     private SvdBuilder builder(LaggedPairs lagged) {
         SvdBuilder builder = (lagged != null ? SvdBuilder.of(lagged.problem(outputs, evalPoints, seed))
-                : SvdBuilder.of(request())).outputs(outputs).guard(guard).steps(steps).batch(batch)
-                .learningRate(learningRate).optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema)
+                : SvdBuilder.of(request())).outputs(outputs).guard(guard).modeBalance(modeBalance).steps(steps)
+                .batch(batch).learningRate(learningRate).optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema)
                 .nesting(nesting).precision(precision).device(device).hidden(hidden).activation(activation)
                 .parametrisation(parametrisation).fourier(fourier, fourierScale).seed(seed).evalPoints(evalPoints)
                 .evalEvery(evalEvery).checkpointEvery(checkpointEvery);

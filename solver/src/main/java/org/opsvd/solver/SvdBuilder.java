@@ -36,6 +36,7 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
   private final SvdProblem given;
   private int outputs = SvdDefaults.OUTPUTS;
   private int guard = SvdDefaults.GUARD;
+  private double modeBalance = SvdDefaults.MODE_BALANCE;
   private Nesting nesting = SvdDefaults.NESTING;
   private int evalPoints = SvdDefaults.EVAL_POINTS;
   private SvdProblem problem;
@@ -92,6 +93,15 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
     return this;
   }
 
+  /**
+   * p of {@link org.opsvd.solver.train.SvdModeBalance}, the last pairs' larger share of each step (default
+   * {@value SvdDefaults#MODE_BALANCE}; 0: the plain nested loss); null for the default.
+   */
+  public SvdBuilder modeBalance(Double p) {
+    this.modeBalance = p != null ? p : SvdDefaults.MODE_BALANCE;
+    return this;
+  }
+
   /** Sequential (default) or joint nesting. */
   public SvdBuilder nesting(Nesting n) {
     this.nesting = n;
@@ -133,7 +143,7 @@ public final class SvdBuilder extends TrainingBuilder<SvdBuilder> {
         fourierFeatures != null ? fourierFeatures : SvdDefaults.FOURIER_FEATURES,
         fourierScale != null ? fourierScale : SvdDefaults.FOURIER_SCALE, seed,
         evalPoints, evalEvery != null ? evalEvery : Math.max(1, n / 10),
-        guard);
+        guard, modeBalance);
   }
 
   /** The checkpoint a {@link #resumeFrom} run continues from (checked against the settings), or null. */

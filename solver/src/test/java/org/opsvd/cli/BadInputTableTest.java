@@ -180,7 +180,7 @@ class BadInputTableTest {
                 {"--eval-points 1000000000", "--eval-points"}, {"--sampling magic", "--sampling"},
                 {"--nesting magic", "--nesting"}, {"--checkpoint-every -5", "--checkpoint-every"},
                 {"--nystrom 1", "--nystrom"}, {"--retrieval", "--retrieval"}, {"--batch 2000000000", "--batch"},
-                {"--fourier -1", "--fourier"}}) {
+                {"--fourier -1", "--fourier"}, {"--mode-balance -1", "--mode-balance"}}) {
             t.add(bad(2, n[1], SVD + " " + n[0]));
         }
         t.add(bad(2, "--out", SVD.replace("--out @new-svd", "--out @earlier-run")));

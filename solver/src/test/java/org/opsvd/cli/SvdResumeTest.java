@@ -88,7 +88,7 @@ class SvdResumeTest {
     byte[] before = Files.readAllBytes(run.resolve("checkpoint.bin"));
     ReferenceCommandTest.Run r = svd("--steps", "40", "--lr", "5e-3", "--nesting", "jnt", "--resume", run.toString());
     assertEquals(Main.USAGE_ERROR, r.status(), r.err());
-    assertTrue(r.err().contains("cannot resume " + run) && r.err().contains("learningRate: 0.002 in the checkpoint, 0.005 now")
+    assertTrue(r.err().contains("cannot resume " + run) && r.err().contains("learningRate: 0.001 in the checkpoint, 0.005 now")
         && r.err().contains("nesting: \"sequential\" in the checkpoint, \"joint\" now"), r.err());
     assertFalse(r.err().contains("steps:"), "only the differing keys: " + r.err());
     ReferenceCommandTest.Run other = svd("--steps", "40", "--rho", "0.7", "--resume", run.toString());

@@ -37,12 +37,15 @@ import org.opsvd.solver.neural.Precision;
  * @param guard           G, guard pairs trained after the L reported ones (each network has L + G outputs, the nested
  *                        loss covers all of them, everything reported covers the first L); left out of the JSON when
  *                        0, and 0 when absent (configurations written before guard modes)
+ * @param modeBalance     p of {@link SvdModeBalance}, the last pairs' larger share of each step; left out of the
+ *                        JSON when 0, and 0 when absent (configurations written before it)
  */
 public record SvdConfig(String operator, String kernel, int outputs, int steps, int batch, double learningRate,
     OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay, Nesting nesting, Precision precision,
     SessionOptions.Device device, List<Integer> hidden, Activation activation, Parametrisation parametrisation,
     int fourierFeatures, double fourierScale, long seed, int evalPoints, int evalEvery,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int guard) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int guard,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) double modeBalance) {
 
   public SvdConfig {
     hidden = List.copyOf(hidden);
@@ -54,6 +57,7 @@ public record SvdConfig(String operator, String kernel, int outputs, int steps, 
     Objects.requireNonNull(parametrisation, "parametrisation");
     if (outputs < 1) throw new IllegalArgumentException("--L must be at least 1, got " + outputs);
     TrainingChecks.guard(guard, outputs);
+    new SvdModeBalance(modeBalance); // its check
     if (steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
     if (batch < 2 || batch % 2 != 0) {
       throw new IllegalArgumentException("--batch must be even and at least 2, got " + batch);
@@ -77,5 +81,10 @@ public record SvdConfig(String operator, String kernel, int outputs, int steps, 
   /** L + G, the pairs each network learns (its outputs). */
   public int trainedOutputs() {
     return outputs + guard;
+  }
+
+  /** The pairs' weights in each step. */
+  public SvdModeBalance balance() {
+    return new SvdModeBalance(modeBalance);
   }
 }

@@ -134,7 +134,7 @@ public final class SvdSolver {
     SvdQuadrature rightQ = problem.samples() != null
         ? SvdQuadrature.empirical(problem.samples().y(), problem.data().rightDimension())
         : SvdQuadrature.of(problem.right(), config.evalPoints(), config.seed() + 1);
-    try (SvdTrainingGraph<TFloating> graph = new SvdTrainingGraph<>(f, g, loss, paired,
+    try (SvdTrainingGraph<TFloating> graph = new SvdTrainingGraph<>(f, g, loss, paired, config.balance(),
         config.optimizer().spec(), precision, session);
          NetworkEvaluator<?> fe = NetworkEvaluator.float64(f, false);
          NetworkEvaluator<?> ge = NetworkEvaluator.float64(g, false)) {

@@ -15,7 +15,8 @@ import org.tensorflow.types.family.TFloating;
  * One operator-SVD training step as a single graph: left network f at x [B₁, d_x], right network g at
  * y [B₂, d_y], the nested LoRA SVD terms ({@link NestedSvdLoss}: kernel form with the fed kernel matrix
  * K [B₁, B₂], or paired form), parameter gradients by one reverse pass through F and G with the
- * injected output gradients, the optimiser step (skipped on a non-finite loss) and the moving averages.
+ * injected output gradients (column l weighted by {@link SvdModeBalance}), the optimiser step (skipped on a
+ * non-finite loss) and the moving averages.
  * Fetched per step: the loss and the batch singular-value estimates σ_l = ‖f_l‖·‖g_l‖.
  */
 public final class SvdTrainingGraph<T extends TFloating> extends AbstractStepGraph<T> {
@@ -30,9 +31,10 @@ public final class SvdTrainingGraph<T extends TFloating> extends AbstractStepGra
   /**
    * @param paired paired form (no kernel matrix) instead of the kernel form; a constant mode, if
    *               wanted, is a property of the loss ({@link NestedSvdLoss#withConstantMode()})
+   * @param balance the pairs' weights in the injected gradients ({@link SvdModeBalance#NONE}: the plain loss)
    */
   public SvdTrainingGraph(Network leftNetwork, Network rightNetwork, NestedSvdLoss svdLoss, boolean paired,
-      OptimizerSpec optimizerSpec, Precision precision, SessionOptions options) {
+      SvdModeBalance balance, OptimizerSpec optimizerSpec, Precision precision, SessionOptions options) {
     super(precision);
     Class<T> type = precision.type();
     this.left = tf.withName("x").placeholder(type, Placeholder.shape(Shape.of(-1, leftNetwork.inputDimension())));
@@ -53,8 +55,15 @@ public final class SvdTrainingGraph<T extends TFloating> extends AbstractStepGra
         diagonal(tf, terms.rightGram(), l, precision)));
     List<Operand<T>> reads = new ArrayList<>(readsF);
     reads.addAll(readsG);
+    Operand<T> dF = terms.leftGradient();
+    Operand<T> dG = terms.rightGradient();
+    if (balance.active()) {
+      Operand<T> w = balance.weights(tf, singularValues, precision);
+      dF = tf.math.mul(dF, w);
+      dG = tf.math.mul(dG, w);
+    }
     Gradients grads = tf.gradients(List.of(valuesF, valuesG), reads,
-        Gradients.dx(List.of(terms.leftGradient(), terms.rightGradient())));
+        Gradients.dx(List.of(dF, dG)));
     List<Operand<T>> all = gradients(grads, reads.size());
     OptimizerGraph<T> optimizer = optimizerOf(terms.loss(), optimizerSpec);
     f.update(tf, optimizer, readsF, all.subList(0, readsF.size()), averageDecay(), precision, updates);
