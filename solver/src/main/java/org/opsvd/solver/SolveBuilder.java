@@ -544,6 +544,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         problem.halfWidth(), samplerKind(rules), samplerScaleInUse(l, rules),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
-        adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0);
+        adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0,
+        problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC);
   }
 }

@@ -39,7 +39,20 @@ public final class Mlp implements Network {
     this.spec = spec;
     RandomGenerator rng = new Well19937c(seed);
     int d = spec.inputDimension();
-    if (spec.fourier() != null) {
+    if (spec.fourier() != null && spec.fourier().periodicHalfWidth() > 0) {
+      int m = spec.fourier().frequencies();
+      if (m % d != 0) {
+        throw new IllegalArgumentException("periodic input needs the same harmonics on every axis: --fourier " + m
+            + " is not a multiple of d = " + d);
+      }
+      int k = m / d;
+      fourierMatrix = new double[d * m];
+      for (int j = 0; j < d; j++) {
+        for (int h = 1; h <= k; h++) {
+          fourierMatrix[j * m + j * k + h - 1] = h * Math.PI / spec.fourier().periodicHalfWidth();
+        }
+      }
+    } else if (spec.fourier() != null) {
       int m = spec.fourier().frequencies();
       fourierMatrix = new double[d * m];
       double f = 2 * Math.PI * spec.fourier().scale();

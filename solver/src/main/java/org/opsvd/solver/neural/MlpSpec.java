@@ -23,15 +23,27 @@ public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int output
     Envelope envelope, BoxMask box, CuspFactor cusp) {
 
   /**
-   * Fixed features φ(x) = [sin(xB), cos(xB)] ∈ R^{2m}, B = 2πσ·N(0,1) ∈ R^{d×m} drawn from the
-   * network's seed; the raw x is not appended. B is a graph constant, not a {@link Parameter}.
+   * Fixed features φ(x) = [sin(xB), cos(xB)] ∈ R^{2m}; the raw x is not appended. B is a graph constant, not a
+   * {@link Parameter}: B = 2πσ·N(0,1) ∈ R^{d×m} drawn from the network's seed, or, on a torus [−h, h)^d
+   * ({@code periodicHalfWidth} h &gt; 0), the harmonics B_{j, jK+k−1} = kπ/h for k = 1 … K = m/d (zero elsewhere), so
+   * that every network function is 2h-periodic along each axis (σ unused then).
+   *
+   * @param periodicHalfWidth h of the torus, or 0 for random features
    */
-  public record FourierFeatures(int frequencies, double scale) {
+  public record FourierFeatures(int frequencies, double scale, double periodicHalfWidth) {
     public FourierFeatures {
       if (frequencies < 1) throw new IllegalArgumentException("Fourier frequencies must be >= 1, got " + frequencies);
       if (!(scale > 0) || Double.isInfinite(scale)) {
         throw new IllegalArgumentException("Fourier scale must be finite and > 0, got " + scale);
       }
+      if (!(periodicHalfWidth >= 0) || Double.isInfinite(periodicHalfWidth)) {
+        throw new IllegalArgumentException("the torus half-width must be finite and >= 0, got " + periodicHalfWidth);
+      }
+    }
+
+    /** Random features of scale σ. */
+    public FourierFeatures(int frequencies, double scale) {
+      this(frequencies, scale, 0);
     }
   }
 

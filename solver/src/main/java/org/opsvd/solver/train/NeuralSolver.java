@@ -110,7 +110,8 @@ public final class NeuralSolver {
   public static Mlp network(SolveConfig c) {
     MlpSpec spec = new MlpSpec(c.dimension(), c.hidden(), c.trainedOutputs(), c.activation(),
         c.parametrisation(),
-        c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale()) : null,
+        c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale(),
+            c.periodic() ? c.box() : 0) : null,
         c.envelopeScale() != null ? new MlpSpec.Envelope(c.envelopeScale()) : null,
         c.boxMask() ? new MlpSpec.BoxMask(c.box()) : null, c.cusp());
     return new Mlp(spec, c.seed());

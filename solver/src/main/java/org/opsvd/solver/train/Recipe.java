@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.opsvd.operators.CoulombCentre;
 import org.opsvd.operators.Problem;
+import org.opsvd.operators.grid.Boundary;
 import org.opsvd.solver.loss.OperatorShift;
 import org.opsvd.solver.neural.CuspFactor;
 import org.opsvd.solver.neural.Parametrisation;
@@ -148,7 +149,12 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
 
     int fourier = 0;
     double fourierScale = SolveDefaults.FOURIER_SCALE;
-    if (d <= 3 && !problem.boxIsPhysical()) {
+    if (problem.boundary() == Boundary.PERIODIC) {
+      fourier = PERIODIC_HARMONICS * d;
+      choices.add(new Choice("--fourier", Integer.toString(fourier), "a torus: the harmonics cos(kπx_j/h), sin(kπx_j/h),"
+          + " k = 1…" + PERIODIC_HARMONICS + " per axis, so every learned function is periodic (the raw input, or random"
+          + " Fourier features, are not: on the 1D cosine torus they learned levels below the periodic ground state)"));
+    } else if (d <= 3 && !problem.boxIsPhysical()) {
       double middle = sampler == SamplingDensity.Kind.MIXTURE ? samplerScale / 4 : samplerScale;
       fourier = FOURIER_PAIRS;
       fourierScale = 0.2 / middle;
@@ -186,6 +192,9 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
    * The learning-rate rule for the network and input in use (also when they were given rather than chosen here):
    * 2e-3 for a shared network on Fourier features, else {@link SolveDefaults#LEARNING_RATE}.
    */
+  /** Harmonics per axis of the periodic input on a torus. */
+  public static final int PERIODIC_HARMONICS = 8;
+
   public static double learningRate(Parametrisation network, int fourierPairs) {
     return network == Parametrisation.SHARED && fourierPairs > 0 ? 2e-3 : SolveDefaults.LEARNING_RATE;
   }
@@ -198,11 +207,13 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
 
   /**
    * The fixed settings of a solve before its problem is read (uniform on a box, else Gaussian of box/3; no cusp; one
-   * 128³ network on the raw input; Adam 1e-3): what the settings are checked with before any estimate is made.
+   * 128³ network on the raw input, or on a torus's harmonics; Adam 1e-3): what the settings are checked with before any estimate is made.
    */
   public static Recipe base(Problem problem) {
+    int fourier = problem.boundary() == Boundary.PERIODIC ? PERIODIC_HARMONICS * problem.dimension()
+        : SolveDefaults.FOURIER_FEATURES; // a torus is always learned on its harmonics
     return new Recipe(SolveDefaults.sampler(problem), SolveDefaults.samplerScale(problem), null,
-        SolveDefaults.PARAMETRISATION, SolveDefaults.HIDDEN, SolveDefaults.FOURIER_FEATURES, SolveDefaults.FOURIER_SCALE,
+        SolveDefaults.PARAMETRISATION, SolveDefaults.HIDDEN, fourier, SolveDefaults.FOURIER_SCALE,
         SolveDefaults.LEARNING_RATE, 0, List.of());
   }
 

@@ -67,6 +67,8 @@ import org.opsvd.solver.neural.Precision;
  * @param evalPoints       Monte Carlo points of the final evaluation, or 0 for {@link
  *                         SolveReference#FINAL_MONTE_CARLO_POINTS} (left out of the JSON then, and 0 when absent);
  *                         unused on a grid quadrature
+ * @param periodic         the problem lives on the torus [−box, box)^d: the Fourier features are its harmonics
+ *                         ({@link org.opsvd.solver.neural.MlpSpec.FourierFeatures}; left out of the JSON when false)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -78,7 +80,8 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     Precision evalPrecision, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int guard,
     @JsonInclude(JsonInclude.Include.NON_NULL) ConvergenceRule convergence,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int adaptEvery,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int evalPoints) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int evalPoints,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean periodic) {
 
   public SolveConfig {
     hidden = List.copyOf(hidden);
@@ -102,6 +105,10 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     if (adaptEvery < 0) {
       throw new IllegalArgumentException("--adapt-every must be 0 (a fixed density) or a number of steps, got "
           + adaptEvery);
+    }
+    if (periodic && (fourierFeatures < dimension || fourierFeatures % dimension != 0)) {
+      throw new IllegalArgumentException("a periodic problem learns on the harmonics of its torus: --fourier must be a"
+          + " positive multiple of d = " + dimension + " (harmonics per axis × d), got " + fourierFeatures);
     }
     if (evalPoints != 0 && evalPoints < 2) {
       throw new IllegalArgumentException("--eval-points must be at least 2, got " + evalPoints);

@@ -3,6 +3,7 @@ package org.opsvd.solver.neural;
 import org.opsvd.operators.action.Jet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -234,6 +235,37 @@ class MlpTest {
     double standardError = Math.sqrt((sumSquares / n - mean * mean) / n);
     System.out.printf("5-D box mask: E[b²] = %.4f ± %.4f%n", mean, standardError);
     assertEquals(1, mean, 4 * standardError);
+  }
+
+  /**
+   * Periodic input on the torus [−π, π)²: a random 2-D network on 3 harmonics per axis has the same value, gradient
+   * and Laplacian (forward) at x and at x shifted by the period 2π along either axis, to 1e-10; the Fourier matrix is
+   * the harmonics kπ/h, one axis per block.
+   */
+  @Test
+  void periodicInputMakesEveryFunctionPeriodic() {
+    MlpSpec base = MlpSpec.of(2, List.of(8, 8), 2);
+    MlpSpec spec = new MlpSpec(2, base.hiddenWidths(), 2, base.activation(), base.parametrisation(),
+        new MlpSpec.FourierFeatures(6, 1, Math.PI), null, null, null);
+    Mlp net = new Mlp(spec, 3);
+    double[] b = net.fourierMatrix();
+    assertEquals(3, b[2], 1e-15, "axis 0, harmonic 3: 3π/π");
+    assertEquals(1, b[6 + 3], 1e-15, "axis 1, harmonic 1");
+    assertEquals(0, b[6], 0.0, "axis 1 does not see axis 0's harmonics");
+    double[] x = TfTesting.points(50, 2, 4, 3.0);
+    for (int axis = 0; axis < 2; axis++) {
+      double[] shifted = x.clone();
+      for (int i = axis; i < shifted.length; i += 2) shifted[i] += 2 * Math.PI;
+      List<double[]> at = jet(net, x, LaplacianMethod.FORWARD);
+      List<double[]> there = jet(net, shifted, LaplacianMethod.FORWARD);
+      for (int part = 0; part < 3; part++) {
+        for (int i = 0; i < at.get(part).length; i++) {
+          assertEquals(at.get(part)[i], there.get(part)[i], 1e-10, "part " + part + ", entry " + i + ", axis " + axis);
+        }
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> new Mlp(new MlpSpec(2, List.of(4), 1, spec.activation(),
+        spec.parametrisation(), new MlpSpec.FourierFeatures(5, 1, Math.PI), null, null, null), 0), "5 harmonics on 2 axes");
   }
 
   /**

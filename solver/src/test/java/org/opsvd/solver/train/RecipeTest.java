@@ -85,7 +85,7 @@ class RecipeTest {
   }
 
   @Test
-  void wallsGetTheUniformDensityAndTheRawInput() {
+  void wallsGetTheUniformDensityAndTheRawInputUnlessPeriodic() {
     Problem box = OperatorCatalog.build(OperatorRequest.named("box", 2, 0.5));
     Recipe r = recipe(box, 4);
     assertEquals(SamplingDensity.Kind.UNIFORM, r.sampler());
@@ -98,6 +98,16 @@ class RecipeTest {
     String periodic = recipe(torus, 4).choices().get(0).rule();
     assertEquals(SamplingDensity.Kind.UNIFORM, recipe(torus, 4).sampler());
     assertTrue(!periodic.contains("mask"), "a periodic box has no mask: " + periodic);
+  }
+
+  @Test
+  void aTorusLearnsOnItsHarmonics() {
+    // the cosine operator on [−π, π)^d: K = 8 harmonics per axis, so every learned function is periodic
+    for (int d : new int[] {1, 2}) {
+      Recipe r = recipe(OperatorCatalog.build(OperatorRequest.named("cosine", d, 0.5)), 4);
+      assertEquals(Recipe.PERIODIC_HARMONICS * d, r.fourierFeatures(), "d = " + d);
+      assertTrue(r.choices().stream().anyMatch(c -> c.option().equals("--fourier") && c.rule().startsWith("a torus")));
+    }
   }
 
   /**
