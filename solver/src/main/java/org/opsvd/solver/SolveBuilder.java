@@ -513,6 +513,10 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   /** As {@link #resolve(SolveReference)}, unset settings from {@code rules}. */
   private SolveConfig resolve(SolveReference ref, Recipe rules) {
+    if (fourierScale != null && problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC) {
+      throw new IllegalArgumentException("--fourier-scale " + fourierScale + " does not apply: a periodic"
+          + " problem learns on its torus's harmonics kπ/h (choose how many with --fourier, a multiple of d)");
+    }
     int l = resolvedOutputs();
     if (l < 1) throw new IllegalArgumentException("--L must be at least 1, got " + l); // before any estimate uses it
     int n = steps != null ? steps : defaultSteps(l);

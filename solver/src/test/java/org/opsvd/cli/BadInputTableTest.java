@@ -150,6 +150,10 @@ class BadInputTableTest {
             t.add(bad(2, n[1], SOLVE + " " + n[0]));
         }
         t.add(bad(2, "--eval-grid", "solve --operator harmonic --dim 2 --L 2 --quiet --out @new-run --eval-grid 40000"));
+        t.add(bad(2, "--fourier-scale 0.3 does not apply: a periodic problem",
+                "solve --operator cosine --dim 1 --L 2 --quiet --out @new-run --fourier-scale 0.3"));
+        t.add(bad(2, "--fourier must be a positive multiple of d = 2",
+                "solve --operator cosine --dim 2 --L 2 --quiet --out @new-run --fourier 3"));
         t.add(bad(2, "--eval-grid", SOLVE.replace("--operator harmonic --dim 1", "--operator hydrogen --dim 3")
                 + " --eval-grid 40")); // 3D Coulomb: Monte Carlo, no grid
         t.add(bad(2, "--reference", SOLVE.replace("--operator harmonic", "--potential x^2") + " --reference exact"));
