@@ -149,8 +149,8 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
 
     int fourier = 0;
     double fourierScale = SolveDefaults.FOURIER_SCALE;
-    if (problem.boundary() == Boundary.PERIODIC) {
-      fourier = PERIODIC_HARMONICS * d;
+    if (periodicFeatures(problem) > 0) {
+      fourier = periodicFeatures(problem);
       choices.add(new Choice("--fourier", Integer.toString(fourier), "a torus: the harmonics cos(kπx_j/h), sin(kπx_j/h),"
           + " k = 1…" + PERIODIC_HARMONICS + " per axis, so every learned function is periodic (the raw input, or random"
           + " Fourier features, are not: on the 1D cosine torus they learned levels below the periodic ground state)"));
@@ -195,6 +195,11 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
   /** Harmonics per axis of the periodic input on a torus. */
   public static final int PERIODIC_HARMONICS = 8;
 
+  /** On a torus, the {@value #PERIODIC_HARMONICS}·d harmonic features every solve learns on; else 0. */
+  static int periodicFeatures(Problem problem) {
+    return problem.boundary() == Boundary.PERIODIC ? PERIODIC_HARMONICS * problem.dimension() : 0;
+  }
+
   public static double learningRate(Parametrisation network, int fourierPairs) {
     return network == Parametrisation.SHARED && fourierPairs > 0 ? 2e-3 : SolveDefaults.LEARNING_RATE;
   }
@@ -210,8 +215,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
    * 128³ network on the raw input, or on a torus's harmonics; Adam 1e-3): what the settings are checked with before any estimate is made.
    */
   public static Recipe base(Problem problem) {
-    int fourier = problem.boundary() == Boundary.PERIODIC ? PERIODIC_HARMONICS * problem.dimension()
-        : SolveDefaults.FOURIER_FEATURES; // a torus is always learned on its harmonics
+    int fourier = periodicFeatures(problem) > 0 ? periodicFeatures(problem) : SolveDefaults.FOURIER_FEATURES;
     return new Recipe(SolveDefaults.sampler(problem), SolveDefaults.samplerScale(problem), null,
         SolveDefaults.PARAMETRISATION, SolveDefaults.HIDDEN, fourier, SolveDefaults.FOURIER_SCALE,
         SolveDefaults.LEARNING_RATE, 0, List.of());
