@@ -139,7 +139,7 @@ final class SolveOptions {
     Integer evalGrid;
 
     @Option(names = "--eval-points", paramLabel = "N", description = "Monte Carlo points of the final evaluation "
-            + "(d > 3, or a 3D Coulomb problem; default: 262144; the evaluations during training use 65536): standard "
+            + "(d > 3, or a 2D/3D Coulomb problem; default: 262144; the evaluations during training use 65536): standard "
             + "errors shrink as 1/sqrt(N).")
     Integer evalPoints;
 

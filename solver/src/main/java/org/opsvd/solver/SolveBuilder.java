@@ -238,8 +238,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   public SolveReference reference() {
     if (reference == null) {
       SolveConfig draft = resolve(null);
-      reference = SolveReference.compute(problem, draft.outputs(), draft.evalGrid(), NeuralSolver.density(draft),
-          draft.seed(), referenceMode);
+      reference = SolveReference.compute(problem, draft.outputs(), draft.evalGrid(), evalGrid != null,
+          NeuralSolver.density(draft), draft.seed(), referenceMode);
       if (evalGrid != null && !reference.quadrature().startsWith("uniform grid")) { // input-validation: not ignored
         throw new IllegalArgumentException("--eval-grid " + evalGrid + " does not apply: this solve evaluates on the "
             + reference.quadrature() + ", not a grid; leave --eval-grid out");

@@ -33,10 +33,14 @@ import org.opsvd.solver.eval.SpectralMetrics;
  *       interpolant. Every grid comes with its copy offset by h/2 along each axis, so the spectral estimates and
  *       intervals carry the grid's discretisation error ({@link SpectralEstimate#interleaved}); a coarse grid
  *       such as a 58² DVR grid of h = 0.27 put learned Ritz values 6e-4 below the exact levels before;</li>
- *   <li>d = 3 with a Coulomb centre, and every d &gt; 3: Monte Carlo, {@value #MONTE_CARLO_POINTS} points from
- *       the training density with weights 1/(N·p), whose estimates carry standard errors. A uniform grid cannot
- *       resolve a 3D cusp: the 48³ grid of [−40, 40]³ (h = 1.6) that hydrogen used before put several Ritz values
- *       below the exact levels. The final evaluation draws more points ({@link #withMonteCarloPoints}, default
+ *   <li>d = 2 and 3 with a Coulomb centre (in 2D unless a grid is asked for), and every d &gt; 3: Monte Carlo,
+ *       {@value #MONTE_CARLO_POINTS} points from the training density with weights 1/(N·p), whose estimates carry
+ *       standard errors. A uniform grid cannot resolve a cusp: the 48³ grid of [−40, 40]³ (h = 1.6) that 3D
+ *       hydrogen used before put several Ritz values below the exact levels, and the 400² grid of [−40, 40]² (h =
+ *       0.2) put 2D hydrogen's ground-state Ritz value at −2.07 ± 0.10 (exact −2), the grid and its offset copy
+ *       disagreeing by that much at the nucleus. With the cusp factor the local energy Hψ/ψ stays bounded at a
+ *       centre, so these estimates have finite variance (without it, 1/r under a density finite at the centre
+ *       gives a variance diverging as log N in 2D). The final evaluation draws more points ({@link #withMonteCarloPoints}, default
  *       {@value #FINAL_MONTE_CARLO_POINTS}): standard errors shrink as N^{−½}, and the reported numbers are the
  *       final ones, while the evaluations during training only follow progress.</li>
  * </ul>
@@ -64,7 +68,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
     String fdDescription, DegeneracyGroups groups, double[] points, double[] weights, String quadrature,
     SampledFunctions functions, int comparable, List<String> notes, boolean monteCarlo, double[] offsetPoints) {
 
-  /** Monte Carlo evaluation points (d &gt; 3, or a Coulomb centre in 3D). */
+  /** Monte Carlo evaluation points (d &gt; 3, or a Coulomb centre in 2D and 3D). */
   static final int MONTE_CARLO_POINTS = 1 << 16;
 
   /** Monte Carlo points of the final evaluation by default (--eval-points). */
@@ -73,13 +77,20 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
   /**
    * Builds the reference for learning the lowest {@code outputs} states.
    *
-   * @param evalGrid points per axis of the uniform evaluation grid (d ≤ 3)
+   * @param evalGrid points per axis of the uniform evaluation grid (d ≤ 3), asked for (a 2D Coulomb problem is
+   *                 integrated on it, not by Monte Carlo)
    * @param density  training density (Monte Carlo evaluation)
    * @param seed     seed of Monte Carlo points
    */
   public static SolveReference compute(Problem problem, int outputs, int evalGrid, SamplingDensity density,
       long seed) {
-    return compute(problem, outputs, evalGrid, density, seed, ReferenceMode.AUTO);
+    return compute(problem, outputs, evalGrid, true, density, seed, ReferenceMode.AUTO);
+  }
+
+  /** As {@link #compute(Problem, int, int, boolean, SamplingDensity, long, ReferenceMode)} with the grid asked for. */
+  public static SolveReference compute(Problem problem, int outputs, int evalGrid, SamplingDensity density,
+      long seed, ReferenceMode mode) {
+    return compute(problem, outputs, evalGrid, true, density, seed, mode);
   }
 
   /**
@@ -87,10 +98,12 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
    * none (asked for, or {@code auto} in d &gt; 3 without a known spectrum) only the evaluation quadrature is built
    * and {@link #energies()} is null.
    *
+   * @param gridAsked the user chose {@code evalGrid} (else it is the default, and {@link #monteCarlo(Problem,
+   *                  boolean)} may replace the grid)
    * @throws IllegalArgumentException when {@code mode} asks for a reference this problem does not have
    */
-  public static SolveReference compute(Problem problem, int outputs, int evalGrid, SamplingDensity density,
-      long seed, ReferenceMode mode) {
+  public static SolveReference compute(Problem problem, int outputs, int evalGrid, boolean gridAsked,
+      SamplingDensity density, long seed, ReferenceMode mode) {
     int d = problem.dimension();
     List<String> notes = new ArrayList<>();
     if (mode == ReferenceMode.EXACT && problem.exact() == null) {
@@ -110,7 +123,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
       if (mode == ReferenceMode.AUTO) {
         notes.add("no reference: a " + d + "-dimensional operator without a known spectrum (grids stop at d = 3)");
       }
-      return unreferenced(problem, evalGrid, density, seed, notes);
+      return unreferenced(problem, evalGrid, monteCarlo(problem, gridAsked), density, seed, notes);
     }
     double[] fdEnergies = fd == null ? null : fd.eigenvalues();
     if (exact == null && fd.errorEstimates() != null) {
@@ -137,7 +150,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
     Quadrature q;
     SampledFunctions functions = null;
     GridEigenpairs pairs = fd == null ? null : fd.pairs();
-    if (monteCarlo(problem)) {
+    if (monteCarlo(problem, gridAsked)) {
       q = Quadrature.monteCarlo(density, seed);
       if (basis.isPresent()) functions = SampledFunctions.of(sample(basis.get(), q.points(), d, comparable), q.weights());
     } else if (basis.isPresent() || pairs == null || fd.route() == Route.DVR) {
@@ -163,13 +176,15 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
   }
 
   /**
-   * Whether the learned functions are integrated by Monte Carlo: for d &gt; 3 (no grid), and in 3D when the
+   * Whether the learned functions are integrated by Monte Carlo: for d &gt; 3 (no grid), and in 2D and 3D when the
    * potential has a Coulomb centre (a uniform grid fine enough for the cusp, h ≪ 1/κ, across a box wide enough
-   * for the highest wanted state is out of reach).
+   * for the highest wanted state is out of reach), in 2D only when no grid was asked for (the paper's 2D hydrogen
+   * metrics are read on grids, as the experiment files ask).
    */
-  static boolean monteCarlo(Problem problem) {
+  static boolean monteCarlo(Problem problem, boolean gridAsked) {
     int d = problem.dimension();
-    return d > 3 || d == 3 && !problem.hamiltonian().potential().coulombCentres().isEmpty();
+    boolean coulomb = !problem.hamiltonian().potential().coulombCentres().isEmpty();
+    return d > 3 || d == 3 && coulomb || d == 2 && coulomb && !gridAsked;
   }
 
   /** The uniform evaluation grid: {@code n} points per axis on the problem's box, with its boundary. */
@@ -188,9 +203,9 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
   }
 
   /** A reference with no energies: only the evaluation quadrature (see the class comment). */
-  private static SolveReference unreferenced(Problem problem, int evalGrid, SamplingDensity density, long seed,
-      List<String> notes) {
-    Quadrature q = monteCarlo(problem) ? Quadrature.monteCarlo(density, seed)
+  private static SolveReference unreferenced(Problem problem, int evalGrid, boolean monteCarlo,
+      SamplingDensity density, long seed, List<String> notes) {
+    Quadrature q = monteCarlo ? Quadrature.monteCarlo(density, seed)
         : Quadrature.grid(evaluationGrid(problem, evalGrid), "uniform grid ");
     notes.add("no reference eigenvalues or eigenfunctions: the learned eigenvalues are reported as they are");
     return new SolveReference(null, "none", null, null, null, null, q.points(), q.weights(), q.description(), null,

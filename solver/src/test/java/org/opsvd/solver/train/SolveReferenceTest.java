@@ -15,7 +15,8 @@ import org.opsvd.operators.spectra.ExactEigenbasis;
 
 /**
  * Where a solve's learned functions are integrated: a uniform grid with its offset copy in d ≤ 3 (carrying the
- * exact eigenbasis or the interpolated DVR eigenvectors), Monte Carlo for 3D Coulomb problems and d &gt; 3.
+ * exact eigenbasis or the interpolated DVR eigenvectors), Monte Carlo for 2D (unless a grid is asked for) and 3D Coulomb
+ * problems and d &gt; 3.
  */
 class SolveReferenceTest {
 
@@ -62,8 +63,31 @@ class SolveReferenceTest {
     assertTrue(r.monteCarlo(), r.quadrature());
     assertNull(r.offsetPoints());
     assertEquals(SolveReference.MONTE_CARLO_POINTS, r.weights().length);
-    assertTrue(SolveReference.monteCarlo(formula("0.5*(x1^2+x2^2+x3^2+x4^2)", 4)));
-    assertFalse(SolveReference.monteCarlo(formula("0.5*(x^2+y^2+z^2)", 3)), "a smooth 3D problem keeps its grid");
+    assertTrue(SolveReference.monteCarlo(formula("0.5*(x1^2+x2^2+x3^2+x4^2)", 4), false));
+    assertFalse(SolveReference.monteCarlo(formula("0.5*(x^2+y^2+z^2)", 3), false), "a smooth 3D problem keeps its grid");
+  }
+
+  /**
+   * A 2D Coulomb problem is integrated by Monte Carlo unless a grid is asked for: the exact states (1s and the
+   * n = 2 shell, widths 0.5 and 1.5) sampled from a density of std 4 are orthonormal to Monte Carlo accuracy
+   * (65 536 points: tolerance 0.05, the measured largest |C − I| is 0.016); an explicit grid is kept, and a
+   * smooth 2D problem keeps its grid.
+   */
+  @Test
+  void twoDimensionalCoulombProblemsAreIntegratedByMonteCarloUnlessAGridIsAsked() {
+    Problem hydrogen = OperatorCatalog.build(OperatorRequest.named("hydrogen", 2, 0.5));
+    SamplingDensity density = new SamplingDensity.Gaussian(2, 4);
+    SolveReference r = SolveReference.compute(hydrogen, 4, 400, false, density, 0, ReferenceMode.AUTO);
+    assertTrue(r.monteCarlo(), r.quadrature());
+    assertEquals(SolveReference.MONTE_CARLO_POINTS, r.weights().length);
+    DMatrixRMaj c = r.functions().gram();
+    for (int i = 0; i < c.numRows; i++) {
+      for (int j = 0; j < c.numCols; j++) {
+        assertEquals(i == j ? 1 : 0, c.get(i, j), 0.05, "exact states' Gram (" + i + ", " + j + ")");
+      }
+    }
+    assertFalse(SolveReference.compute(hydrogen, 4, 100, density, 0).monteCarlo(), "an explicit grid is kept");
+    assertFalse(SolveReference.monteCarlo(formula("0.5*(x^2+y^2)", 2), false), "a smooth 2D problem keeps its grid");
   }
 
   /**
