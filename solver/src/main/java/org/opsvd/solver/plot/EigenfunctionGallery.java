@@ -28,7 +28,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *       symmetric colour scale ±max|ψ| (blue negative, white zero, red positive);</li>
  *   <li>d = 3: the same on the grid plane closest to z = 0;</li>
  *   <li>d = 1: one line plot per mode, reference dashed, learned solid;</li>
- *   <li>d &gt; 3, or points that are no tensor grid (Monte Carlo): no gallery, a note says why.</li>
+ *   <li>d &gt; 3, or points that are no tensor grid (Monte Carlo): no gallery, a note says why (a solve run
+ *       evaluated by Monte Carlo in 2D or 3D is drawn from its gallery plane instead, {@link RunData#gallery()}).</li>
  * </ul>
  */
 public final class EigenfunctionGallery {

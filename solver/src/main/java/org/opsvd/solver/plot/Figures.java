@@ -34,7 +34,8 @@ public record Figures(List<FigureFile> files, List<String> notes, List<String> f
         attempt("curves", failures, () -> files.addAll(CurveFigures.render(run)));
         RunData.Functions f = run.functions();
         if (f != null) {
-            attempt("eigenfunction gallery", failures, () -> EigenfunctionGallery.render(f, run.title(), notes)
+            RunData.Functions shown = run.gallery() != null ? run.gallery() : f;
+            attempt("eigenfunction gallery", failures, () -> EigenfunctionGallery.render(shown, run.title(), notes)
                     .ifPresent(img -> files.add(new FigureFile("eigenfunctions.png", Images.png(img)))));
             attempt("Gram matrix", failures, () -> files.addAll(GramFigure.render(f)));
         }

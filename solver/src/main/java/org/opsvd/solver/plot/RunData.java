@@ -24,7 +24,9 @@ import org.opsvd.solver.train.SolveReference;
  *   <li>{@code summary.json} when the run has finished (reference values, names); without it only the
  *       curves are drawn (a run still going, or killed);</li>
  *   <li>solve runs with a summary: {@code points.npy}, {@code weights.npy}, {@code eigenfunctions.npy} and,
- *       when the reference has functions, {@code reference_eigenfunctions.npy}.</li>
+ *       when the reference has functions, {@code reference_eigenfunctions.npy}; for Monte Carlo points in 2D and
+ *       3D, {@code gallery_points.npy}, {@code gallery_eigenfunctions.npy} and optionally
+ *       {@code gallery_reference_eigenfunctions.npy} (the functions on a plane, for the gallery only).</li>
  * </ul>
  * A missing required file is an {@link FileNotFoundException} naming it.
  *
@@ -33,10 +35,12 @@ import org.opsvd.solver.train.SolveReference;
  * @param evaluations {@code evaluations.csv}
  * @param summary     {@code summary.json}, or null before the run has finished
  * @param functions   the sampled functions (solve runs with a summary), or null
+ * @param gallery     the functions on the gallery's plane when the evaluation points are Monte Carlo draws, or null
+ *                    (the gallery is then drawn from {@code functions})
  * @param notes       what could not be read and why (optional files)
  */
 public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNode summary, Functions functions,
-                      List<String> notes) {
+                      Functions gallery, List<String> notes) {
 
     /** The command that wrote the run. */
     public enum Kind {
@@ -200,18 +204,29 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
             notes.add("no summary.json in " + dir + " (run not finished?): only the curves are drawn");
         }
         Functions functions = null;
+        Functions gallery = null;
         if (summary != null && summary.path("failed").asBoolean(false)) {
             notes.add("the run failed (" + summary.path("stop_reason").asText() + "): only the curves are drawn");
         } else if (kind == Kind.SOLVE && summary != null) {
-            functions = functions(dir, summary, notes);
+            functions = functions(dir, summary, notes, "");
+            if (Files.exists(dir.resolve("gallery_points.npy"))) {
+                gallery = functions(dir, summary, new ArrayList<>(), "gallery_");
+            }
         }
-        return new RunData(kind, history, evaluations, summary, functions, notes);
+        return new RunData(kind, history, evaluations, summary, functions, gallery, notes);
     }
 
-    private static Functions functions(Path dir, JsonNode summary, List<String> notes) throws IOException {
-        Npy points = Npy.read(require(dir, "points.npy"));
-        Npy weights = Npy.read(require(dir, "weights.npy"));
-        Npy psi = Npy.read(require(dir, "eigenfunctions.npy"));
+    /**
+     * The functions in {@code prefix}points.npy, {@code prefix}eigenfunctions.npy and (optional)
+     * {@code prefix}reference_eigenfunctions.npy, with {@code prefix}weights.npy, or uniform weights when
+     * {@code prefix} is {@code gallery_} (a plane for display).
+     */
+    private static Functions functions(Path dir, JsonNode summary, List<String> notes, String prefix)
+            throws IOException {
+        Npy points = Npy.read(require(dir, prefix + "points.npy"));
+        Npy psi = Npy.read(require(dir, prefix + "eigenfunctions.npy"));
+        Npy weights = prefix.isEmpty() ? Npy.read(require(dir, "weights.npy"))
+                : new Npy(uniform(points.shape()[0]), new int[] {points.shape()[0]});
         if (points.shape().length != 2 || weights.shape().length != 1 || psi.shape().length != 2
                 || points.shape()[0] != weights.shape()[0] || psi.shape()[0] != weights.shape()[0]) {
             throw new IOException("inconsistent shapes in " + dir + ": points.npy " + points.describe() + ", weights.npy "
@@ -220,7 +235,7 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
         int n = weights.shape()[0];
         DMatrixRMaj learned = DMatrixRMaj.wrap(n, psi.shape()[1], psi.values());
         DMatrixRMaj reference = null;
-        Path referenceFile = dir.resolve("reference_eigenfunctions.npy");
+        Path referenceFile = dir.resolve(prefix + "reference_eigenfunctions.npy");
         if (Files.exists(referenceFile)) {
             Npy r = Npy.read(referenceFile);
             if (r.shape().length != 2 || r.shape()[0] != n || r.shape()[1] > learned.numCols) {
@@ -236,6 +251,13 @@ public record RunData(Kind kind, CsvTable history, CsvTable evaluations, JsonNod
         return new Functions(points.values(), points.shape()[1], weights.values(), learned, reference, starts,
                 doubles(summary.get("eigenvalues")), doubles(summary.get("reference")),
                 summary.path("reference_kind").asText("reference"));
+    }
+
+    /** Weights 1/n. */
+    private static double[] uniform(int n) {
+        double[] w = new double[n];
+        Arrays.fill(w, 1.0 / n);
+        return w;
     }
 
     /** metrics.details.groupStarts of summary.json below {@code modes}; without it, one group per mode. */

@@ -24,7 +24,8 @@ import org.opsvd.solver.train.Trainer;
  * on the evaluation quadrature as float64 NPY: {@code points.npy} [N, d], {@code weights.npy} [N],
  * {@code eigenfunctions.npy} [N, L] (ψ_l(x_i) = √p·f_l, unnormalised) and, when the reference has functions,
  * {@code reference_eigenfunctions.npy} [N, L′] (its first L′ ≤ L modes, complete shells, unit L² norm on the
- * quadrature up to discretisation). The layout is documented in {@code docs/outputs.md}.
+ * quadrature up to discretisation); for Monte Carlo points in d ≤ 3 also the functions on a plane for the
+ * gallery ({@link GalleryPlane}). The layout is documented in {@code docs/outputs.md}.
  */
 public final class SolveRunWriter extends RunWriter implements NeuralSolver.Observer {
 
@@ -85,6 +86,11 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         Map<String, Object> summary = summary(problem, config, reference, result, secondsBefore());
         writeSummary(summary);
         writeFunctions(result.evaluation());
+        SolveReference on = result.evaluation().evaluatedOn();
+        if (on.monteCarlo() && problem.dimension() >= 2 && problem.dimension() <= 3) {
+            GalleryPlane.write(directory, problem, result.evaluation().psi(), on.points(), result.network(),
+                    result.parameters(), NeuralSolver.density(config), on.comparable());
+        }
         return summary;
     }
 
