@@ -53,4 +53,24 @@ public record Problem(String name, Hamiltonian hamiltonian, Boundary boundary, d
     public int dimension() {
         return hamiltonian.dimension();
     }
+
+    /**
+     * This problem in coordinates y = x − c centred at c: V_c(y) = V(y + c), the box [−h, h]^d around c, exact
+     * eigenfunctions shifted likewise; the spectrum is unchanged. Only a Hamiltonian's own problem without walls
+     * can move (walls and a torus belong to the box where they are).
+     *
+     * @throws IllegalArgumentException for walls, a periodic box, an operator other than H, or a centre of another
+     *                                  dimension
+     */
+    public Problem translated(double[] c) {
+        if (boxIsPhysical || boundary == Boundary.PERIODIC || operator != hamiltonian) {
+            throw new IllegalArgumentException("only a Hamiltonian without walls can be centred elsewhere; " + name
+                    + " has " + (boundary == Boundary.PERIODIC ? "a periodic box" : boxIsPhysical ? "walls"
+                    : "the operator " + operator.describe()));
+        }
+        Hamiltonian h = new Hamiltonian(hamiltonian.kinetic(),
+                new org.opsvd.operators.potentials.TranslatedPotential(hamiltonian.potential(), c));
+        return new Problem(name, h, boundary, halfWidth, false,
+                exact == null ? null : new org.opsvd.operators.spectra.TranslatedSpectrum(exact, c));
+    }
 }

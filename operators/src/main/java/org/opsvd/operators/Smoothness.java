@@ -48,6 +48,9 @@ public record Smoothness(boolean smooth, String reason) {
         if (v instanceof ScaledPotential s) {
             return of(s.base());
         }
+        if (v instanceof org.opsvd.operators.potentials.TranslatedPotential t) {
+            return of(t.base());
+        }
         if (v instanceof SumPotential sum) {
             for (Potential t : sum.terms()) {
                 Smoothness s = of(t);

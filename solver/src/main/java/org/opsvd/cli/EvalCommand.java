@@ -54,7 +54,7 @@ final class EvalCommand implements Callable<Integer> {
         Path target = out != null ? out : run.resolve("eval.npy");
         OutputPaths.requireWritableFile(target, "--out");
         int d = config.dimension();
-        double[] x = readPoints(points, d);
+        double[] x = config.toSolve(readPoints(points, d)); // the network sees y = x − c
         int n = x.length / d;
         Checkpoint checkpoint = Checkpoint.read(run);
         Mlp network = NeuralSolver.network(config);

@@ -76,18 +76,24 @@ final class ExportCommand implements Callable<Integer> {
         Precision p = Precision.parse(precision);
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
-            export(tf, g, network, config.outputs(), density, checkpoint.averages(), p);
+            export(tf, g, network, config.outputs(), density, checkpoint.averages(), p, config.centre());
         }
         spec.commandLine().getOut().println("wrote SavedModel " + target + " (input x [N, " + config.dimension()
                 + "], output psi [N, " + config.outputs() + "], " + p + ")");
         return 0;
     }
 
-    /** Exports ψ of the network's first {@code reported} outputs (the guards after them are dropped). */
+    /**
+     * Exports ψ of the network's first {@code reported} outputs (the guards after them are dropped) as a function of
+     * x; the network and the density see y = x − c ({@code centre}, null for the origin).
+     */
     private <T extends TFloating> void export(Ops tf, Graph g, Mlp network, int reported, SamplingDensity density,
-                                              List<double[]> values, Precision p) throws java.io.IOException {
+                                              List<double[]> values, Precision p, List<Double> centre)
+            throws java.io.IOException {
         int d = network.inputDimension();
-        Placeholder<T> x = tf.withName("x").placeholder(p.type(), Placeholder.shape(Shape.of(-1, d)));
+        Placeholder<T> input = tf.withName("x").placeholder(p.type(), Placeholder.shape(Shape.of(-1, d)));
+        Operand<T> x = centre == null ? input : tf.math.sub(input,
+                p.<T>constant(tf, new long[] {d}, centre.stream().mapToDouble(Double::doubleValue).toArray()));
         List<Operand<T>> params = new ArrayList<>();
         List<Parameter> specs = network.parameters();
         for (int i = 0; i < specs.size(); i++) {
@@ -100,7 +106,7 @@ final class ExportCommand implements Callable<Integer> {
         Operand<T> psi = tf.withName("psi").identity(wanted);
         try (Session s = new Session(g)) {
             SavedModelBundle.exporter(target.toString()).withSession(s)
-                    .withSignature(Signature.builder().key("serving_default").input("x", x).output("psi", psi).build())
+                    .withSignature(Signature.builder().key("serving_default").input("x", input).output("psi", psi).build())
                     .export();
         }
     }

@@ -108,6 +108,12 @@ final class SolveOptions {
     @Option(names = "--envelope", paramLabel = "S0", description = "Learnable envelope exp(-|x|/s) with initial s (default: none).")
     Double envelope;
 
+    @Option(names = "--centre", paramLabel = "C", split = ",",
+            description = "Centre the solve's coordinates at C = c1,...,cd (bohr): samplers, envelope and network see "
+                    + "x - C; output points stay in x. 0,...,0 keeps the origin (default: in d >= 4 without walls or "
+                    + "Coulomb centres, the ground state's mean when it lies off the origin; see --explain).")
+    double[] centre;
+
     @Option(names = "--cusp", paramLabel = "KAPPA",
             description = "Coulomb cusp factor exp(-κr/(1+κr)) at the origin on every output; κ = Z/(c(d-1)) cancels "
                     + "the -Z/r singularity of the local energy (hydrogen: 2 in 2D, 1 in 3D for c = 0.5); 0 = none "
@@ -160,7 +166,7 @@ final class SolveOptions {
                 .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)
-                .envelope(envelope).cusp(cusp).sampler(sampler, samplerScale).mapping(scale, shift).seed(seed)
+                .envelope(envelope).cusp(cusp).centre(centre).sampler(sampler, samplerScale).mapping(scale, shift).seed(seed)
                 .evalGrid(evalGrid).evalPoints(evalPoints).evalEvery(evalEvery).evalPrecision(evalPrecision).referenceMode(reference)
                 .stop(stop != null || !fromFile ? stop : StopMode.STEPS, stopTolerance);
     }

@@ -15,6 +15,7 @@ import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.train.Checkpoint;
 import org.opsvd.solver.train.ConvergenceRule;
 import org.opsvd.solver.train.GalerkinLevels;
+import org.opsvd.solver.train.GroundStateCentre;
 import org.opsvd.solver.train.Recipe;
 import org.opsvd.solver.train.SamplerChoice;
 import org.opsvd.solver.train.NeuralSolver;
@@ -238,7 +239,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   public SolveReference reference() {
     if (reference == null) {
       SolveConfig draft = resolve(null);
-      reference = SolveReference.compute(problem, draft.outputs(), draft.evalGrid(), evalGrid != null,
+      reference = SolveReference.compute(frame(), draft.outputs(), draft.evalGrid(), evalGrid != null,
           NeuralSolver.density(draft), draft.seed(), referenceMode);
       if (evalGrid != null && !reference.quadrature().startsWith("uniform grid")) { // input-validation: not ignored
         throw new IllegalArgumentException("--eval-grid " + evalGrid + " does not apply: this solve evaluates on the "
@@ -287,14 +288,14 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   public NeuralSolver.Result solve(NeuralSolver.Observer observer) {
     SolveConfig config = config();
     if (run.directory() == null) {
-      return NeuralSolver.solve(problem, config, reference(), observer, run.stop());
+      return NeuralSolver.solve(frame(), config, reference(), observer, run.stop());
     }
     String json = RunTarget.json(config);
-    try (SolveRunWriter writer = new SolveRunWriter(run.directory(), problem, config, reference(),
+    try (SolveRunWriter writer = new SolveRunWriter(run.directory(), frame(), config, reference(),
         run.resumeStep(json), observer)) {
       NeuralSolver.Result result;
       try {
-        result = NeuralSolver.solve(problem, config, reference(), writer, run.stop(),
+        result = NeuralSolver.solve(frame(), config, reference(), writer, run.stop(),
             run.checkpointing(json, config.evalEvery()));
       } catch (NumericalFailure e) {
         writer.failed(e);
@@ -310,6 +311,9 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   // defaults that take a level estimate, computed once (the settings they depend on are locked by then)
   private GalerkinLevels.States states;
+  private GroundStateCentre centreRule;
+  private Problem frame;
+  private double[] givenCentre;
   private Recipe recipe;
   private OperatorShift fittedShift;
 
@@ -319,11 +323,75 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    */
   private GalerkinLevels.States states() {
     if (states == null) {
-      int l = resolvedOutputs();
-      int count = Math.max(2 * l + 2, l + (guard == null ? 0 : guard) + 2);
-      states = GalerkinLevels.states(problem, Math.min(count, GalerkinLevels.MAX_STATES), seed, cuspInUse());
+      GroundStateCentre c = centreRule();
+      states = c.states() != null && cuspInUse() == null ? c.states()
+          : GalerkinLevels.states(frame(), statesCount(), seed, cuspInUse());
     }
     return states;
+  }
+
+  /** How many states the Rayleigh–Ritz fits estimate: 2L + 2, or L + G + 2 if more. */
+  private int statesCount() {
+    int l = resolvedOutputs();
+    return Math.min(Math.max(2 * l + 2, l + (guard == null ? 0 : guard) + 2), GalerkinLevels.MAX_STATES);
+  }
+
+  /** The centre for the configuration: null while the draft is resolved before any estimate, or at the origin. */
+  private java.util.List<Double> centreInConfig() {
+    double[] c = centreRule == null && givenCentre == null ? null : centreRule().centre();
+    return c == null ? null : java.util.Arrays.stream(c).boxed().toList();
+  }
+
+  /**
+   * Where the solve puts its origin ({@link GroundStateCentre}): the one given by {@link #centre(double[])}, else the
+   * rule's when it applies and no cusp factor is given; computed once.
+   */
+  private GroundStateCentre centreRule() {
+    if (centreRule == null) {
+      centreRule = givenCentre != null ? GroundStateCentre.given(givenCentre)
+          : cusp == null && GroundStateCentre.applies(problem) ? GroundStateCentre.of(problem, statesCount(), seed)
+          : new GroundStateCentre(null, 0, "the origin", null);
+    }
+    return centreRule;
+  }
+
+  /** The problem the solve runs on: the given one, or it in coordinates y = x − c ({@link #centre()}). */
+  private Problem frame() {
+    if (frame == null) {
+      double[] c = centreRule().centre();
+      frame = c == null ? problem : problem.translated(c);
+    }
+    return frame;
+  }
+
+  /**
+   * The centre c of the solve's coordinates y = x − c, or null for the origin: learned functions, points and the
+   * reference of {@link #solve()} and {@link #reference()} are in y; the run directory's points are in x.
+   */
+  public double[] centre() {
+    return centreRule().centre();
+  }
+
+  /**
+   * Centres the solve's coordinates at {@code c} (bohr, length d) instead of the rule's choice ({@link
+   * GroundStateCentre}); the origin, all zeros, turns the rule off.
+   */
+  public SolveBuilder centre(double[] c) {
+    unlocked("centre");
+    if (c != null && c.length != problem.dimension()) {
+      throw new IllegalArgumentException("--centre needs " + problem.dimension() + " coordinate"
+          + (problem.dimension() == 1 ? "" : "s") + " (one per axis), got " + c.length);
+    }
+    if (c != null && !java.util.Arrays.stream(c).allMatch(Double::isFinite)) {
+      throw new IllegalArgumentException("--centre must be finite coordinates, got " + java.util.Arrays.toString(c));
+    }
+    if (c != null && (problem.boxIsPhysical() || problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC
+        || problem.operator() != problem.hamiltonian())) {
+      throw new IllegalArgumentException("--centre does not apply to " + problem.name() + ": only a Hamiltonian "
+          + "without walls or a periodic box can be centred elsewhere");
+    }
+    this.givenCentre = c == null ? null : c.clone();
+    return this;
   }
 
   /**
@@ -351,7 +419,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   public Recipe recipe() {
     if (recipe == null) {
       int l = resolvedOutputs();
-      recipe = Recipe.of(problem, l, states(), SolveDefaults.shift(states().levels(), l));
+      recipe = Recipe.of(frame(), l, states(), SolveDefaults.shift(states().levels(), l));
     }
     return recipe;
   }
@@ -395,6 +463,12 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       lines.add("--steps " + c.steps() + (cuspInUse() != null ? ": " + COULOMB_STEPS + "×" + SolveDefaults.steps(c.outputs())
           + ", Coulomb problems (a cusp factor) converge slower" : ": 3000·L between 10000 and 60000")
           + (c.convergence() != null ? ", the cap of --stop converged" : ""));
+    }
+    GroundStateCentre centre = centreRule();
+    if (givenCentre != null) {
+      lines.add("--centre " + GroundStateCentre.format(givenCentre) + ": given");
+    } else if (centre.centre() != null) {
+      lines.add("--centre " + GroundStateCentre.format(centre.centre()) + ": " + centre.reason());
     }
     String warning = continuumWarning();
     if (warning != null) lines.add(warning);
@@ -549,6 +623,6 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
         adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0,
-        problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC);
+        problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC, centreInConfig());
   }
 }

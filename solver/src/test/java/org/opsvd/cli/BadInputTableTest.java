@@ -128,6 +128,8 @@ class BadInputTableTest {
                 {"--eval-points 0", "--eval-points must be at least 2"},
                 {"--eval-points 1000", "--eval-points 1000 does not apply"},
                 {"--eval-grid -5", "--eval-grid"}, {"--eval-grid 2000000000", "--eval-grid"},
+                {"--centre 1,2", "--centre needs 1 coordinate (one per axis), got 2"}, {"--centre NaN", "--centre"},
+                {"--centre abc", "--centre"},
                 {"--eval-every 0", "--eval-every"}, {"--checkpoint-every -5", "--checkpoint-every"}, {"--time-budget -1", "--time-budget"},
                 {"--stop soon", "unknown stop mode 'soon' (expected converged or steps)"},
                 {"--stop-tolerance -0.1", "--stop-tolerance must be a positive number"},
@@ -150,6 +152,7 @@ class BadInputTableTest {
             t.add(bad(2, n[1], SOLVE + " " + n[0]));
         }
         t.add(bad(2, "--eval-grid", "solve --operator harmonic --dim 2 --L 2 --quiet --out @new-run --eval-grid 40000"));
+        t.add(bad(2, "--centre does not apply", "solve --operator box --dim 2 --L 2 --quiet --out @new-run --centre 1,0"));
         t.add(bad(2, "--fourier-scale 0.3 does not apply: a periodic problem",
                 "solve --operator cosine --dim 1 --L 2 --quiet --out @new-run --fourier-scale 0.3"));
         t.add(bad(2, "--fourier must be a positive multiple of d = 2",

@@ -10,6 +10,7 @@ import org.opsvd.solver.eval.SampledFunctions;
 import org.opsvd.solver.neural.Mlp;
 import org.opsvd.solver.neural.NetworkEvaluator;
 import org.opsvd.solver.train.SamplingDensity;
+import org.opsvd.solver.train.SolveConfig;
 
 /**
  * The learned and reference eigenfunctions on a square tensor grid of the plane x₃ = 0 (the whole plane in 2D),
@@ -41,10 +42,12 @@ public final class GalleryPlane {
      * @param psi        the learned functions on the Monte Carlo evaluation points {@code points} [N, d]
      * @param network    the network, evaluated at {@code parameters}; its first L outputs are the wanted functions
      * @param density    the density of ψ = √p·f
+     * @param config     the run's configuration (its centre: the solve's points are moved back to x)
      * @param comparable reference modes to write (0: none)
      */
-    static void write(Path directory, Problem problem, SampledFunctions psi, double[] points, Mlp network,
-                      List<double[]> parameters, SamplingDensity density, int comparable) throws IOException {
+    static void write(Path directory, Problem problem, SolveConfig config, SampledFunctions psi, double[] points,
+                      Mlp network, List<double[]> parameters, SamplingDensity density, int comparable)
+            throws IOException {
         int d = problem.dimension();
         int l = psi.functions();
         double[] x = points(d, halfWidth(problem, psi, points, d));
@@ -57,7 +60,6 @@ public final class GalleryPlane {
         density.wavefunctions(x, f, trained);
         double[] learned = new double[m * l];
         for (int i = 0; i < m; i++) System.arraycopy(f, i * trained, learned, i * l, l);
-        AtomicFiles.writeNpy(directory.resolve(POINTS), x, new int[] {m, d});
         AtomicFiles.writeNpy(directory.resolve(LEARNED), learned, new int[] {m, l});
         Optional<ExactEigenbasis> basis = comparable == 0 || problem.exact() == null ? Optional.empty()
                 : problem.exact().eigenbasis(comparable);
@@ -70,6 +72,7 @@ public final class GalleryPlane {
             }
             AtomicFiles.writeNpy(directory.resolve(REFERENCE), reference, new int[] {m, comparable});
         }
+        AtomicFiles.writeNpy(directory.resolve(POINTS), config.toOriginal(x), new int[] {m, d}); // the run's x
     }
 
     /** r = min(box, 3 · max over modes and axes of the root mean square |x_j| under ψ_l²). */

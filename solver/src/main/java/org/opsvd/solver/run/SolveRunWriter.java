@@ -88,7 +88,7 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         writeFunctions(result.evaluation());
         SolveReference on = result.evaluation().evaluatedOn();
         if (on.monteCarlo() && problem.dimension() >= 2 && problem.dimension() <= 3) {
-            GalleryPlane.write(directory, problem, result.evaluation().psi(), on.points(), result.network(),
+            GalleryPlane.write(directory, problem, config, result.evaluation().psi(), on.points(), result.network(),
                     result.parameters(), NeuralSolver.density(config), on.comparable());
         }
         return summary;
@@ -109,8 +109,8 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         double[] weights = java.util.Arrays.copyOf(reference.weights(), n);
         for (int i = 0; i < n; i++) weights[i] *= (double) total / n;
         var psi = e.psi().valuesCopy();
-        AtomicFiles.writeNpy(directory.resolve("points.npy"), java.util.Arrays.copyOf(reference.points(), n * d),
-                new int[] {n, d});
+        AtomicFiles.writeNpy(directory.resolve("points.npy"),
+                config.toOriginal(java.util.Arrays.copyOf(reference.points(), n * d)), new int[] {n, d});
         AtomicFiles.writeNpy(directory.resolve("weights.npy"), weights, new int[] {n});
         AtomicFiles.writeNpy(directory.resolve("eigenfunctions.npy"), java.util.Arrays.copyOf(psi.data, n * psi.numCols),
                 new int[] {n, psi.numCols});

@@ -107,6 +107,18 @@ public final class GalerkinLevels {
       return Math.sqrt(sum);
     }
 
+    /** ∫|u_l|²x_j, the mean of coordinate j in state l (bohr). */
+    public double axisMean(int l, int j) {
+      int d = q.dimension();
+      int count = levels.length;
+      double sum = 0;
+      for (int n = 0; n < weights.length; n++) {
+        double g = values[n * count + l];
+        sum += weights[n] * g * g * points[n * d + j];
+      }
+      return sum;
+    }
+
     /** √(∫|u_l|²|x|²/d), the root mean square coordinate of state l (bohr). */
     public double width(int l) {
       int d = q.dimension();

@@ -69,6 +69,8 @@ import org.opsvd.solver.neural.Precision;
  *                         unused on a grid quadrature
  * @param periodic         the problem lives on the torus [−box, box)^d: the Fourier features are its harmonics
  *                         ({@link org.opsvd.solver.neural.MlpSpec.FourierFeatures}; left out of the JSON when false)
+ * @param centre           c (bohr, d values): the solve runs in y = x − c ({@link GroundStateCentre}), the network
+ *                         and the density see y; null for the origin (left out of the JSON then)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -81,10 +83,15 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     @JsonInclude(JsonInclude.Include.NON_NULL) ConvergenceRule convergence,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int adaptEvery,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int evalPoints,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean periodic) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean periodic,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> centre) {
 
   public SolveConfig {
     hidden = List.copyOf(hidden);
+    centre = centre == null ? null : List.copyOf(centre);
+    if (centre != null && centre.size() != dimension) {
+      throw new IllegalArgumentException("a centre of " + centre.size() + " coordinates in " + dimension + "D");
+    }
     Objects.requireNonNull(optimizer, "optimizer");
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(laplacian, "laplacian");
@@ -154,5 +161,21 @@ public record SolveConfig(String operator, String potential, int dimension, doub
   /** L + G, the functions the network learns (its outputs). */
   public int trainedOutputs() {
     return outputs + guard;
+  }
+
+  /** Points (row-major [N, d]) moved from the solve's coordinates y to x = y + c, in place. */
+  public double[] toOriginal(double[] points) {
+    return move(points, +1);
+  }
+
+  /** Points (row-major [N, d]) moved from x to the solve's coordinates y = x − c, in place. */
+  public double[] toSolve(double[] points) {
+    return move(points, -1);
+  }
+
+  private double[] move(double[] points, int sign) {
+    if (centre == null) return points;
+    for (int i = 0; i < points.length; i++) points[i] += sign * centre.get(i % dimension);
+    return points;
   }
 }
