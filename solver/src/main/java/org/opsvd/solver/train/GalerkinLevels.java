@@ -97,24 +97,24 @@ public final class GalerkinLevels {
 
     /** √(∫|u_l|²x_j²), the root mean square of coordinate j in state l (bohr). */
     public double axisWidth(int l, int j) {
-      int d = q.dimension();
-      int count = levels.length;
-      double sum = 0;
-      for (int n = 0; n < weights.length; n++) {
-        double g = values[n * count + l];
-        sum += weights[n] * g * g * points[n * d + j] * points[n * d + j];
-      }
-      return Math.sqrt(sum);
+      return Math.sqrt(axisMoment(l, j, 2));
     }
 
     /** ∫|u_l|²x_j, the mean of coordinate j in state l (bohr). */
     public double axisMean(int l, int j) {
+      return axisMoment(l, j, 1);
+    }
+
+    /** ∫|u_l|²x_j^k for k = 1, 2. */
+    private double axisMoment(int l, int j, int k) {
       int d = q.dimension();
       int count = levels.length;
       double sum = 0;
       for (int n = 0; n < weights.length; n++) {
         double g = values[n * count + l];
-        sum += weights[n] * g * g * points[n * d + j];
+        double x = points[n * d + j];
+        double t = weights[n] * g * g * x; // the order of the products as before: the recipe's bits depend on it
+        sum += k == 1 ? t : t * x;
       }
       return sum;
     }
