@@ -409,7 +409,9 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   /** The cusp factor in use, or null for none. */
   private CuspFactor cuspInUse() {
-    return cusp == null ? Recipe.cusp(problem).factor() : cusp == 0 ? null : CuspFactor.atOrigin(cusp);
+    // the rule's centres never move a Coulomb problem (GroundStateCentre.applies); a given centre moves its nuclei
+    return cusp == null ? Recipe.cusp(givenCentre != null ? frame() : problem).factor()
+        : cusp == 0 ? null : CuspFactor.atOrigin(cusp);
   }
 
   /**

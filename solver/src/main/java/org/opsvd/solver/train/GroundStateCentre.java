@@ -82,9 +82,9 @@ public record GroundStateCentre(double[] centre, int iterations, String reason, 
         fits, distance(c, s)), states);
   }
 
-  /** A centre the user gave. */
+  /** A centre the user gave; all zeros is the origin. */
   public static GroundStateCentre given(double[] c) {
-    return new GroundStateCentre(c.clone(), 0, "given", null);
+    return new GroundStateCentre(Arrays.stream(c).allMatch(v -> v == 0) ? null : c.clone(), 0, "given", null);
   }
 
   /** Largest |c_j|/s_j. */
