@@ -15,7 +15,7 @@ import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.train.Checkpoint;
 import org.opsvd.solver.train.ConvergenceRule;
 import org.opsvd.solver.train.GalerkinLevels;
-import org.opsvd.solver.train.GroundStateCentre;
+import org.opsvd.solver.train.StatesCentre;
 import org.opsvd.solver.train.Recipe;
 import org.opsvd.solver.train.SamplerChoice;
 import org.opsvd.solver.train.NeuralSolver;
@@ -311,7 +311,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   // defaults that take a level estimate, computed once (the settings they depend on are locked by then)
   private GalerkinLevels.States states;
-  private GroundStateCentre centreRule;
+  private StatesCentre centreRule;
   private Problem frame;
   private double[] givenCentre;
   private Recipe recipe;
@@ -323,7 +323,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    */
   private GalerkinLevels.States states() {
     if (states == null) {
-      GroundStateCentre c = centreRule();
+      StatesCentre c = centreRule();
       states = c.states() != null && cuspInUse() == null ? c.states()
           : GalerkinLevels.states(frame(), statesCount(), seed, cuspInUse());
     }
@@ -343,14 +343,14 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   }
 
   /**
-   * Where the solve puts its origin ({@link GroundStateCentre}): the one given by {@link #centre(double[])}, else the
+   * Where the solve puts its origin ({@link StatesCentre}): the one given by {@link #centre(double[])}, else the
    * rule's when it applies and no cusp factor is given; computed once.
    */
-  private GroundStateCentre centreRule() {
+  private StatesCentre centreRule() {
     if (centreRule == null) {
-      centreRule = givenCentre != null ? GroundStateCentre.given(givenCentre)
-          : cusp == null && GroundStateCentre.applies(problem) ? GroundStateCentre.of(problem, statesCount(), seed)
-          : new GroundStateCentre(null, 0, "the origin", null);
+      centreRule = givenCentre != null ? StatesCentre.given(givenCentre)
+          : cusp == null && StatesCentre.applies(problem) ? StatesCentre.of(problem, statesCount(), resolvedOutputs(), seed)
+          : new StatesCentre(null, 0, "the origin", null);
     }
     return centreRule;
   }
@@ -374,7 +374,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   /**
    * Centres the solve's coordinates at {@code c} (bohr, length d) instead of the rule's choice ({@link
-   * GroundStateCentre}); the origin, all zeros, turns the rule off.
+   * StatesCentre}); the origin, all zeros, turns the rule off.
    */
   public SolveBuilder centre(double[] c) {
     unlocked("centre");
@@ -409,7 +409,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   /** The cusp factor in use, or null for none. */
   private CuspFactor cuspInUse() {
-    // the rule's centres never move a Coulomb problem (GroundStateCentre.applies); a given centre moves its nuclei
+    // the rule's centres never move a Coulomb problem (StatesCentre.applies); a given centre moves its nuclei
     return cusp == null ? Recipe.cusp(givenCentre != null ? frame() : problem).factor()
         : cusp == 0 ? null : CuspFactor.atOrigin(cusp);
   }
@@ -466,11 +466,11 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
           + ", Coulomb problems (a cusp factor) converge slower" : ": 3000·L between 10000 and 60000")
           + (c.convergence() != null ? ", the cap of --stop converged" : ""));
     }
-    GroundStateCentre centre = centreRule();
+    StatesCentre centre = centreRule();
     if (givenCentre != null) {
-      lines.add("--centre " + GroundStateCentre.format(givenCentre) + ": given");
+      lines.add("--centre " + StatesCentre.format(givenCentre) + ": given");
     } else if (centre.centre() != null) {
-      lines.add("--centre " + GroundStateCentre.format(centre.centre()) + ": " + centre.reason());
+      lines.add("--centre " + StatesCentre.format(centre.centre()) + ": " + centre.reason());
     }
     String warning = continuumWarning();
     if (warning != null) lines.add(warning);

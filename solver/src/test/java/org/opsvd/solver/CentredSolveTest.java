@@ -16,7 +16,7 @@ import org.opsvd.cli.Main;
 import org.opsvd.operators.io.NumericTable;
 
 /**
- * A solve centred at its ground state's mean runs in y = x − c and writes x: the configuration records c, the
+ * A solve centred at its wanted states' mean runs in y = x − c and writes x: the configuration records c, the
  * points of the run directory lie around c, and {@code opsvd eval} at those points gives the functions the run
  * wrote there. A given {@code --centre} wins over the rule.
  */
@@ -30,7 +30,7 @@ class CentredSolveTest {
         StringWriter log = new StringWriter();
         assertEquals(0, run(log, "solve", "--potential", WELL, "--dim", "4", "--L", "2", "--steps", "60", "--hidden",
                 "16,16", "--batch", "64", "--eval-points", "2000", "--no-figures", "--out", dir.toString()));
-        assertTrue(log.toString().contains("the ground state's mean (Rayleigh–Ritz"), log.toString());
+        assertTrue(log.toString().contains("the wanted states' mean (Rayleigh–Ritz"), log.toString());
         JsonNode centre = new ObjectMapper().readTree(dir.resolve("config.json").toFile()).path("config").path("centre");
         assertEquals(4, centre.size(), "config.json records c");
         assertEquals(1.5, centre.get(0).asDouble(), 0.05);

@@ -69,7 +69,7 @@ import org.opsvd.solver.neural.Precision;
  *                         unused on a grid quadrature
  * @param periodic         the problem lives on the torus [−box, box)^d: the Fourier features are its harmonics
  *                         ({@link org.opsvd.solver.neural.MlpSpec.FourierFeatures}; left out of the JSON when false)
- * @param centre           c (bohr, d values): the solve runs in y = x − c ({@link GroundStateCentre}), the network
+ * @param centre           c (bohr, d values): the solve runs in y = x − c ({@link StatesCentre}), the network
  *                         and the density see y; null for the origin (left out of the JSON then)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
