@@ -471,6 +471,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       lines.add("--centre " + StatesCentre.format(givenCentre) + ": given");
     } else if (centre.centre() != null) {
       lines.add("--centre " + StatesCentre.format(centre.centre()) + ": " + centre.reason());
+    } else if (centre.iterations() > 0) {
+      lines.add("--centre none: " + centre.reason());
     }
     String warning = continuumWarning();
     if (warning != null) lines.add(warning);
@@ -507,6 +509,12 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private SamplingDensity.Kind samplerKind(Recipe rules) {
     if (sampler != null) return sampler;
     return samplerScale != null ? SolveDefaults.sampler(problem) : rules.sampler();
+  }
+
+  /** The recipe's per-axis shape when its sampler is in use (no --sampler or --sampler-scale given), else null. */
+  private java.util.List<Double> samplerShapeInUse(Recipe rules) {
+    double[] shape = sampler == null && samplerScale == null ? rules.samplerShape() : null;
+    return shape == null ? null : java.util.Arrays.stream(shape).boxed().toList();
   }
 
   private double samplerScaleInUse(int l, Recipe rules) {
@@ -625,6 +633,6 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
         adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0,
-        problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC, centreInConfig());
+        problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC, centreInConfig(), samplerShapeInUse(rules));
   }
 }

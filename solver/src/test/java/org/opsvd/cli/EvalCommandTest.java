@@ -68,6 +68,25 @@ class EvalCommandTest {
     assertEquals(0, ReferenceCommandTest.run("solve", "--operator", "harmonic", "--dim", "2", "--L", "3",
         "--hidden", "16", "--batch", "64", "--steps", "100", "--eval-grid", "20", "--quiet", "--out",
         run.toString(), "--sampler", sampler, "--sampler-scale", scale, "--no-figures").status());
+    roundTrip(run, dir, 2);
+  }
+
+  /**
+   * The same for a 4-D well off the origin and narrow along x₄: the solve runs centred at the well with a shaped
+   * Gaussian (config.json's centre and sampler_shape), and eval and the SavedModel take and give x.
+   */
+  @Test
+  void evalAndSavedModelRoundTripCentredAndShaped(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    assertEquals(0, ReferenceCommandTest.run("solve", "--potential", "0.5*((x1-1.5)^2+x2^2+x3^2+9*x4^2)", "--dim",
+        "4", "--L", "2", "--hidden", "16", "--batch", "64", "--steps", "100", "--eval-points", "500", "--quiet",
+        "--out", run.toString(), "--no-figures").status());
+    String config = Files.readString(run.resolve("config.json"));
+    assertTrue(config.contains("\"centre\"") && config.contains("\"samplerShape\""), config);
+    roundTrip(run, dir, 4);
+  }
+
+  private static void roundTrip(Path run, Path dir, int d) throws Exception {
     Path evaluated = dir.resolve("psi.npy");
     ReferenceCommandTest.Run e = ReferenceCommandTest.run("eval", run.toString(), "--points",
         run.resolve("points.npy").toString(), "--out", evaluated.toString());
@@ -84,7 +103,7 @@ class EvalCommandTest {
     float[] xs = new float[points.length];
     for (int i = 0; i < xs.length; i++) xs[i] = (float) points[i];
     try (var bundle = org.tensorflow.SavedModelBundle.load(model.toString(), "serve");
-         var x = org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(xs.length / 2, 2),
+         var x = org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(xs.length / d, d),
              org.tensorflow.ndarray.buffer.DataBuffers.of(xs, true, false));
          var result = bundle.function("serving_default").call(java.util.Map.of("x", x))) {
       double[] psi = org.opsvd.solver.neural.Tensors.values(result.get("psi").orElseThrow());

@@ -48,7 +48,8 @@ import org.opsvd.solver.neural.Parametrisation;
  * </ul>
  *
  * @param sampler         training density kind
- * @param samplerScale    its scale (Gaussian std, the mixture's widest std, or the box half-width; bohr)
+ * @param samplerScale    its scale (Gaussian std, along its widest axis when shaped; the mixture's widest std; or the
+ *                        box half-width; bohr)
  * @param cusp            the cusp factor (a term per Coulomb centre), or null
  * @param parametrisation shared or disjoint networks
  * @param hidden          hidden widths
@@ -57,10 +58,16 @@ import org.opsvd.solver.neural.Parametrisation;
  * @param learningRate    initial learning rate
  * @param guard           G, guard functions trained after the L wanted ones
  * @param choices         each setting with its value and rule, in the order above
+ * @param samplerShape    a shaped Gaussian's per-axis factors ({@link SamplerChoice}), or null
  */
 public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFactor cusp, Parametrisation parametrisation,
     List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, int guard,
-    List<Choice> choices) {
+    List<Choice> choices, double[] samplerShape) {
+
+  @Override
+  public double[] samplerShape() {
+    return samplerShape == null ? null : samplerShape.clone();
+  }
 
   /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
   public static final double DISJOINT_SPREAD = 20;
@@ -99,6 +106,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
 
     SamplingDensity.Kind sampler;
     double samplerScale;
+    double[] samplerShape = null;
     if (problem.boxIsPhysical()) {
       sampler = SamplingDensity.Kind.UNIFORM;
       samplerScale = problem.halfWidth();
@@ -113,9 +121,10 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
           SamplingDensity.Kind.MIXTURE);
       sampler = best.kind();
       samplerScale = best.scale();
+      samplerShape = best.shape();
       String why = "best sampled wanted states: " + best.describe();
       if (cap != null) {
-        double e = cap.energy().applyAsDouble(SamplingDensity.of(sampler, d, samplerScale));
+        double e = cap.energy().applyAsDouble(best.density(d));
         why += String.format(Locale.ROOT, "; the energy of √p, %.4g, %s the cap %.4g = E₁ + (b/a − E₁)/4, %s", e,
             e <= cap.most() ? "is within" : "exceeds (no Gaussian down to the ground state's width meets)", cap.most(),
             e <= cap.most() ? "so the starting functions lie where T > 0"
@@ -126,6 +135,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
         SamplerChoice mixture = SamplerChoice.of(states, outputs, SamplingDensity.Kind.MIXTURE);
         sampler = SamplingDensity.Kind.MIXTURE;
         samplerScale = Math.min(mixture.scale(), 32 / kappa);
+        samplerShape = null;
         why = "Coulomb centre: smooth trial states miss the nucleus, where the lowest state lives within ~1/κ; "
             + "the best Gaussian (" + format(best.scale()) + ") is wider than 2/κ, so the best mixture, its narrowest "
             + "component s/16 at most 2/κ: " + mixture.describe();
@@ -173,7 +183,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     choices.add(new Choice("--adapt-every", "0", "a fixed density: refitting it to the learned functions (exact "
         + "weights) measured no gain in 16-D once √p starts where T > 0 (1.04e-3 adapted, 9.0e-4 fixed)"));
     return new Recipe(sampler, samplerScale, cusp.factor(), parametrisation, hidden, fourier, fourierScale, lr,
-        guard.count(), choices);
+        guard.count(), choices, samplerShape);
   }
 
   /**
@@ -218,7 +228,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     int fourier = periodicFeatures(problem) > 0 ? periodicFeatures(problem) : SolveDefaults.FOURIER_FEATURES;
     return new Recipe(SolveDefaults.sampler(problem), SolveDefaults.samplerScale(problem), null,
         SolveDefaults.PARAMETRISATION, SolveDefaults.HIDDEN, fourier, SolveDefaults.FOURIER_SCALE,
-        SolveDefaults.LEARNING_RATE, 0, List.of());
+        SolveDefaults.LEARNING_RATE, 0, List.of(), null);
   }
 
   /**

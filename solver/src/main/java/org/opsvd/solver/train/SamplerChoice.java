@@ -28,14 +28,39 @@ import java.util.Locale;
  * steps with a Gaussian of 0.8 = 1.13 w₀, 2.3e-2 after 51 000 with the three-scale mixture the √2 floor left as the
  * best choice).
  *
+ * <p>In d ≥ {@value #SHAPED_FROM} the Gaussians also come shaped, N(0, diag(s²a_j²)) with a_j = w_j/max w the ground
+ * state's per-axis root mean square widths w_j² = ∫|u_0|²x_j² relative to the widest, when some a_j is below
+ * {@value #ANISOTROPY}: an isotropic Gaussian wide enough for the widest axis wastes a factor per narrow axis, and the
+ * energy of its √p grows with each. Their floor is c_d times the ground state's width along every axis at once (the
+ * isotropic floor holds only along the widest). The 6-D oscillator with ω = 1, 1, 1, 1, 1, 3, L = 7: isotropic
+ * s = 0.655 (below the floor, for the energy cap) 1.5e-3; shaped by the wanted states' mean widths 1.1e-3; shaped by
+ * the ground state's (this rule) in benchmarks/RESULTS.md.
+ *
  * @param kind          Gaussian or mixture
- * @param scale         the Gaussian's standard deviation, or the mixture's widest (bohr)
+ * @param scale         the Gaussian's standard deviation (along its widest axis when shaped), or the mixture's widest
+ *                      (bohr)
  * @param fraction      G of the chosen density
  * @param worstState    the state with the smallest effective sample fraction under it
  * @param worstFraction that fraction, 1/M_l
+ * @param shape         a Gaussian's per-axis factors a_j (the largest 1), or null for an isotropic density
  */
 public record SamplerChoice(SamplingDensity.Kind kind, double scale, double fraction, int worstState,
-    double worstFraction) {
+    double worstFraction, double[] shape) {
+
+  /** The least d in which shaped Gaussians are candidates (grids and references end at d = 3). */
+  static final int SHAPED_FROM = 4;
+  /** Shaped Gaussians are tried when some axis factor a_j is below this. */
+  static final double ANISOTROPY = 0.8;
+
+  @Override
+  public double[] shape() {
+    return shape == null ? null : shape.clone();
+  }
+
+  /** The density chosen. */
+  public SamplingDensity density(int d) {
+    return SamplingDensity.of(kind, d, scale, shape);
+  }
 
   /** The narrowest scale, as a multiple of the ground state's widest root-mean-square coordinate, up to d = 4. */
   static final double FLOOR = Math.sqrt(2);
@@ -104,7 +129,7 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
       if (kind == SamplingDensity.Kind.UNIFORM) throw new IllegalArgumentException("uniform has no scale to choose");
       for (double s = floor; s <= 8 * Math.max(largest, floor); s *= STEP) {
         double[] scales = kind == SamplingDensity.Kind.GAUSSIAN ? new double[] {s} : new double[] {s / 16, s / 4, s};
-        SamplerChoice c = of(kind, s, moments(states, wanted, r2, logQ, g4, scales));
+        SamplerChoice c = of(kind, s, moments(states, wanted, r2, logQ, g4, scales), null);
         if (best == null || c.fraction > best.fraction) best = c;
         if (cap != null && (bestCapped == null || c.fraction > bestCapped.fraction)
             && cap.energy().applyAsDouble(SamplingDensity.of(kind, d, s)) <= cap.most()) {
@@ -112,12 +137,51 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
         }
       }
     }
+    double[] shape = java.util.Arrays.asList(kinds).contains(SamplingDensity.Kind.GAUSSIAN) ? shape(states, wanted)
+        : null;
+    java.util.function.DoubleFunction<SamplerChoice> shaped = null;
+    double shapedFloor = 0;
+    if (shape != null) { // shaped Gaussians, s the standard deviation along the widest axis
+      double[] z2 = new double[n];
+      double logShape = 0;
+      for (int j = 0; j < d; j++) logShape += Math.log(shape[j]);
+      for (int j = 0; j < d; j++) shapedFloor = Math.max(shapedFloor, floorFactor(d) * states.axisWidth(0, j) / shape[j]);
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < d; j++) {
+          double v = states.points()[i * d + j] / shape[j];
+          z2[i] += v * v;
+        }
+      }
+      double product = Math.exp(logShape);
+      shaped = s -> {
+        double[] m = moments(states, wanted, z2, logQ, g4, new double[] {s});
+        for (int l = 0; l < wanted; l++) m[l] *= product; // p(x) = N(z; s)/Π a_j, z_j = x_j/a_j
+        return of(SamplingDensity.Kind.GAUSSIAN, s, m, shape);
+      };
+      for (double s = shapedFloor; s <= 8 * Math.max(largest, shapedFloor); s *= STEP) {
+        SamplerChoice c = shaped.apply(s);
+        if (best == null || c.fraction > best.fraction) best = c;
+        if (cap != null && (bestCapped == null || c.fraction > bestCapped.fraction)
+            && cap.energy().applyAsDouble(c.density(d)) <= cap.most()) {
+          bestCapped = c;
+        }
+      }
+    }
+    if (cap != null && bestCapped == null && shaped != null) {
+      // below the floor, down to the ground state's own widths: the widest shaped Gaussian within the cap
+      double w0 = shapedFloor / floorFactor(d);
+      for (double s = Math.max(shapedFloor / STEP, w0); ; s = Math.max(s / STEP, w0)) {
+        SamplerChoice c = shaped.apply(s);
+        if (cap.energy().applyAsDouble(c.density(d)) <= cap.most()) return c;
+        if (s == w0) break;
+      }
+    }
     if (cap != null && bestCapped == null && java.util.Arrays.asList(kinds).contains(SamplingDensity.Kind.GAUSSIAN)) {
       // below the floor, down to w₀ itself (f_0 still bounded): the widest Gaussian within the cap
       double w0 = floor / floorFactor(d);
       for (double s = Math.max(floor / STEP, w0); ; s = Math.max(s / STEP, w0)) {
         if (cap.energy().applyAsDouble(new SamplingDensity.Gaussian(d, s)) <= cap.most()) {
-          return of(SamplingDensity.Kind.GAUSSIAN, s, moments(states, wanted, r2, logQ, g4, new double[] {s}));
+          return of(SamplingDensity.Kind.GAUSSIAN, s, moments(states, wanted, r2, logQ, g4, new double[] {s}), null);
         }
         if (s == w0) break;
       }
@@ -153,8 +217,29 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
     return max + Math.log(sum / scales.length);
   }
 
+  /**
+   * a_j = w_j/max w, w_j² = ∫|u_0|²x_j² the ground state's, when d ≥ {@value #SHAPED_FROM} and some a_j &lt; {@value
+   * #ANISOTROPY}; else null.
+   */
+  static double[] shape(GalerkinLevels.States states, int wanted) {
+    int d = states.q().dimension();
+    if (d < SHAPED_FROM) return null;
+    double[] w = new double[d];
+    double widest = 0;
+    for (int j = 0; j < d; j++) {
+      w[j] = states.axisWidth(0, j);
+      widest = Math.max(widest, w[j]);
+    }
+    boolean anisotropic = false;
+    for (int j = 0; j < d; j++) {
+      w[j] /= widest;
+      anisotropic |= w[j] < ANISOTROPY;
+    }
+    return anisotropic ? w : null;
+  }
+
   /** The choice with the criterion G from the weight moments M_l. */
-  private static SamplerChoice of(SamplingDensity.Kind kind, double scale, double[] moments) {
+  private static SamplerChoice of(SamplingDensity.Kind kind, double scale, double[] moments, double[] shape) {
     int wanted = moments.length;
     double logSum = 0;
     double weightSum = 0;
@@ -166,12 +251,14 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
       if (moments[l] > moments[worst]) worst = l;
     }
     double fraction = Math.exp(-logSum / weightSum);
-    return new SamplerChoice(kind, scale, Double.isFinite(fraction) ? fraction : 0, worst, 1 / moments[worst]);
+    return new SamplerChoice(kind, scale, Double.isFinite(fraction) ? fraction : 0, worst, 1 / moments[worst], shape);
   }
 
   /** E.g. {@code gaussian, scale 1.09 (weighted effective sample fraction 0.31; worst: state 14, 0.08)}. */
   public String describe() {
-    return String.format(Locale.ROOT, "%s, scale %.3g (weighted effective sample fraction %.2f; worst: state %d, %.2g)",
-        kind, scale, fraction, worstState, worstFraction);
+    return String.format(Locale.ROOT, "%s, scale %.3g%s (weighted effective sample fraction %.2f; worst: state %d, %.2g)",
+        kind, scale, shape == null ? "" : ", axes " + java.util.Arrays.stream(shape).mapToObj(a -> String.format(
+        Locale.ROOT, "%.2f", a)).collect(java.util.stream.Collectors.joining(",")), fraction, worstState,
+        worstFraction);
   }
 }

@@ -1,6 +1,7 @@
 package org.opsvd.solver.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.hipparchus.random.RandomGenerator;
@@ -65,8 +66,21 @@ public sealed interface SamplingDensity {
   private <T extends TFloating> Operand<T> sqrtDensity(Ops tf, Operand<T> x, Precision p) {
     int d = dimension();
     Operand<T> r2 = tf.reduceSum(tf.math.square(x), tf.constant(1));
-    if (this instanceof Gaussian g) {
+    if (this instanceof Gaussian g && g.shape() == null) {
       return tf.math.exp(tf.math.mul(p.scalar(tf, 0.5), Gaussian.logDensity(tf, r2, d, g.scale(), p)));
+    }
+    if (this instanceof Gaussian g) { // log N(0, diag σ²) = −½Σ log 2πσ_j² − ½Σ (x_j/σ_j)²
+      double[] inverse = new double[d];
+      double constant = 0;
+      for (int j = 0; j < d; j++) {
+        double sigma = g.scale() * g.shape()[j];
+        inverse[j] = 1 / sigma;
+        constant += -0.5 * Math.log(2 * Math.PI * sigma * sigma);
+      }
+      Operand<T> z2 = tf.reduceSum(tf.math.square(tf.math.mul(x, p.constant(tf, new long[] {d}, inverse))),
+          tf.constant(1));
+      Operand<T> logP = tf.math.add(p.scalar(tf, constant), tf.math.mul(z2, p.scalar(tf, -0.5)));
+      return tf.math.exp(tf.math.mul(p.scalar(tf, 0.5), logP));
     }
     if (this instanceof GaussianMixture m) {
       // log p = max_k t_k + log Σ_k exp(t_k − max) − log K, t_k = log N_k (as in Java: no underflow in the tails)
@@ -102,20 +116,56 @@ public sealed interface SamplingDensity {
     return new LocalDensity(gradient, curvature(x));
   }
 
-  /** N(0, s²I_d): √p ∝ exp(−|x|²/(4s²)). */
-  record Gaussian(int dimension, double scale) implements SamplingDensity {
+  /**
+   * N(0, s²I_d): √p ∝ exp(−|x|²/(4s²)); with a shape a (per-axis factors, the largest 1), N(0, diag(s²a_j²)): the
+   * standard deviation along axis j is σ_j = s·a_j, for states much wider along some axes than others.
+   *
+   * @param scale s
+   * @param shape a_j in (0, 1], d of them, or null for the isotropic Gaussian
+   */
+  record Gaussian(int dimension, double scale, double[] shape) implements SamplingDensity {
     public Gaussian {
       requireDimension(dimension);
       if (!(scale > 0) || !Double.isFinite(scale)) {
         throw new IllegalArgumentException("Gaussian sampling scale must be positive and finite, got " + scale);
       }
+      if (shape != null) {
+        if (shape.length != dimension) {
+          throw new IllegalArgumentException("a Gaussian's shape needs " + dimension + " axis factors, got " + shape.length);
+        }
+        for (double a : shape) {
+          if (!(a > 0) || !(a <= 1)) {
+            throw new IllegalArgumentException("a Gaussian's axis factors must lie in (0, 1], got " + Arrays.toString(shape));
+          }
+        }
+        shape = shape.clone();
+      }
+    }
+
+    /** The isotropic Gaussian N(0, s²I_d). */
+    public Gaussian(int dimension, double scale) {
+      this(dimension, scale, null);
+    }
+
+    @Override
+    public double[] shape() {
+      return shape == null ? null : shape.clone();
+    }
+
+    /** σ_j = s·a_j. */
+    private double sigma(int j) {
+      return shape == null ? scale : scale * shape[j];
     }
 
     @Override
     public void sample(RandomGenerator rng, double[] out, int count) {
-      for (int i = 0; i < count * dimension; i++) {
-        out[i] = scale * rng.nextGaussian();
+      if (shape == null) {
+        for (int i = 0; i < count * dimension; i++) {
+          out[i] = scale * rng.nextGaussian();
+        }
+        return;
       }
+      for (int i = 0; i < count * dimension; i++) out[i] = sigma(i % dimension) * rng.nextGaussian();
     }
 
     /** log N(0, s²I_d) at points with squared radii r2 [N], as graph ops. */
@@ -126,29 +176,61 @@ public sealed interface SamplingDensity {
 
     @Override
     public double sqrtDensity(double[] x) {
-      double r2 = 0;
-      for (double v : x) r2 += v * v;
-      double s2 = scale * scale;
-      return Math.pow(2 * Math.PI * s2, -0.25 * dimension) * Math.exp(-r2 / (4 * s2));
+      if (shape == null) {
+        double r2 = 0;
+        for (double v : x) r2 += v * v;
+        double s2 = scale * scale;
+        return Math.pow(2 * Math.PI * s2, -0.25 * dimension) * Math.exp(-r2 / (4 * s2));
+      }
+      double log = 0;
+      for (int j = 0; j < dimension; j++) {
+        double s2 = sigma(j) * sigma(j);
+        log += -0.25 * Math.log(2 * Math.PI * s2) - x[j] * x[j] / (4 * s2);
+      }
+      return Math.exp(log);
     }
 
     @Override
     public void drift(double[] x, double[] out) {
-      double s2 = scale * scale;
-      for (int i = 0; i < dimension; i++) out[i] = -x[i] / s2;
+      if (shape == null) {
+        double s2 = scale * scale;
+        for (int i = 0; i < dimension; i++) out[i] = -x[i] / s2;
+        return;
+      }
+      for (int i = 0; i < dimension; i++) out[i] = -x[i] / (sigma(i) * sigma(i));
     }
 
     @Override
     public double curvature(double[] x) {
-      double r2 = 0;
-      for (double v : x) r2 += v * v;
-      double s2 = scale * scale;
-      return r2 / (4 * s2 * s2) - dimension / (2 * s2);
+      if (shape == null) {
+        double r2 = 0;
+        for (double v : x) r2 += v * v;
+        double s2 = scale * scale;
+        return r2 / (4 * s2 * s2) - dimension / (2 * s2);
+      }
+      double c = 0; // Δ√p/√p = Σ_j (x_j²/(4σ_j⁴) − 1/(2σ_j²))
+      for (int j = 0; j < dimension; j++) {
+        double s2 = sigma(j) * sigma(j);
+        c += x[j] * x[j] / (4 * s2 * s2) - 1 / (2 * s2);
+      }
+      return c;
     }
 
     @Override
     public String describe() {
-      return String.format(Locale.ROOT, "gaussian(s=%g)", scale);
+      if (shape == null) return String.format(Locale.ROOT, "gaussian(s=%g)", scale);
+      return String.format(Locale.ROOT, "gaussian(s=%g, axes %s)", scale, Arrays.stream(shape)
+          .mapToObj(a -> String.format(Locale.ROOT, "%.3g", a)).collect(java.util.stream.Collectors.joining(",")));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Gaussian g && dimension == g.dimension && scale == g.scale && Arrays.equals(shape, g.shape);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * dimension + Double.hashCode(scale)) + Arrays.hashCode(shape);
     }
   }
 
@@ -315,6 +397,13 @@ public sealed interface SamplingDensity {
   }
 
   /** The density of a kind with its scale (see {@link Kind}). */
+  /** As {@link #of(Kind, int, double)}, a Gaussian with the per-axis shape {@code shape} (null: isotropic). */
+  static SamplingDensity of(Kind kind, int dimension, double scale, double[] shape) {
+    if (shape == null) return of(kind, dimension, scale);
+    if (kind != Kind.GAUSSIAN) throw new IllegalArgumentException("only a Gaussian sampler takes per-axis widths");
+    return new Gaussian(dimension, scale, shape);
+  }
+
   static SamplingDensity of(Kind kind, int dimension, double scale) {
     return switch (kind) {
       case GAUSSIAN -> new Gaussian(dimension, scale);

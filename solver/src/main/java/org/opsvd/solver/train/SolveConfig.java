@@ -71,6 +71,8 @@ import org.opsvd.solver.neural.Precision;
  *                         ({@link org.opsvd.solver.neural.MlpSpec.FourierFeatures}; left out of the JSON when false)
  * @param centre           c (bohr, d values): the solve runs in y = x − c ({@link StatesCentre}), the network
  *                         and the density see y; null for the origin (left out of the JSON then)
+ * @param samplerShape     a Gaussian sampler's per-axis factors a_j ≤ 1 (standard deviations samplerScale·a_j,
+ *                         {@link SamplerChoice}), or null for an isotropic one (left out of the JSON then)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -84,11 +86,13 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int adaptEvery,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int evalPoints,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean periodic,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> centre) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> centre,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> samplerShape) {
 
   public SolveConfig {
     hidden = List.copyOf(hidden);
     centre = centre == null ? null : List.copyOf(centre);
+    samplerShape = samplerShape == null ? null : List.copyOf(samplerShape);
     if (centre != null && centre.size() != dimension) {
       throw new IllegalArgumentException("a centre of " + centre.size() + " coordinates in " + dimension + "D");
     }
@@ -127,7 +131,7 @@ public record SolveConfig(String operator, String potential, int dimension, doub
       }
       if (spinMemoryMb < 0) throw new IllegalArgumentException("--spin-memory-mb must be >= 0, got " + spinMemoryMb);
     }
-    SamplingDensity.of(sampler, dimension, samplerScale); // checks the scale and dimension before any work
+    SamplingDensity.of(sampler, dimension, samplerScale, samplerShapeArray()); // checks them before any work
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
     }
@@ -161,6 +165,11 @@ public record SolveConfig(String operator, String potential, int dimension, doub
   /** L + G, the functions the network learns (its outputs). */
   public int trainedOutputs() {
     return outputs + guard;
+  }
+
+  /** {@link #samplerShape} as an array, or null. */
+  public double[] samplerShapeArray() {
+    return samplerShape == null ? null : samplerShape.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** Points (row-major [N, d]) moved from the solve's coordinates y to x = y + c, in place. */

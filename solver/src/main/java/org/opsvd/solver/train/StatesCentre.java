@@ -41,11 +41,11 @@ import org.opsvd.operators.grid.Boundary;
 public record StatesCentre(double[] centre, int iterations, String reason, GalerkinLevels.States states) {
 
   /** Convergence: the last move, in standard deviations of ρ, per axis. */
-  static final double CONVERGED = 0.02;
+  static final double CONVERGED = 0.05;
   /** Kept when some |c_j| is at least this many standard deviations of ρ. */
   static final double SIGNIFICANT = 0.25;
   /** Rayleigh–Ritz fits at most. */
-  static final int MAX_ITERATIONS = 8;
+  static final int MAX_ITERATIONS = 12;
 
   /** Whether the rule may move this problem's origin. */
   public static boolean applies(Problem problem) {

@@ -90,6 +90,34 @@ class SamplingDensityTest {
     assertEquals(4.0, var / xs.length, 0.05);
   }
 
+  /**
+   * A shaped Gaussian N(0, diag(s²a_j²)): its importance terms match finite differences, it is the product of its
+   * one-dimensional factors (normalised), samples its per-axis variances, and with a = 1 it is the isotropic one.
+   */
+  @Test
+  void shapedGaussianHasPerAxisSpreads() {
+    SamplingDensity.Gaussian p = new SamplingDensity.Gaussian(3, 2.0, new double[] {1, 0.5, 0.25});
+    checkAgainstFiniteDifferences(p, new double[] {0.7, -0.4, 0.2}, 1e-6);
+    double[] x = {0.7, -0.4, 0.2};
+    double product = new SamplingDensity.Gaussian(1, 2.0).sqrtDensity(new double[] {0.7})
+        * new SamplingDensity.Gaussian(1, 1.0).sqrtDensity(new double[] {-0.4})
+        * new SamplingDensity.Gaussian(1, 0.5).sqrtDensity(new double[] {0.2});
+    assertEquals(product, p.sqrtDensity(x), 1e-15 * product);
+    double[] xs = new double[3 * 100_000];
+    p.sample(new Well19937c(4), xs, 100_000);
+    double[] var = new double[3];
+    for (int i = 0; i < xs.length; i++) var[i % 3] += xs[i] * xs[i] / 100_000;
+    assertEquals(4.0, var[0], 0.05);
+    assertEquals(1.0, var[1], 0.0125);
+    assertEquals(0.25, var[2], 0.003);
+    SamplingDensity.Gaussian round = new SamplingDensity.Gaussian(3, 2.0, new double[] {1, 1, 1});
+    SamplingDensity.Gaussian iso = new SamplingDensity.Gaussian(3, 2.0);
+    assertEquals(iso.sqrtDensity(x), round.sqrtDensity(x), 1e-16);
+    assertEquals(iso.curvature(x), round.curvature(x), 1e-14);
+    assertEquals("gaussian(s=2.00000, axes 1.00,0.500,0.250)", p.describe());
+    assertThrows(IllegalArgumentException.class, () -> new SamplingDensity.Gaussian(3, 2.0, new double[] {1, 2, 1}));
+  }
+
   @Test
   void uniformBoxHasNoImportanceTermsAndStaysInside() {
     SamplingDensity p = new SamplingDensity.UniformBox(2, 3.0);
