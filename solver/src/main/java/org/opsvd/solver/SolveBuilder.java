@@ -206,7 +206,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   /**
    * Monte Carlo points of the final evaluation (default {@link SolveReference#FINAL_MONTE_CARLO_POINTS}; the
-   * evaluations during training keep their own); null for the default.
+   * evaluations during training keep their own), or for a Gauss–Legendre evaluation (a Dirichlet box in 4 ≤ d ≤ 6)
+   * the point budget of its final rule, ⌊N^{1/d}⌋ points per axis; null for the default.
    */
   public SolveBuilder evalPoints(Integer n) {
     unlocked("evalPoints");
@@ -247,7 +248,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       if (evalPoints != null && evalPoints < 2) {
         throw new IllegalArgumentException("--eval-points must be at least 2, got " + evalPoints);
       }
-      if (evalPoints != null && !reference.monteCarlo()) { // input-validation: not ignored
+      if (evalPoints != null && !reference.monteCarlo() && reference.checkPoints() == null) { // input-validation
         throw new IllegalArgumentException("--eval-points " + evalPoints + " does not apply: this solve evaluates on"
             + " the " + reference.quadrature() + ", not by Monte Carlo; use --eval-grid, or leave --eval-points out");
       }
