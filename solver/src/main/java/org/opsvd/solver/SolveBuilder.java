@@ -76,6 +76,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private SolveBuilder(Problem problem) {
     if (problem == null) throw new IllegalArgumentException("problem must not be null");
     this.problem = problem;
+    run.resumeMayChange(java.util.Set.of("evalPoints")); // only the final evaluation reads it: a run can be re-read
     batch = SolveDefaults.BATCH;
     optimizer = SolveDefaults.OPTIMIZER;
     cosineSchedule = SolveDefaults.COSINE_SCHEDULE;

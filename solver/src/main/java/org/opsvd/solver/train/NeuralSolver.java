@@ -213,7 +213,9 @@ public final class NeuralSolver {
             outcome.last());
       }
       List<double[]> params = Trainer.read(graph.session(), graph.averages());
-      SolveReference finalReference = reference.withMonteCarloPoints(config.finalMonteCarloPoints(), problem, density,
+      int finalPoints = config.evalPoints() == 0 && reference.checkPoints() != null
+          ? SolveReference.FINAL_GAUSS_LEGENDRE_POINTS : config.finalMonteCarloPoints();
+      SolveReference finalReference = reference.withMonteCarloPoints(finalPoints, problem, density,
           config.seed()).drawnFrom(sampler, problem, config.seed(), outcome.steps());
       Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config, finalReference,
           density, shift);

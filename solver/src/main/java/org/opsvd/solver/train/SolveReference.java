@@ -50,8 +50,8 @@ import org.opsvd.solver.eval.SpectralMetrics;
  *   <li>a Dirichlet box whose walls belong to the operator ({@link #gaussLegendre(Problem)}: {@code box}, smooth
  *       states vanishing on the walls) in 4 ≤ d ≤ 6: the tensor-product Gauss–Legendre rule with n points per axis on
  *       [−ℓ, ℓ]^d (Hipparchus' nodes and weights), n = ⌊N^{1/d}⌋ the most that the Monte Carlo budget N affords
- *       ({@value #MONTE_CARLO_POINTS} during training, {@value #FINAL_MONTE_CARLO_POINTS} or {@code --eval-points}
- *       at the end: 9 and 12 per axis in 5-D). The n-point rule is exact for polynomials of degree 2n − 1 per axis
+ *       ({@value #MONTE_CARLO_POINTS} during training, {@value #FINAL_GAUSS_LEGENDRE_POINTS} or {@code --eval-points}
+ *       at the end: 9 and 16 per axis in 5-D). The n-point rule is exact for polynomials of degree 2n − 1 per axis
  *       and converges geometrically for the box's analytic states: on sin²(kπ(x + ℓ)/2ℓ) its 1-D error is 1.5e-12
  *       (k = 2) and 1.5e-8 (k = 3) at n = 12. Its error estimate comes from the coarser rule with n − 2 points per
  *       axis, integrated too ({@link SpectralEstimate#againstCoarserRule}: standard error |f_n − f_{n−2}|, which for
@@ -92,6 +92,14 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
 
   /** Monte Carlo points of the final evaluation by default (--eval-points). */
   public static final int FINAL_MONTE_CARLO_POINTS = 1 << 18;
+
+  /**
+   * Point budget of the final Gauss–Legendre evaluation by default (--eval-points): 16 per axis in 5-D. The learned
+   * functions are far rougher than the box's states (a network's complex singularities lie near the real box), so
+   * their rule converges slowly: on the 5-D box after 60 000 steps the 12^5 rule put the Ritz values up to 7e-4 hartree
+   * (7e-5 relative) off the 16^5 rule's (and its check rule said 1.4e-2), while 16^5 against 14^5 differ by ≤ 2.3e-4.
+   */
+  public static final int FINAL_GAUSS_LEGENDRE_POINTS = 1 << 20;
 
   /** Fewest Gauss–Legendre points per axis (at the training budget) for which a box is integrated by the rule. */
   static final int MIN_GAUSS_LEGENDRE_POINTS = 6;
@@ -385,7 +393,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
    * This reference on {@code n} Monte Carlo points of the training density (the same stream as the evaluations
    * during training, extended), the reference eigenfunctions sampled there; itself when the quadrature is a grid
    * or already has n points. A Gauss–Legendre quadrature becomes the rule with the most points per axis that n
-   * affords ({@link #gaussLegendrePoints}, e.g. 12 in 5-D for 2^18), with its check rule.
+   * affords ({@link #gaussLegendrePoints}, e.g. 16 in 5-D for 2^20), with its check rule.
    *
    * @throws IllegalArgumentException when n &lt; 2
    */
