@@ -383,7 +383,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       String mine = given.get(choice.option());
       if (mine == null && choice.option().equals("--lr")) { // the rule follows the network and input in use
         lines.add("--lr " + format(c.learningRate()) + ": " + Recipe.learningRateRule(c.parametrisation(),
-            c.fourierFeatures()));
+            c.fourierFeatures(), c.boxMask()));
       } else if (mine == null) {
         lines.add(choice.option() + " " + choice.value() + ": " + choice.rule());
       } else if (mine.equals(choice.value())) {
@@ -540,7 +540,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         expression ? problem.hamiltonian().potential().describe() : null,
         problem.dimension(), problem.hamiltonian().kinetic(), l, n, batch,
         learningRate != null ? learningRate : rules.choices().isEmpty() ? rules.learningRate()
-            : Recipe.learningRate(network, fourier), optimizer, cosineSchedule,
+            : Recipe.learningRate(network, fourier, SolveDefaults.boxMask(problem)), optimizer, cosineSchedule,
         emaDecay, method, spinDecay, spinMemoryMb, laplacian, fdStep, precision, device,
         hidden != null ? hidden : network == rules.parametrisation() ? rules.hidden()
             : network == Parametrisation.DISJOINT ? java.util.List.of(64, 64) : SolveDefaults.HIDDEN,
