@@ -157,7 +157,8 @@ public final class SpectralEstimate {
      * (Ψ_c, HΨ_c on N_c points, e.g. Gauss–Legendre with n and n − 2 points per axis): every quantity f is the fine
      * rule's, f_fine, and its standard error is |f_fine − f_coarse|, both computed in the same basis (the fine rule's
      * Ritz vectors; the coarse rule's moments are the replicate). For a rule converging geometrically, E_n ∝ ρ^{−2n},
-     * that difference is ≈ |E_{n−2}| ≥ ρ⁴|E_n|, so an interval of z such errors around f_fine is conservative.
+     * that difference is ≈ |E_{n−2}| ≈ ρ⁴|E_n|, so an interval of z such errors around f_fine is conservative (the
+     * errors alternate in sign with n, so a difference can be small by chance: z = 3 is used).
      * {@link #blocks()} is 1 (one check rule).
      *
      * @throws IllegalArgumentException on mismatched function counts

@@ -55,7 +55,8 @@ import org.opsvd.solver.eval.SpectralMetrics;
  *       and converges geometrically for the box's analytic states: on sin²(kπ(x + ℓ)/2ℓ) its 1-D error is 1.5e-12
  *       (k = 2) and 1.5e-8 (k = 3) at n = 12. Its error estimate comes from the coarser rule with n − 2 points per
  *       axis, integrated too ({@link SpectralEstimate#againstCoarserRule}: standard error |f_n − f_{n−2}|, which for
- *       errors falling as ρ^{−2n} overstates the n-rule's by ρ⁴), so the intervals stay honest.
+ *       errors falling as ρ^{−2n} overstates the n-rule's by about ρ⁴; on a learned 5-D run it covered the 12-rule's
+ *       error in every mode, by 1.6–49×, the 16-rule read as the truth), so the intervals (z = 3) stay honest.
  *       The uniform Monte Carlo it replaces had standard errors of 4.5e-4 relative on the 5-D box's second level
  *       (2^16 points).</li>
  * </ul>
