@@ -87,7 +87,8 @@ final class SolveCommand implements Callable<Integer>, BatchCommand {
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run in DIR from its checkpoint, bit for bit (give the same options as before; "
-                    + "under --stop converged the stop rule's history starts again at the checkpoint).")
+                    + "under --stop converged the stop rule's history starts again at the checkpoint; --eval-points may "
+                    + "differ, as only the final evaluation reads it: a finished run is then re-read).")
     Path resume;
 
     /** One run of a reproduce or a sweep, as from an experiment file: its fixed step count unless it sets --stop. */

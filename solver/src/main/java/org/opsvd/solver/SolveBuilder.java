@@ -77,6 +77,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private SolveBuilder(Problem problem) {
     if (problem == null) throw new IllegalArgumentException("problem must not be null");
     this.problem = problem;
+    run.resumeMayChange(java.util.Set.of("evalPoints")); // only the final evaluation reads it: a run can be re-read
     batch = SolveDefaults.BATCH;
     optimizer = SolveDefaults.OPTIMIZER;
     cosineSchedule = SolveDefaults.COSINE_SCHEDULE;
@@ -207,7 +208,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
 
   /**
    * Monte Carlo points of the final evaluation (default {@link SolveReference#FINAL_MONTE_CARLO_POINTS}; the
-   * evaluations during training keep their own); null for the default.
+   * evaluations during training keep their own), or for a Gauss–Legendre evaluation (a Dirichlet box in 4 ≤ d ≤ 6)
+   * the point budget of its final rule, ⌊N^{1/d}⌋ points per axis; null for the default.
    */
   public SolveBuilder evalPoints(Integer n) {
     unlocked("evalPoints");
@@ -248,7 +250,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       if (evalPoints != null && evalPoints < 2) {
         throw new IllegalArgumentException("--eval-points must be at least 2, got " + evalPoints);
       }
-      if (evalPoints != null && !reference.monteCarlo()) { // input-validation: not ignored
+      if (evalPoints != null && !reference.monteCarlo() && reference.checkPoints() == null) { // input-validation
         throw new IllegalArgumentException("--eval-points " + evalPoints + " does not apply: this solve evaluates on"
             + " the " + reference.quadrature() + ", not by Monte Carlo; use --eval-grid, or leave --eval-points out");
       }
@@ -451,7 +453,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       String mine = given.get(choice.option());
       if (mine == null && choice.option().equals("--lr")) { // the rule follows the network and input in use
         lines.add("--lr " + format(c.learningRate()) + ": " + Recipe.learningRateRule(c.parametrisation(),
-            c.fourierFeatures()));
+            c.fourierFeatures(), c.boxMask()));
       } else if (mine == null) {
         lines.add(choice.option() + " " + choice.value() + ": " + choice.rule());
       } else if (mine.equals(choice.value())) {
@@ -622,7 +624,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         expression ? problem.hamiltonian().potential().describe() : null,
         problem.dimension(), problem.hamiltonian().kinetic(), l, n, batch,
         learningRate != null ? learningRate : rules.choices().isEmpty() ? rules.learningRate()
-            : Recipe.learningRate(network, fourier), optimizer, cosineSchedule,
+            : Recipe.learningRate(network, fourier, SolveDefaults.boxMask(problem)), optimizer, cosineSchedule,
         emaDecay, method, spinDecay, spinMemoryMb, laplacian, fdStep, precision, device,
         hidden != null ? hidden : network == rules.parametrisation() ? rules.hidden()
             : network == Parametrisation.DISJOINT ? java.util.List.of(64, 64) : SolveDefaults.HIDDEN,

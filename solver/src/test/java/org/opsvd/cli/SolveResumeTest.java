@@ -119,6 +119,34 @@ class SolveResumeTest {
     assertTrue(r.err().contains("learningRate: 0.002 in the checkpoint, 0.005 now"), r.err());
   }
 
+  /**
+   * --eval-points is read only by the final evaluation, so a finished run resumed with another value is re-read on the
+   * new quadrature (here the 5-D box's Gauss–Legendre rule, 5^5 then 6^5 nodes) without training a step more.
+   */
+  @Test
+  void aFinishedRunIsReReadWithOtherEvalPoints(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("box");
+    List<String> box = List.of("solve", "--operator", "box", "--dim", "5", "--L", "2", "--hidden", "16", "--batch",
+        "64", "--steps", "40", "--eval-every", "40", "--stop", "steps", "--quiet", "--no-figures", "--out",
+        run.toString());
+    List<String> first = new ArrayList<>(box);
+    first.addAll(List.of("--eval-points", "3125"));
+    ReferenceCommandTest.Run r = ReferenceCommandTest.run(first.toArray(String[]::new));
+    assertEquals(0, r.status(), r.err());
+    ObjectMapper json = new ObjectMapper();
+    assertTrue(json.readTree(run.resolve("summary.json").toFile()).get("evaluation_quadrature").asText()
+        .startsWith("Gauss–Legendre 5^5"));
+    List<String> again = new ArrayList<>(box);
+    again.addAll(List.of("--eval-points", "7776", "--resume", run.toString()));
+    ReferenceCommandTest.Run re = ReferenceCommandTest.run(again.toArray(String[]::new));
+    assertEquals(0, re.status(), re.err());
+    JsonNode summary = json.readTree(run.resolve("summary.json").toFile());
+    assertTrue(summary.get("evaluation_quadrature").asText().startsWith("Gauss–Legendre 6^5"),
+        summary.get("evaluation_quadrature").asText());
+    assertEquals(40, summary.get("steps").asInt());
+    assertEquals(41, Files.readAllLines(run.resolve("history.csv")).size(), "no step trained again");
+  }
+
   @Test
   void aCorruptCheckpointIsNamedAndLeftAlone(@TempDir Path dir) throws Exception {
     Path run = dir.resolve("run");

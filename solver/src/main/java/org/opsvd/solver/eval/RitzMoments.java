@@ -30,6 +30,11 @@ final class RitzMoments {
     private final double[] theta0;
     private final DMatrixRMaj learned;
 
+    /** θ⁰, the reference Ritz values (a copy). */
+    double[] shifts() {
+        return theta0.clone();
+    }
+
     /**
      * @param theta0  θ⁰ (L), the reference Ritz values
      * @param learned R⁻¹ (L×L), column l gives ψ_l in the basis φ

@@ -47,7 +47,8 @@ import org.opsvd.solver.NumericalFailure;
  *
  * <p>{@link #quadrature} treats the weights as a deterministic rule: standard errors 0 (only the rule's
  * discretisation error remains, which it does not estimate); {@link #interleaved} estimates that error from two
- * grids offset by half a spacing. All arithmetic float64. Immutable.
+ * grids offset by half a spacing, {@link #againstCoarserRule} from a second, coarser rule (the values being the finer
+ * rule's). All arithmetic float64. Immutable.
  */
 public final class SpectralEstimate {
 
@@ -65,11 +66,14 @@ public final class SpectralEstimate {
     private final RitzMoments moments;
     private final DMatrixRMaj total;
     private final List<DMatrixRMaj> without;
+    /** Standard errors are |f − f_check| against the one replicate (a coarser rule), not the jackknife's. */
+    private final boolean difference;
 
     private SpectralEstimate(int points, int blocks, RitzMoments moments, DMatrixRMaj total,
-                             List<DMatrixRMaj> without, DMatrixRMaj rotation) {
+                             List<DMatrixRMaj> without, DMatrixRMaj rotation, boolean difference) {
         this.points = points;
         this.blocks = blocks;
+        this.difference = difference;
         this.moments = moments;
         this.total = total;
         this.without = List.copyOf(without);
@@ -86,11 +90,11 @@ public final class SpectralEstimate {
         List<Estimate> learnedRho = new ArrayList<>();
         for (int k = 0; k < l; k++) {
             final int m = k;
-            theta.add(jackknife(full.ritzValues()[m], jack, v -> v.ritzValues()[m]));
-            rho.add(jackknife(Math.sqrt(full.residualSquares()[m]), jack, v -> Math.sqrt(v.residualSquares()[m])));
-            variance.add(jackknife(full.residualSquares()[m], jack, v -> v.residualSquares()[m]));
-            q.add(jackknife(full.rayleighQuotients()[m], jack, v -> v.rayleighQuotients()[m]));
-            learnedRho.add(jackknife(Math.sqrt(full.learnedResidualSquares()[m]), jack,
+            theta.add(spread(full.ritzValues()[m], jack, v -> v.ritzValues()[m]));
+            rho.add(spread(Math.sqrt(full.residualSquares()[m]), jack, v -> Math.sqrt(v.residualSquares()[m])));
+            variance.add(spread(full.residualSquares()[m], jack, v -> v.residualSquares()[m]));
+            q.add(spread(full.rayleighQuotients()[m], jack, v -> v.rayleighQuotients()[m]));
+            learnedRho.add(spread(Math.sqrt(full.learnedResidualSquares()[m]), jack,
                     v -> Math.sqrt(v.learnedResidualSquares()[m])));
         }
         this.ritzValues = List.copyOf(theta);
@@ -148,6 +152,48 @@ public final class SpectralEstimate {
         return of(SampledFunctions.union(psiA, psiB), SampledFunctions.union(hPsiA, hPsiB), 2);
     }
 
+    /**
+     * Estimates on a fine deterministic rule (Ψ, HΨ on N points) checked against a coarser rule of the same kind
+     * (Ψ_c, HΨ_c on N_c points, e.g. Gauss–Legendre with n and n − 2 points per axis): every quantity f is the fine
+     * rule's, f_fine, and its standard error is |f_fine − f_coarse|, both computed in the same basis (the fine rule's
+     * Ritz vectors; the coarse rule's moments are the replicate). For a rule converging geometrically, E_n ∝ ρ^{−2n},
+     * that difference is ≈ |E_{n−2}| ≈ ρ⁴|E_n|, so an interval of z such errors around f_fine is conservative (the
+     * errors alternate in sign with n, so a difference can be small by chance: z = 3 is used).
+     * {@link #blocks()} is 1 (one check rule).
+     *
+     * @throws IllegalArgumentException on mismatched function counts
+     */
+    public static SpectralEstimate againstCoarserRule(SampledFunctions psi, SampledFunctions hPsi,
+                                                      SampledFunctions psiCoarse, SampledFunctions hPsiCoarse) {
+        if (psiCoarse.functions() != psi.functions()) {
+            throw new IllegalArgumentException(psi.functions() + " functions on the fine rule but "
+                    + psiCoarse.functions() + " on the coarse one");
+        }
+        SpectralEstimate fine = of(psi, hPsi, 1);
+        DMatrixRMaj coarse = momentsIn(fine.rotation, fine.moments.shifts(), psiCoarse, hPsiCoarse);
+        return new SpectralEstimate(fine.points, 1, fine.moments, fine.total, List.of(coarse), fine.rotation, true);
+    }
+
+    /**
+     * The 2L×2L second moments Σ_i w_i [φ, Hφ − θ⁰φ]ᵀ[φ, Hφ − θ⁰φ] of φ = ψR on the samples' own quadrature (as
+     * {@link #of} forms them for one block).
+     */
+    private static DMatrixRMaj momentsIn(DMatrixRMaj r, double[] theta0, SampledFunctions psi, SampledFunctions hPsi) {
+        int l = psi.functions();
+        if (hPsi.functions() != l) {
+            throw new IllegalArgumentException(l + " functions but " + hPsi.functions() + " samples of Hψ");
+        }
+        psi.requireSameQuadrature(hPsi);
+        DMatrixRMaj phi = psi.times(r).rawValues();
+        DMatrixRMaj residual = hPsi.times(r).rawValues();
+        for (int i = 0; i < psi.points(); i++) {
+            for (int j = 0; j < l; j++) {
+                residual.data[i * l + j] -= theta0[j] * phi.data[i * l + j];
+            }
+        }
+        return WeightedProducts.gram(psi.rawWeights(), phi, residual);
+    }
+
     private static SpectralEstimate of(SampledFunctions psi, SampledFunctions hPsi, int k) {
         int l = psi.functions();
         if (hPsi.functions() != l) {
@@ -189,7 +235,7 @@ public final class SpectralEstimate {
                 without.add(g);
             }
         }
-        return new SpectralEstimate(n, k > 1 ? k : 0, moments, total, without, r);
+        return new SpectralEstimate(n, k > 1 ? k : 0, moments, total, without, r, false);
     }
 
     /**
@@ -232,6 +278,14 @@ public final class SpectralEstimate {
             out[j] = rar.get(j, j) / rbr.get(j, j);
         }
         return out;
+    }
+
+    /** The jackknife's SE, or with {@link #difference} |value − f(check)| against the one check replicate. */
+    private <T> Estimate spread(double value, List<T> replicates, java.util.function.ToDoubleFunction<T> f) {
+        if (difference) {
+            return new Estimate(value, Math.abs(value - f.applyAsDouble(replicates.get(0))));
+        }
+        return jackknife(value, replicates, f);
     }
 
     private static <T> Estimate jackknife(double value, List<T> replicates, java.util.function.ToDoubleFunction<T> f) {
@@ -350,7 +404,7 @@ public final class SpectralEstimate {
         List<Estimate> out = new ArrayList<>(m);
         for (int k = 0; k < m; k++) {
             final int j = k;
-            out.add(jackknife(full[k], jack, b -> b[j]));
+            out.add(spread(full[k], jack, b -> b[j]));
         }
         return List.copyOf(out);
     }

@@ -24,6 +24,14 @@ public final class RunResume {
      * checkpoint is an error naming the file, which is left untouched.
      */
     public static Checkpoint resumable(Path dir, String configJson) throws IOException {
+        return resumable(dir, configJson, Set.of());
+    }
+
+    /**
+     * As {@link #resumable(Path, String)}, except that the keys in {@code finalOnly} (settings only the final
+     * evaluation reads) may differ.
+     */
+    public static Checkpoint resumable(Path dir, String configJson, Set<String> finalOnly) throws IOException {
         Checkpoint c = Checkpoint.read(dir);
         ObjectMapper mapper = new ObjectMapper();
         JsonNode saved = mapper.readTree(c.config());
@@ -33,7 +41,7 @@ public final class RunResume {
         saved.fieldNames().forEachRemaining(keys::add);
         now.fieldNames().forEachRemaining(keys::add);
         for (String k : keys) {
-            if (!Objects.equals(saved.get(k), now.get(k))) {
+            if (!finalOnly.contains(k) && !Objects.equals(saved.get(k), now.get(k))) {
                 differences.add(k + ": " + saved.get(k) + " in the checkpoint, " + now.get(k) + " now");
             }
         }

@@ -24,6 +24,7 @@ public final class RunTarget {
     private Integer checkpointEvery;
     private boolean figures = true;
     private BooleanSupplier stop = () -> false;
+    private java.util.Set<String> finalOnly = java.util.Set.of();
 
     /**
      * A new run in {@code dir}, checked now ({@link OutputPaths#requireNewRunDirectory}: a path that cannot be
@@ -70,13 +71,21 @@ public final class RunTarget {
     }
 
     /**
+     * Configuration keys that only the final evaluation reads (e.g. a solve's {@code evalPoints}): a resumed run may
+     * change them, as training continues bit for bit whatever they are.
+     */
+    public void resumeMayChange(java.util.Set<String> keys) {
+        finalOnly = java.util.Set.copyOf(keys);
+    }
+
+    /**
      * The checkpoint a resumed run continues from, read and checked against the configuration (JSON, {@link
      * #json}) on first use ({@link RunResume#resumable}); null for a new run.
      */
     public Checkpoint checkpoint(String configJson) {
         if (resume && checkpoint == null) {
             try {
-                checkpoint = RunResume.resumable(directory, configJson);
+                checkpoint = RunResume.resumable(directory, configJson, finalOnly);
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }

@@ -213,7 +213,9 @@ public final class NeuralSolver {
             outcome.last());
       }
       List<double[]> params = Trainer.read(graph.session(), graph.averages());
-      SolveReference finalReference = reference.withMonteCarloPoints(config.finalMonteCarloPoints(), problem, density,
+      int finalPoints = config.evalPoints() == 0 && reference.checkPoints() != null
+          ? SolveReference.FINAL_GAUSS_LEGENDRE_POINTS : config.finalMonteCarloPoints();
+      SolveReference finalReference = reference.withMonteCarloPoints(finalPoints, problem, density,
           config.seed()).drawnFrom(sampler, problem, config.seed(), outcome.steps());
       Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config, finalReference,
           density, shift);
@@ -337,6 +339,9 @@ public final class NeuralSolver {
         problem.operator());
     LearnedEigenfunctions.Sampled offset = reference.offsetPoints() == null ? null : learned.sample(params,
         reference.offsetPoints(), reference.weights(), density, problem.operator());
+    // a Gauss–Legendre rule's coarser check rule: only for the error estimate, never in the reported values
+    LearnedEigenfunctions.Sampled check = reference.checkPoints() == null ? null : learned.sample(params,
+        reference.checkPoints(), reference.checkWeights(), density, problem.operator());
     // integrals on the grid together with its offset copy (a rule of twice the points, whose aliasing errors largely
     // cancel), the subspace metrics and the exported functions on the grid itself
     LearnedEigenfunctions.Sampled all = offset == null ? s : new LearnedEigenfunctions.Sampled(
@@ -346,6 +351,7 @@ public final class NeuralSolver {
       org.ejml.data.DMatrixRMaj r = demixing(all);
       s = s.times(r);
       offset = offset == null ? null : offset.times(r);
+      check = check == null ? null : check.times(r);
       all = all.times(r);
     }
     RayleighRitz rr = RayleighRitz.of(all.psi(), all.hamiltonianPsi());
@@ -379,7 +385,9 @@ public final class NeuralSolver {
     SpectralEstimate spectral = null;
     List<EigenvalueInterval> intervals = null;
     try {
-      spectral = offset == null ? SpectralEstimate.monteCarlo(s.psi(), s.hamiltonianPsi())
+      spectral = check != null
+          ? SpectralEstimate.againstCoarserRule(s.psi(), s.hamiltonianPsi(), check.psi(), check.hamiltonianPsi())
+          : offset == null ? SpectralEstimate.monteCarlo(s.psi(), s.hamiltonianPsi())
           : SpectralEstimate.interleaved(s.psi(), s.hamiltonianPsi(), offset.psi(), offset.hamiltonianPsi());
       intervals = reported(problem, EigenvalueInterval.of(spectral, EigenvalueInterval.DEFAULT_Z));
     } catch (IllegalArgumentException degenerate) {

@@ -20,7 +20,8 @@ import org.opsvd.solver.neural.Parametrisation;
  *       (TensorFlow holds a layer's input and output at once), and the quadrature's arrays: for a solve,
  *       N·8·(d + 2 + 4(L + G)) bytes on N = 2·grid^d points (the grid and its offset copy; d ≤ 3) or the
  *       Monte Carlo points of the evaluations during training ({@value SolveReference#MONTE_CARLO_POINTS}) and of the
- *       final one ({@link SolveConfig#finalMonteCarloPoints()}) together; for an svd, both networks (t = 1) and
+ *       final one ({@link SolveConfig#finalMonteCarloPoints()}) together (for a Gauss–Legendre box, both rules with
+ *       their check rules); for an svd, both networks (t = 1) and
  *       N·(4(L + G) + 16)·16 bytes on N points per side.</li>
  * </ul>
  * Nine runs from 0.4 to 1.4 GB (solves in 1D and 2D and svds, B 128–4096, up to 3×256 units, 5·10³–8·10⁴
@@ -47,10 +48,24 @@ public record PeakMemoryEstimate(long runtimeBytes, long trainingBytes, long eva
         long training = TrainingChecks.TrainingMemory.of(d, c.hidden(), trained, c.parametrisation(),
                 c.fourierFeatures(), c.batch(), d + 2, 1).bytes();
         long points = d <= 3 ? MemoryBudget.times(2, MemoryBudget.power(c.evalGrid(), d))
+                : gaussLegendre(c) ? rulePoints(d, SolveReference.MONTE_CARLO_POINTS) + rulePoints(d,
+                        c.evalPoints() == 0 ? SolveReference.FINAL_GAUSS_LEGENDRE_POINTS : c.evalPoints())
                 : (long) SolveReference.MONTE_CARLO_POINTS + c.finalMonteCarloPoints();
         long arrays = MemoryBudget.times(points, 8L * (d + 2 + 4L * trained));
         long network = networkValues(points, d, c.hidden(), trained, c.parametrisation(), c.fourierFeatures(), d + 2);
         return new PeakMemoryEstimate(RUNTIME_MB * MB, training, TrainingChecks.plus(arrays, network));
+    }
+
+    /** A Dirichlet box evaluated by Gauss–Legendre ({@link SolveReference#gaussLegendre}): masked, 4 ≤ d, n ≥ 6. */
+    private static boolean gaussLegendre(SolveConfig c) {
+        return c.boxMask() && c.dimension() >= 4 && SolveReference.gaussLegendrePoints(c.dimension(),
+                SolveReference.MONTE_CARLO_POINTS) >= SolveReference.MIN_GAUSS_LEGENDRE_POINTS;
+    }
+
+    /** Points of the Gauss–Legendre rule within {@code budget} and of its check rule together. */
+    private static long rulePoints(int d, int budget) {
+        int n = SolveReference.gaussLegendrePoints(d, budget);
+        return MemoryBudget.power(n, d) + MemoryBudget.power(n - SolveReference.CHECK_RULE_OFFSET, d);
     }
 
     /** The estimate for an svd's resolved settings (two networks, f and g, on one-dimensional input or Fourier features). */

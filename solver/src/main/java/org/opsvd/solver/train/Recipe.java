@@ -37,7 +37,8 @@ import org.opsvd.solver.neural.Parametrisation;
  *       the small-scale ripple that limited the energies (2D oscillator L = 15: 1.1e-4 → 3.2e-5; 3D anharmonic
  *       L = 4: 2.8e-4 → 1.8e-4). Not in d ≥ 4 (not measured there) nor in boxes;</li>
  *   <li><b>learning rate</b>: 2e-3 for a shared network on Fourier features (measured with the 2D oscillator:
- *       1e-3 1.5e-4, 2e-3 1.1e-4, 4e-3 1.2e-4), else 1e-3;</li>
+ *       1e-3 1.5e-4, 2e-3 1.1e-4, 4e-3 1.2e-4) or under a Dirichlet mask (boxes, seed 0, 1e-3 → 2e-3: 5-D L = 6
+ *       7.3e-4 → 5.4e-4 at 18 000 steps, 4e-3 4.9e-4; 2-D L = 10 2.6e-4 → 1.8e-4; 3-D L = 4 2.0e-4 both), else 1e-3;</li>
  *   <li><b>guard functions</b> (NeuralSVD only): trained after the L wanted ones and not reported, when the last
  *       wanted level's eigenvalue of T is under {@value #GUARD_RATIO} of the ground state's: the fewest (at most
  *       ⌈L/4⌉) that lift it there ({@link #guard}; 2D box, L = 10, seed 0: last mode 2.3e-2 → 1.5e-3 with one);</li>
@@ -176,8 +177,9 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
           : "d ≥ 4: the raw input (Fourier features not measured there)"));
     }
 
-    double lr = learningRate(parametrisation, fourier);
-    choices.add(new Choice("--lr", format(lr), learningRateRule(parametrisation, fourier)));
+    boolean walls = SolveDefaults.boxMask(problem);
+    double lr = learningRate(parametrisation, fourier, walls);
+    choices.add(new Choice("--lr", format(lr), learningRateRule(parametrisation, fourier, walls)));
     Guard guard = guard(states.levels(), outputs);
     choices.add(guard.choice());
     choices.add(new Choice("--adapt-every", "0", "a fixed density: refitting it to the learned functions (exact "
@@ -198,10 +200,6 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
         + (top - levels[0]) / 4);
   }
 
-  /**
-   * The learning-rate rule for the network and input in use (also when they were given rather than chosen here):
-   * 2e-3 for a shared network on Fourier features, else {@link SolveDefaults#LEARNING_RATE}.
-   */
   /** Harmonics per axis of the periodic input on a torus. */
   public static final int PERIODIC_HARMONICS = 8;
 
@@ -210,14 +208,35 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     return problem.boundary() == Boundary.PERIODIC ? PERIODIC_HARMONICS * problem.dimension() : 0;
   }
 
+  /**
+   * The learning-rate rule for the network and input in use (also when they were given rather than chosen here),
+   * without walls: 2e-3 for a shared network on Fourier features, else {@link SolveDefaults#LEARNING_RATE}.
+   */
   public static double learningRate(Parametrisation network, int fourierPairs) {
-    return network == Parametrisation.SHARED && fourierPairs > 0 ? 2e-3 : SolveDefaults.LEARNING_RATE;
+    return learningRate(network, fourierPairs, false);
+  }
+
+  /**
+   * The learning-rate rule: 2e-3 for a shared network on Fourier features or under a Dirichlet mask ({@code
+   * walls}), else {@link SolveDefaults#LEARNING_RATE}.
+   */
+  public static double learningRate(Parametrisation network, int fourierPairs, boolean walls) {
+    return network == Parametrisation.SHARED && (fourierPairs > 0 || walls) ? 2e-3 : SolveDefaults.LEARNING_RATE;
   }
 
   /** Why {@link #learningRate} gives its value. */
   public static String learningRateRule(Parametrisation network, int fourierPairs) {
-    return network == Parametrisation.SHARED && fourierPairs > 0 ? "shared network on Fourier features"
-        : "the base rate (" + (fourierPairs > 0 ? "disjoint networks" : "raw input") + ")";
+    return learningRateRule(network, fourierPairs, false);
+  }
+
+  /** Why {@link #learningRate(Parametrisation, int, boolean)} gives its value. */
+  public static String learningRateRule(Parametrisation network, int fourierPairs, boolean walls) {
+    if (network == Parametrisation.SHARED && fourierPairs > 0) return "shared network on Fourier features";
+    if (network == Parametrisation.SHARED && walls) {
+      return "shared network under a Dirichlet mask (measured, 1e-3 → 2e-3: 5-D box L = 6 7.3e-4 → 5.4e-4, 2-D box "
+          + "L = 10 2.6e-4 → 1.8e-4, 3-D box L = 4 level at 2.0e-4)";
+    }
+    return "the base rate (" + (fourierPairs > 0 ? "disjoint networks" : "raw input") + ")";
   }
 
   /**

@@ -110,6 +110,35 @@ class SpectralEstimateTest {
                 () -> SpectralEstimate.interleaved(onA[0], onA[1], finer[0], finer[1]), "unequal point counts");
     }
 
+    /**
+     * Against a coarser rule: every value is the fine rule's alone and its standard error is the difference to the
+     * coarse rule's value (Ritz values and learned Rayleigh quotients, 1e-12), here a 2D grid of h = 0.75 checked by
+     * one of h = 1 (both on [−9, 9]²); the fine rule's error (visible, above 1e-12) is then within z = 1 of it.
+     */
+    @Test
+    void aCoarserRuleGivesTheFineValuesAndTheirDifferenceAsStandardError() {
+        PerturbedStates p = PerturbedStates.of(BASIS, 6, 0.02, true, new Random(3));
+        SampledFunctions[] fine = p.sample(PerturbedStates.grid(9, 0.75));
+        SampledFunctions[] coarse = p.sample(PerturbedStates.grid(9, 1.0));
+        SpectralEstimate f = SpectralEstimate.quadrature(fine[0], fine[1]);
+        SpectralEstimate c = SpectralEstimate.quadrature(coarse[0], coarse[1]);
+        SpectralEstimate both = SpectralEstimate.againstCoarserRule(fine[0], fine[1], coarse[0], coarse[1]);
+        double[] theta = p.exactRitz().ritzValues();
+        double worst = 0;
+        for (int k = 0; k < 6; k++) {
+            worst = Math.max(worst, Math.abs(f.ritzValue(k).value() - theta[k]));
+            assertEquals(f.ritzValue(k).value(), both.ritzValue(k).value(), 1e-12, "θ_" + k + " is the fine rule's");
+            assertEquals(Math.abs(f.ritzValue(k).value() - c.ritzValue(k).value()), both.ritzValue(k).standardError(),
+                    1e-12, "SE(θ_" + k + ") = |θ_fine − θ_coarse|");
+            assertEquals(Math.abs(f.rayleighQuotient(k).value() - c.rayleighQuotient(k).value()),
+                    both.rayleighQuotient(k).standardError(), 1e-12, "SE(q_" + k + ")");
+            assertTrue(Math.abs(both.ritzValue(k).value() - theta[k]) <= both.ritzValue(k).standardError(),
+                    "θ_" + k + " = " + theta[k] + " within one estimate of " + both.ritzValue(k));
+        }
+        assertTrue(worst > 1e-12, "the fine rule's error is visible: " + worst);
+        assertEquals(1, both.blocks());
+    }
+
     @Test
     void jackknifeOfOneFunctionAgreesWithTheDeltaMethod() {
         // L = 1: q = Σ wψHψ / Σ wψ²; its delta-method SE is √(Σ_i w_i²ψ_i²(Hψ_i − qψ_i)²)/Σ w_iψ_i²

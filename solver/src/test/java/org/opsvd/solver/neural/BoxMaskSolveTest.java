@@ -14,14 +14,15 @@ import org.opsvd.solver.SolveBuilder;
  * End to end, the Dirichlet Laplacian −½Δ on [−1, 1]^5 (levels (π²/8)Σn_i²: 5π²/8 = 6.1685 once, π² = 9.8696 five
  * times): with the mask at unit mean square the defaults (uniform sampler, box mask, one shared network) learn all
  * six lowest states within a thousand steps. A small network (64-64), B = 256, 1000 steps, float32, seed 0: every
- * Rayleigh quotient within 10% of its level (measured: the ground state 2.5% and the five 4.8–5.8% above, still
- * falling; after 600 steps one of the five was still at 8.27). With the unscaled mask (mean square 5e-6 in 5-D) the same
+ * Rayleigh quotient within 10% of its level (measured with the walls' learning rate 2e-3 and the Gauss–Legendre
+ * evaluation: the ground state 1.7% and the five 4.7–5.4% above, still falling; at 1e-3 and on Monte Carlo 2.5% and
+ * 4.8–5.8%, and after 600 steps one of the five was still at 8.27). With the unscaled mask (mean square 5e-6 in 5-D) the same
  * run ends with all six at 6.37: copies of the ground state (the former defaults stayed so for 10 000 steps).
  */
 class BoxMaskSolveTest {
 
   @Test
-  @Tag("slow") // 13–60 s on the shared 2-core machine (graph build, 1000 steps, 65 536-point evaluation)
+  @Tag("slow") // 13–60 s on the shared 2-core machine (graph build, 1000 steps, 9^5 + 16^5-node evaluations)
   void theFiveDimensionalBoxLearnsItsFiveFoldLevelWithinAThousandSteps() {
     Problem box = OperatorCatalog.build(OperatorRequest.named("box", 5, 0.5));
     double[] e = SolveBuilder.of(box).outputs(6).steps(1000).batch(256).hidden(64, 64).figures(false).solve()
