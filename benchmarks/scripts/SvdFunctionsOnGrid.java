@@ -1,5 +1,6 @@
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.opsvd.solver.neural.Mlp;
@@ -34,8 +35,10 @@ public final class SvdFunctionsOnGrid {
     int n = Integer.parseInt(args[3]);
     String out = args[4];
     Checkpoint ck = Checkpoint.read(dir);
-    SvdConfig c = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-        .readValue(ck.config(), SvdConfig.class);
+    ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    ObjectNode node = (ObjectNode) mapper.readTree(ck.config());
+    node.put("evalPoints", 2); // only the evaluation's memory check reads it, and this program holds no evaluation
+    SvdConfig c = mapper.treeToValue(node, SvdConfig.class);
     Mlp f = SvdSolver.network(c, 1, c.seed());
     Mlp g = SvdSolver.network(c, 1, c.seed() + 1);
     int nf = f.parameters().size();
