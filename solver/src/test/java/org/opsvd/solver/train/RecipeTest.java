@@ -33,6 +33,23 @@ class RecipeTest {
     assertEquals(2e-3, r.learningRate());
   }
 
+  /**
+   * In d ≥ 4 a Gaussian sampler takes the ground state's shape when some axis is narrower than 0.8 of the widest:
+   * the 6-D oscillator with ω = 3 along x₆ (exact ground-state widths 1/√2 and 1/√6, ratio 0.58; the Rayleigh–Ritz
+   * estimate reads about 0.68) gets a narrow x₆ and a wide rest; the isotropic one, and any problem in d ≤ 3, none.
+   */
+  @Test
+  void aGaussianTakesTheGroundStatesShapeInHighDimensions() {
+    Recipe shaped = recipe(OperatorCatalog.build(new OperatorRequest("harmonic", null, 6, 0.5, null,
+        new double[] {1, 1, 1, 1, 1, 3}, null, null, null)), 6);
+    assertEquals(SamplingDensity.Kind.GAUSSIAN, shaped.sampler());
+    double[] a = shaped.samplerShape();
+    assertTrue(a != null && a[5] < 0.8, java.util.Arrays.toString(a));
+    for (int j = 0; j < 5; j++) assertTrue(a[j] > 0.85, "axis " + j + ": " + java.util.Arrays.toString(a));
+    assertNull(recipe(OperatorCatalog.build(OperatorRequest.named("harmonic", 6, 0.5)), 7).samplerShape());
+    assertNull(recipe(OperatorCatalog.build(OperatorRequest.formula("0.5*(x^2 + 16*y^2)", 2, 0.5)), 3).samplerShape());
+  }
+
   @Test
   void theSamplerCoversTheGroundStateAlongItsWidestAxis() {
     // ω = 1 along x, 4 along y: the ground state's widest rms coordinate is 1/√2, so the scale is at least 1
