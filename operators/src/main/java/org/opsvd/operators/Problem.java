@@ -54,6 +54,11 @@ public record Problem(String name, Hamiltonian hamiltonian, Boundary boundary, d
         return hamiltonian.dimension();
     }
 
+    /** Whether {@link #translated} applies: a Hamiltonian's own problem, no walls, no torus. */
+    public boolean translatable() {
+        return !boxIsPhysical && boundary != Boundary.PERIODIC && operator == hamiltonian;
+    }
+
     /**
      * This problem in coordinates y = x − c centred at c: V_c(y) = V(y + c), the box [−h, h]^d around c, exact
      * eigenfunctions shifted likewise; the spectrum is unchanged. Only a Hamiltonian's own problem without walls
@@ -63,7 +68,7 @@ public record Problem(String name, Hamiltonian hamiltonian, Boundary boundary, d
      *                                  dimension
      */
     public Problem translated(double[] c) {
-        if (boxIsPhysical || boundary == Boundary.PERIODIC || operator != hamiltonian) {
+        if (!translatable()) {
             throw new IllegalArgumentException("only a Hamiltonian without walls can be centred elsewhere; " + name
                     + " has " + (boundary == Boundary.PERIODIC ? "a periodic box" : boxIsPhysical ? "walls"
                     : "the operator " + operator.describe()));

@@ -387,8 +387,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     if (c != null && !java.util.Arrays.stream(c).allMatch(Double::isFinite)) {
       throw new IllegalArgumentException("--centre must be finite coordinates, got " + java.util.Arrays.toString(c));
     }
-    if (c != null && (problem.boxIsPhysical() || problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC
-        || problem.operator() != problem.hamiltonian())) {
+    if (c != null && !problem.translatable()) {
       throw new IllegalArgumentException("--centre does not apply to " + problem.name() + ": only a Hamiltonian "
           + "without walls or a periodic box can be centred elsewhere");
     }

@@ -1,5 +1,7 @@
 package org.opsvd.solver.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -123,29 +125,24 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
         g4[i * wanted + l] = g * g * g * g;
       }
     }
-    SamplerChoice best = null;
-    SamplerChoice bestCapped = null;
+    // candidate families, each a scale s ↦ choice from its floor up: the kinds asked for, then shaped Gaussians
+    List<Family> families = new ArrayList<>();
     for (SamplingDensity.Kind kind : kinds) {
       if (kind == SamplingDensity.Kind.UNIFORM) throw new IllegalArgumentException("uniform has no scale to choose");
-      for (double s = floor; s <= 8 * Math.max(largest, floor); s *= STEP) {
-        double[] scales = kind == SamplingDensity.Kind.GAUSSIAN ? new double[] {s} : new double[] {s / 16, s / 4, s};
-        SamplerChoice c = of(kind, s, moments(states, wanted, r2, logQ, g4, scales), null);
-        if (best == null || c.fraction > best.fraction) best = c;
-        if (cap != null && (bestCapped == null || c.fraction > bestCapped.fraction)
-            && cap.energy().applyAsDouble(SamplingDensity.of(kind, d, s)) <= cap.most()) {
-          bestCapped = c;
-        }
-      }
+      families.add(new Family(floor, s -> of(kind, s, moments(states, wanted, r2, logQ, g4,
+          kind == SamplingDensity.Kind.GAUSSIAN ? new double[] {s} : new double[] {s / 16, s / 4, s}), null),
+          kind == SamplingDensity.Kind.GAUSSIAN));
     }
     double[] shape = java.util.Arrays.asList(kinds).contains(SamplingDensity.Kind.GAUSSIAN) ? shape(states, wanted)
         : null;
-    java.util.function.DoubleFunction<SamplerChoice> shaped = null;
-    double shapedFloor = 0;
-    if (shape != null) { // shaped Gaussians, s the standard deviation along the widest axis
+    if (shape != null) { // s the standard deviation along the widest axis; floor c_d·w0_j/a_j along every axis
       double[] z2 = new double[n];
       double logShape = 0;
-      for (int j = 0; j < d; j++) logShape += Math.log(shape[j]);
-      for (int j = 0; j < d; j++) shapedFloor = Math.max(shapedFloor, floorFactor(d) * states.axisWidth(0, j) / shape[j]);
+      double shapedFloor = 0;
+      for (int j = 0; j < d; j++) {
+        logShape += Math.log(shape[j]);
+        shapedFloor = Math.max(shapedFloor, floorFactor(d) * states.axisWidth(0, j) / shape[j]);
+      }
       for (int i = 0; i < n; i++) {
         for (int j = 0; j < d; j++) {
           double v = states.points()[i * d + j] / shape[j];
@@ -153,13 +150,17 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
         }
       }
       double product = Math.exp(logShape);
-      shaped = s -> {
+      families.add(new Family(shapedFloor, s -> {
         double[] m = moments(states, wanted, z2, logQ, g4, new double[] {s});
         for (int l = 0; l < wanted; l++) m[l] *= product; // p(x) = N(z; s)/Π a_j, z_j = x_j/a_j
         return of(SamplingDensity.Kind.GAUSSIAN, s, m, shape);
-      };
-      for (double s = shapedFloor; s <= 8 * Math.max(largest, shapedFloor); s *= STEP) {
-        SamplerChoice c = shaped.apply(s);
+      }, true));
+    }
+    SamplerChoice best = null;
+    SamplerChoice bestCapped = null;
+    for (Family f : families) {
+      for (double s = f.floor(); s <= 8 * Math.max(largest, f.floor()); s *= STEP) {
+        SamplerChoice c = f.choice().apply(s);
         if (best == null || c.fraction > best.fraction) best = c;
         if (cap != null && (bestCapped == null || c.fraction > bestCapped.fraction)
             && cap.energy().applyAsDouble(c.density(d)) <= cap.most()) {
@@ -167,27 +168,28 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
         }
       }
     }
-    if (cap != null && bestCapped == null && shaped != null) {
-      // below the floor, down to the ground state's own widths: the widest shaped Gaussian within the cap
-      double w0 = shapedFloor / floorFactor(d);
-      for (double s = Math.max(shapedFloor / STEP, w0); ; s = Math.max(s / STEP, w0)) {
-        SamplerChoice c = shaped.apply(s);
-        if (cap.energy().applyAsDouble(c.density(d)) <= cap.most()) return c;
-        if (s == w0) break;
-      }
-    }
-    if (cap != null && bestCapped == null && java.util.Arrays.asList(kinds).contains(SamplingDensity.Kind.GAUSSIAN)) {
-      // below the floor, down to w₀ itself (f_0 still bounded): the widest Gaussian within the cap
-      double w0 = floor / floorFactor(d);
-      for (double s = Math.max(floor / STEP, w0); ; s = Math.max(s / STEP, w0)) {
-        if (cap.energy().applyAsDouble(new SamplingDensity.Gaussian(d, s)) <= cap.most()) {
-          return of(SamplingDensity.Kind.GAUSSIAN, s, moments(states, wanted, r2, logQ, g4, new double[] {s}), null);
+    if (cap != null && bestCapped == null) {
+      // below the floor, down to the ground state's own width (f_0 still bounded): the widest Gaussian within the
+      // cap, shaped ones first
+      for (int k = families.size() - 1; k >= 0; k--) {
+        Family f = families.get(k);
+        if (!f.belowFloor()) continue;
+        double w0 = f.floor() / floorFactor(d);
+        for (double s = Math.max(f.floor() / STEP, w0); ; s = Math.max(s / STEP, w0)) {
+          SamplerChoice c = f.choice().apply(s);
+          if (cap.energy().applyAsDouble(c.density(d)) <= cap.most()) return c;
+          if (s == w0) break;
         }
-        if (s == w0) break;
       }
     }
     return bestCapped != null ? bestCapped : best;
   }
+
+  /**
+   * Candidates of one kind: the choice at scale s, from {@code floor} up; {@code belowFloor}: a Gaussian, which may go
+   * below the floor when nothing else meets the energy cap.
+   */
+  private record Family(double floor, java.util.function.DoubleFunction<SamplerChoice> choice, boolean belowFloor) {}
 
   /** M_l of every wanted state under the mixture of N(0, s_k²I) over {@code scales} (one scale: a Gaussian). */
   private static double[] moments(GalerkinLevels.States states, int wanted, double[] r2, double[] logQ, double[] g4,

@@ -3,7 +3,6 @@ package org.opsvd.solver.train;
 import java.util.Arrays;
 import java.util.Locale;
 import org.opsvd.operators.Problem;
-import org.opsvd.operators.grid.Boundary;
 
 /**
  * Where a solve puts its origin: the mean position c = ∫ρ x of the wanted states' density ρ = (1/L) Σ_{l<L} |u_l|², the
@@ -49,8 +48,8 @@ public record StatesCentre(double[] centre, int iterations, String reason, Galer
 
   /** Whether the rule may move this problem's origin. */
   public static boolean applies(Problem problem) {
-    return problem.dimension() >= 4 && !problem.boxIsPhysical() && problem.boundary() != Boundary.PERIODIC
-        && problem.operator() == problem.hamiltonian() && problem.hamiltonian().potential().coulombCentres().isEmpty();
+    return problem.dimension() >= 4 && problem.translatable()
+        && problem.hamiltonian().potential().coulombCentres().isEmpty();
   }
 
   /**
