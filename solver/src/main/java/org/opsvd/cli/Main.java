@@ -7,6 +7,7 @@ import org.opsvd.solver.neural.LaplacianMethod;
 import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.neural.Precision;
 import org.opsvd.solver.train.OptimizerSpec;
+import org.opsvd.solver.train.PointSequence;
 import org.opsvd.solver.train.ReferenceMode;
 import org.opsvd.solver.train.SamplingDensity;
 import org.opsvd.solver.train.SessionOptions;
@@ -94,6 +95,7 @@ public final class Main implements Runnable {
                 .registerConverter(Parametrisation.class, choice(Parametrisation::parse))
                 .registerConverter(SamplingDensity.Kind.class, choice(SamplingDensity.Kind::parse))
                 .registerConverter(ReferenceMode.class, choice(ReferenceMode::parse))
+                .registerConverter(PointSequence.class, choice(PointSequence::parse))
                 .registerConverter(org.opsvd.solver.train.StopMode.class,
                         choice(org.opsvd.solver.train.StopMode::parse));
         // wide enough that no example line wraps (in the middle of a path)

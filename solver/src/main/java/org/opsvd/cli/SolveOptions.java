@@ -15,6 +15,7 @@ import org.opsvd.solver.train.ReferenceMode;
 import org.opsvd.solver.train.SamplingDensity;
 import org.opsvd.solver.train.SessionOptions;
 import org.opsvd.solver.train.SolveDefaults;
+import org.opsvd.solver.train.PointSequence;
 import org.opsvd.solver.train.StopMode;
 import picocli.CommandLine.Option;
 
@@ -35,6 +36,12 @@ final class SolveOptions {
                     + "fitted to them, mixed with the sampler, with exact importance weights); 0 = a fixed density "
                     + "(default: 0, see --explain).")
     Integer adaptEvery;
+
+    @Option(names = "--sequence", paramLabel = "KIND",
+            description = "How each batch's points are drawn: sobol (the first B Sobol points, randomly shifted each "
+                    + "step: unbiased, with less gradient noise) or random (independent draws) (default: sobol, see "
+                    + "--explain).")
+    PointSequence sequence;
 
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps; with --stop converged, the cap (default: 3000·L, between 10000 and 60000; twice that with a Coulomb cusp factor).")
     Integer steps;
@@ -163,7 +170,7 @@ final class SolveOptions {
      * options of an experiment file ({@code fromFile}) run their fixed step count unless they set {@code --stop}.
      */
     SolveBuilder builder(Problem problem, boolean fromFile) {
-        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).steps(steps).batch(batch).learningRate(learningRate)
+        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).sequence(sequence).steps(steps).batch(batch).learningRate(learningRate)
                 .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)

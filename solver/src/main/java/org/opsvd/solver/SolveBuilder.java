@@ -16,6 +16,7 @@ import org.opsvd.solver.train.Checkpoint;
 import org.opsvd.solver.train.ConvergenceRule;
 import org.opsvd.solver.train.GalerkinLevels;
 import org.opsvd.solver.train.StatesCentre;
+import org.opsvd.solver.train.PointSequence;
 import org.opsvd.solver.train.Recipe;
 import org.opsvd.solver.train.SamplerChoice;
 import org.opsvd.solver.train.NeuralSolver;
@@ -54,6 +55,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private Integer outputs;
   private Integer guard;
   private Integer adaptEvery;
+  private PointSequence sequence;
   private Method method = SolveDefaults.METHOD;
   private double spinDecay = SolveDefaults.SPIN_DECAY;
   private int spinMemoryMb = SolveDefaults.SPIN_MEMORY_MB;
@@ -122,6 +124,15 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    */
   public SolveBuilder adaptEvery(Integer steps) {
     this.adaptEvery = steps;
+    return this;
+  }
+
+  /**
+   * How each training batch's points are drawn ({@link PointSequence}): Sobol (randomised quasi-Monte Carlo, the
+   * default; see {@link Recipe}) or independent draws; null for the default.
+   */
+  public SolveBuilder sequence(PointSequence s) {
+    this.sequence = s;
     return this;
   }
 
@@ -444,6 +455,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     if (learningRate != null) given.put("--lr", format(learningRate));
     if (guard != null) given.put("--guard", guard.toString());
     if (adaptEvery != null) given.put("--adapt-every", adaptEvery.toString());
+    if (sequence != null) given.put("--sequence", sequence.toString());
     java.util.List<String> lines = new java.util.ArrayList<>();
     for (Recipe.Choice rule : recipe().choices()) {
       Recipe.Choice choice = rule.option().equals("--guard") && !method.isNeuralSvd() && guard == null
@@ -634,6 +646,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
         adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0,
-        problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC, centreInConfig(), samplerShapeInUse(rules));
+        problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC, centreInConfig(), samplerShapeInUse(rules),
+        sequence != null ? sequence : Recipe.SEQUENCE);
   }
 }

@@ -35,16 +35,24 @@ public final class AdaptiveDensity {
   public static final double INFLATION = 1.1;
 
   private final SamplingDensity envelope;
+  private final PointSequence sequence;
   private final int d;
   private double[] mean; // null until the first fit: q = p
   private DMatrixRMaj lower; // Σ = L Lᵀ
   private double logNormaliser; // log of g's constant, −(d/2) log 2π − log det L
   private double effectiveFraction = Double.NaN;
   private final double[] z;
+  private QuasiRandomDraws quasi; // the Sobol net of the last batch size and uniform count
 
-  /** Starts as the envelope itself (q = p, every weight 1). */
+  /** Starts as the envelope itself (q = p, every weight 1), with independent draws. */
   public AdaptiveDensity(SamplingDensity envelope) {
+    this(envelope, PointSequence.RANDOM);
+  }
+
+  /** Starts as the envelope itself (q = p, every weight 1); batches of more than one point follow {@code sequence}. */
+  public AdaptiveDensity(SamplingDensity envelope, PointSequence sequence) {
     this.envelope = envelope;
+    this.sequence = sequence;
     this.d = envelope.dimension();
     this.z = new double[d];
   }
@@ -59,8 +67,15 @@ public final class AdaptiveDensity {
     return mean != null;
   }
 
-  /** Fills {@code out} (row-major [count, d]) with independent draws from q. */
+  /**
+   * Fills {@code out} (row-major [count, d]) with draws from q: independent ones, or for {@link PointSequence#SOBOL}
+   * and count > 1 one randomised quasi-Monte Carlo batch (each point still distributed as q).
+   */
   public void sample(RandomGenerator rng, double[] out, int count) {
+    if (sequence == PointSequence.SOBOL && count > 1) {
+      sampleQuasi(rng, out, count);
+      return;
+    }
     if (mean == null) {
       envelope.sample(rng, out, count);
       return;
@@ -78,6 +93,30 @@ public final class AdaptiveDensity {
         }
       }
       System.arraycopy(one, 0, out, i * d, d);
+    }
+  }
+
+  /**
+   * A Sobol batch: one uniform decides between p and g (when fitted), the next ones give the draw by {@link
+   * SamplingDensity#transform} or by g's inverse CDF μ + L·Φ^{-1}(u).
+   */
+  private void sampleQuasi(RandomGenerator rng, double[] out, int count) {
+    int m = mean == null ? envelope.uniforms() : 1 + Math.max(d, envelope.uniforms());
+    if (quasi == null || quasi.count() != count || quasi.dimension() != m) quasi = new QuasiRandomDraws(count, m);
+    double[] u = quasi.next(rng);
+    for (int i = 0; i < count; i++) {
+      if (mean == null) {
+        envelope.transform(u, i * m, out, i * d);
+      } else if (u[i * m] < DEFENSIVE) {
+        envelope.transform(u, i * m + 1, out, i * d);
+      } else {
+        for (int j = 0; j < d; j++) z[j] = QuasiRandomDraws.normal(u[i * m + 1 + j]);
+        for (int j = 0; j < d; j++) {
+          double v = mean[j];
+          for (int k = 0; k <= j; k++) v += lower.unsafe_get(j, k) * z[k];
+          out[i * d + j] = v;
+        }
+      }
     }
   }
 

@@ -155,7 +155,7 @@ public final class NeuralSolver {
         : new ConvergenceStop(config.convergence(), cosine, config.steps());
     Trainer.Settings settings = new Trainer.Settings(config.batch(), config.steps(),
         convergence == null ? cosine : convergence, new ParameterAverage(config.emaDecay()), config.seed());
-    AdaptiveDensity sampler = new AdaptiveDensity(density);
+    AdaptiveDensity sampler = new AdaptiveDensity(density, config.sequence());
     boolean adaptive = config.adaptEvery() > 0;
     try (TrainingGraph<TFloating> graph = new TrainingGraph<>(network, loss,
         config.laplacian(), config.fdStep(), problem.operator(), shift.scale(),

@@ -28,6 +28,20 @@ public sealed interface SamplingDensity {
   /** Fills {@code out} (length ≥ count·d, row-major [count, d]) with independent draws. */
   void sample(RandomGenerator rng, double[] out, int count);
 
+  /**
+   * The number m of uniforms one draw consumes in {@link #transform} (d, or d + 1 when a coordinate picks a
+   * component).
+   */
+  default int uniforms() {
+    return dimension();
+  }
+
+  /**
+   * Maps one point u ∈ (0, 1)^m ({@code u[uAt .. uAt+m)}, m = {@link #uniforms()}) to x ∈ R^d ({@code out[outAt ..
+   * outAt+d)}) so that x ~ p when u is uniform: the inverse-CDF map through which quasi-random points become draws.
+   */
+  void transform(double[] u, int uAt, double[] out, int outAt);
+
   /** √p(x). */
   double sqrtDensity(double[] x);
 
@@ -168,6 +182,11 @@ public sealed interface SamplingDensity {
       for (int i = 0; i < count * dimension; i++) out[i] = sigma(i % dimension) * rng.nextGaussian();
     }
 
+    @Override
+    public void transform(double[] u, int uAt, double[] out, int outAt) {
+      for (int j = 0; j < dimension; j++) out[outAt + j] = sigma(j) * QuasiRandomDraws.normal(u[uAt + j]);
+    }
+
     /** log N(0, s²I_d) at points with squared radii r2 [N], as graph ops. */
     static <T extends TFloating> Operand<T> logDensity(Ops tf, Operand<T> r2, int d, double s, Precision p) {
       double s2 = s * s;
@@ -272,6 +291,18 @@ public sealed interface SamplingDensity {
       }
     }
 
+    /** The first uniform picks the component (each with probability 1/K), the other d give its Gaussian draw. */
+    @Override
+    public int uniforms() {
+      return dimension + 1;
+    }
+
+    @Override
+    public void transform(double[] u, int uAt, double[] out, int outAt) {
+      double s = scales[Math.min(scales.length - 1, (int) (u[uAt] * scales.length))];
+      for (int j = 0; j < dimension; j++) out[outAt + j] = s * QuasiRandomDraws.normal(u[uAt + 1 + j]);
+    }
+
     /** log N_k(x) for every component, and their log-sum-exp minus log K (= log p) in the last slot. */
     private double[] logTerms(double[] x) {
       double r2 = 0;
@@ -342,6 +373,11 @@ public sealed interface SamplingDensity {
       for (int i = 0; i < count * dimension; i++) {
         out[i] = halfWidth * (2 * rng.nextDouble() - 1);
       }
+    }
+
+    @Override
+    public void transform(double[] u, int uAt, double[] out, int outAt) {
+      for (int j = 0; j < dimension; j++) out[outAt + j] = halfWidth * (2 * u[uAt + j] - 1);
     }
 
     @Override

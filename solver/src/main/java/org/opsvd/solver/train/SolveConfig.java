@@ -73,6 +73,8 @@ import org.opsvd.solver.neural.Precision;
  *                         and the density see y; null for the origin (left out of the JSON then)
  * @param samplerShape     a Gaussian sampler's per-axis factors a_j ≤ 1 (standard deviations samplerScale·a_j,
  *                         {@link SamplerChoice}), or null for an isotropic one (left out of the JSON then)
+ * @param sequence         how each batch's points are drawn: sobol (randomised quasi-Monte Carlo) or random
+ *                         (independent draws; configurations written before the choice, which lack the field)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -87,9 +89,10 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int evalPoints,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean periodic,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> centre,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> samplerShape) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> samplerShape, PointSequence sequence) {
 
   public SolveConfig {
+    sequence = sequence == null ? PointSequence.RANDOM : sequence;
     hidden = List.copyOf(hidden);
     centre = centre == null ? null : List.copyOf(centre);
     samplerShape = samplerShape == null ? null : List.copyOf(samplerShape);

@@ -128,6 +128,35 @@ class SamplingDensityTest {
     assertEquals(0.0, p.curvature(new double[] {0.5, 1}), 0.0);
   }
 
+  /**
+   * The inverse-CDF map from uniforms has each density's second moments: σ_j² per axis for a shaped Gaussian,
+   * d·mean(s_k²) for the mixture (its first uniform picks the component), ℓ²/3 per axis in the box; read on one
+   * Sobol batch of 4096 points, to 1 %.
+   */
+  @Test
+  void theTransformOfUniformsHasTheDensitysMoments() {
+    SamplingDensity shaped = new SamplingDensity.Gaussian(3, 2.0, new double[] {1, 0.5, 0.25});
+    SamplingDensity mixture = SamplingDensity.GaussianMixture.threeScale(2, 4.0);
+    SamplingDensity box = new SamplingDensity.UniformBox(2, 3.0);
+    double[][] expected = {{4, 1, 0.25}, {(1.0 / 256 + 1.0 / 16 + 1) * 16 / 3, (1.0 / 256 + 1.0 / 16 + 1) * 16 / 3},
+        {3, 3}};
+    SamplingDensity[] densities = {shaped, mixture, box};
+    for (int k = 0; k < 3; k++) {
+      SamplingDensity p = densities[k];
+      int d = p.dimension();
+      int n = 4096;
+      QuasiRandomDraws draws = new QuasiRandomDraws(n, p.uniforms());
+      double[] u = draws.next(new Well19937c(3));
+      double[] x = new double[n * d];
+      for (int i = 0; i < n; i++) p.transform(u, i * p.uniforms(), x, i * d);
+      for (int j = 0; j < d; j++) {
+        double second = 0;
+        for (int i = 0; i < n; i++) second += x[i * d + j] * x[i * d + j] / n;
+        assertEquals(expected[k][j], second, 0.01 * expected[k][j], p.describe() + ", axis " + j);
+      }
+    }
+  }
+
   @Test
   void badInputIsNamed() {
     var e = assertThrows(IllegalArgumentException.class, () -> SamplingDensity.Kind.parse("laplace"));
