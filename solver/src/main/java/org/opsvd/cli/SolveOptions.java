@@ -38,8 +38,8 @@ final class SolveOptions {
     Integer adaptEvery;
 
     @Option(names = "--sequence", paramLabel = "KIND",
-            description = "How each batch's points are drawn: sobol (the first B Sobol points, randomly shifted each "
-                    + "step: unbiased, with less gradient noise) or random (independent draws) (default: sobol, see "
+            description = "How each batch's points are drawn: sobol (each half of the batch the first B/2 Sobol "
+                    + "points under a fresh random shift: unbiased, with less gradient noise) or random (independent draws) (default: sobol, see "
                     + "--explain).")
     PointSequence sequence;
 

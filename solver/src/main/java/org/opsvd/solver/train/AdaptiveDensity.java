@@ -69,7 +69,8 @@ public final class AdaptiveDensity {
 
   /**
    * Fills {@code out} (row-major [count, d]) with draws from q: independent ones, or for {@link PointSequence#SOBOL}
-   * and count > 1 one randomised quasi-Monte Carlo batch (each point still distributed as q).
+   * and count > 1 randomised quasi-Monte Carlo points (each still distributed as q; an even count as two independent
+   * halves).
    */
   public void sample(RandomGenerator rng, double[] out, int count) {
     if (sequence == PointSequence.SOBOL && count > 1) {
@@ -97,24 +98,31 @@ public final class AdaptiveDensity {
   }
 
   /**
-   * A Sobol batch: one uniform decides between p and g (when fitted), the next ones give the draw by {@link
-   * SamplingDensity#transform} or by g's inverse CDF μ + L·Φ^{-1}(u).
+   * A Sobol batch: an even count is two independent halves, each the first count/2 Sobol points under its own shift
+   * (the nested losses pair each half's Gram with the other half's rows, which needs the halves independent); one
+   * uniform decides between p and g (when fitted), the next ones give the draw by {@link SamplingDensity#transform}
+   * or by g's inverse CDF μ + L·Φ^{-1}(u).
    */
   private void sampleQuasi(RandomGenerator rng, double[] out, int count) {
     int m = mean == null ? envelope.uniforms() : 1 + Math.max(d, envelope.uniforms());
-    if (quasi == null || quasi.count() != count || quasi.dimension() != m) quasi = new QuasiRandomDraws(count, m);
-    double[] u = quasi.next(rng);
-    for (int i = 0; i < count; i++) {
-      if (mean == null) {
-        envelope.transform(u, i * m, out, i * d);
-      } else if (u[i * m] < DEFENSIVE) {
-        envelope.transform(u, i * m + 1, out, i * d);
-      } else {
-        for (int j = 0; j < d; j++) z[j] = QuasiRandomDraws.normal(u[i * m + 1 + j]);
-        for (int j = 0; j < d; j++) {
-          double v = mean[j];
-          for (int k = 0; k <= j; k++) v += lower.unsafe_get(j, k) * z[k];
-          out[i * d + j] = v;
+    int halves = count % 2 == 0 ? 2 : 1;
+    int per = count / halves;
+    if (quasi == null || quasi.count() != per || quasi.dimension() != m) quasi = new QuasiRandomDraws(per, m);
+    for (int h = 0; h < halves; h++) {
+      double[] u = quasi.next(rng);
+      for (int k = 0; k < per; k++) {
+        int i = h * per + k;
+        if (mean == null) {
+          envelope.transform(u, k * m, out, i * d);
+        } else if (u[k * m] < DEFENSIVE) {
+          envelope.transform(u, k * m + 1, out, i * d);
+        } else {
+          for (int j = 0; j < d; j++) z[j] = QuasiRandomDraws.normal(u[k * m + 1 + j]);
+          for (int j = 0; j < d; j++) {
+            double v = mean[j];
+            for (int c = 0; c <= j; c++) v += lower.unsafe_get(j, c) * z[c];
+            out[i * d + j] = v;
+          }
         }
       }
     }

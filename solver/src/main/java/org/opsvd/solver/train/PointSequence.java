@@ -10,7 +10,10 @@ import java.util.Locale;
 public enum PointSequence {
   /** B independent draws from the density (configurations written before this choice). */
   RANDOM,
-  /** The first B Sobol points, digitally shifted at random each step, mapped through the density's inverse CDF. */
+  /**
+   * Two halves of B/2 points, each the first B/2 Sobol points under its own random digital shift (drawn anew each
+   * step), mapped through the density's inverse CDF: the halves stay independent, as the losses' estimators need.
+   */
   SOBOL;
 
   /** Parses {@code random|sobol} (case-insensitive). */

@@ -12,13 +12,16 @@ import org.hipparchus.special.Erf;
  * uniform on (0, 1)^m (every batch mean is an unbiased estimate, whatever the integrand) while the batch keeps the
  * net's equidistribution: strata of volume 2^{-k} hold their exact share of points. For the smooth integrands of the
  * loss's moment matrices the variance of a batch mean then falls faster than the 1/B of independent draws. Batches
- * are independent of each other (one shift each), as for independent draws.
+ * are independent of each other (one shift each), as independent draws are: a training batch takes two, one per
+ * half ({@link AdaptiveDensity}).
  *
  * <p>Not thread-safe (one reused buffer).
  */
 final class QuasiRandomDraws {
 
   private static final double SCALE = 0x1p52; // Hipparchus's Sobol points are k/2^52
+  /** The most dimensions Hipparchus's Sobol direction numbers cover. */
+  static final int MAX_DIMENSION = 21_201;
 
   private final int count;
   private final int m;
@@ -28,6 +31,10 @@ final class QuasiRandomDraws {
   /** The first {@code count} Sobol points in {@code m} dimensions (1 ≤ m ≤ 21 201). */
   QuasiRandomDraws(int count, int m) {
     if (count < 1) throw new IllegalArgumentException("a quasi-random batch needs at least one point, got " + count);
+    if (m < 1 || m > MAX_DIMENSION) {
+      throw new IllegalArgumentException("Sobol batches take 1 to " + MAX_DIMENSION + " uniforms per point (Joe–Kuo "
+          + "direction numbers), this density needs " + m + ": use --sequence random");
+    }
     this.count = count;
     this.m = m;
     this.net = new long[count * m];

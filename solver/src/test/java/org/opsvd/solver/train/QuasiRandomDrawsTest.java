@@ -82,4 +82,43 @@ class QuasiRandomDrawsTest {
     assertEquals(-8.2, QuasiRandomDraws.normal(0.5 / 0x1p52), 0.1);
     assertEquals(8.2, QuasiRandomDraws.normal(1 - 0.5 / 0x1p52), 0.1);
   }
+
+  @Test
+  void tooManyUniformsPerPointAreRefusedWithTheWayOut() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new QuasiRandomDraws(16, QuasiRandomDraws.MAX_DIMENSION + 1));
+    assertTrue(e.getMessage().contains("--sequence random"), e.getMessage());
+  }
+
+  /**
+   * A training batch's two halves come from separate shifts, so their means are uncorrelated and the product of the
+   * two (what the nested losses' Gram terms estimate) is unbiased for the squared mean.
+   */
+  @Test
+  void theHalvesOfASobolBatchAreIndependent() {
+    SamplingDensity p = new SamplingDensity.Gaussian(2, 1.0);
+    AdaptiveDensity q = new AdaptiveDensity(p, PointSequence.SOBOL);
+    int n = 256;
+    int replicas = 2000;
+    double[] x = new double[n * 2];
+    double[] a = new double[replicas];
+    double[] b = new double[replicas];
+    Well19937c rng = new Well19937c(5);
+    for (int r = 0; r < replicas; r++) {
+      q.sample(rng, x, n);
+      for (int i = 0; i < n; i++) {
+        double g = Math.exp(x[2 * i] + 0.5 * x[2 * i + 1]); // E = e^{(1 + 1/4)/2}
+        if (i < n / 2) a[r] += g / (n / 2); else b[r] += g / (n / 2);
+      }
+    }
+    double[] sa = meanAndStdError(a);
+    double[] sb = meanAndStdError(b);
+    double cov = 0;
+    for (int r = 0; r < replicas; r++) cov += (a[r] - sa[0]) * (b[r] - sb[0]) / (replicas - 1);
+    double correlation = cov / (sa[1] * sb[1] * replicas);
+    assertEquals(0, correlation, 4 / Math.sqrt(replicas), "correlation of the two half means");
+    double exact = Math.exp(0.625);
+    assertEquals(exact, sa[0], 4 * sa[1], "first half");
+    assertEquals(exact, sb[0], 4 * sb[1], "second half");
+  }
 }
