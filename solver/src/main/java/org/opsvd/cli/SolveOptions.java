@@ -39,8 +39,8 @@ final class SolveOptions {
 
     @Option(names = "--sequence", paramLabel = "KIND",
             description = "How each batch's points are drawn: sobol (each half of the batch the first B/2 Sobol "
-                    + "points under a fresh random shift: unbiased, with less gradient noise) or random (independent draws) (default: sobol, see "
-                    + "--explain).")
+                    + "points under a fresh random shift: unbiased, with less gradient noise) or random "
+                    + "(independent draws) (default: sobol, see --explain).")
     PointSequence sequence;
 
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps; with --stop converged, the cap (default: 3000·L, between 10000 and 60000; twice that with a Coulomb cusp factor).")

@@ -3,8 +3,8 @@ package org.opsvd.solver.train;
 import java.util.Locale;
 
 /**
- * How a training batch's points are drawn ({@code --sequence}): independently, or as one randomised quasi-Monte
- * Carlo batch ({@link QuasiRandomDraws}). Both give unbiased batch means of the loss's moment matrices; the second has
+ * How a training batch's points are drawn ({@code --sequence}): independently, or as randomised quasi-Monte Carlo
+ * points ({@link QuasiRandomDraws}). Both give unbiased batch means of the loss's moment matrices; the second has
  * a smaller variance for their smooth integrands, so less gradient noise at the same batch size.
  */
 public enum PointSequence {
