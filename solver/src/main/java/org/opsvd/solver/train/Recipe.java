@@ -47,8 +47,9 @@ import org.opsvd.solver.neural.Parametrisation;
  *       fixed; under a Gaussian of std 1.0 (whose √p starts where T ≤ 0) at 2.6e-2 against 2.1e-2. What limits a
  *       high-dimensional solve is where training starts, not where the points fall;</li>
  *   <li><b>point sequence</b> ({@link PointSequence}, {@code --sequence}): Sobol, randomly shifted each step
- *       ({@link QuasiRandomDraws}); measured against independent draws at equal steps in benchmarks/RESULTS.md
- *       (2D oscillator, L = 15: 2.85e-5 → 8.1e-6; 5-D box, L = 6: 5.4e-4 → 2.9e-4).</li>
+ *       ({@link QuasiRandomDraws}), each half of a batch under its own shift; measured against independent draws
+ *       at equal steps (benchmarks/RESULTS.md, "Quasi-random batches"): 2D oscillator, L = 15, seeds 0, 2, 3:
+ *       2.6–2.8e-5 → 3.6–4.4e-6, subspace distance (all) 4.4–4.7e-6 → 4.5–5.3e-7.</li>
  * </ul>
  *
  * @param sampler         training density kind
@@ -192,7 +193,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     choices.add(new Choice("--adapt-every", "0", "a fixed density: refitting it to the learned functions (exact "
         + "weights) measured no gain in 16-D once √p starts where T > 0 (1.04e-3 adapted, 9.0e-4 fixed)"));
     choices.add(new Choice("--sequence", SEQUENCE.toString(), "randomised quasi-Monte Carlo batches: unbiased, with "
-        + "less gradient noise than independent draws (2D oscillator L = 15: 2.85e-5 → 8.1e-6 at equal steps)"));
+        + "less gradient noise than independent draws (2D oscillator L = 15: 2.8e-5 → 3.6e-6 at equal steps)"));
     return new Recipe(sampler, samplerScale, cusp.factor(), parametrisation, hidden, fourier, fourierScale, lr,
         guard.count(), choices, samplerShape);
   }
