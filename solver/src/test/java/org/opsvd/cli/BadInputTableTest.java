@@ -132,6 +132,7 @@ class BadInputTableTest {
                 {"--centre abc", "--centre"},
                 {"--eval-every 0", "--eval-every"}, {"--checkpoint-every -5", "--checkpoint-every"}, {"--time-budget -1", "--time-budget"},
                 {"--stop soon", "unknown stop mode 'soon' (expected converged or steps)"},
+                {"--sequence halton", "unknown point sequence 'halton' (expected sobol or random)"},
                 {"--stop-tolerance -0.1", "--stop-tolerance must be a positive number"},
                 {"--stop steps --stop-tolerance 0", "--stop-tolerance must be a positive number"},
                 {"--fourier -1", "--fourier"}, {"--fourier 4 --fourier-scale 0", "--fourier-scale"},
