@@ -22,7 +22,10 @@ import org.opsvd.solver.neural.Parametrisation;
  *       three-scale mixture under which the wanted states, as Rayleigh–Ritz estimates them, are best sampled
  *       ({@link SamplerChoice}); with a Coulomb cusp (below), a three-scale mixture whose narrowest component is
  *       at most 2/κ whenever the best Gaussian is wider than that (the smooth trial states that the choice reads
- *       cannot resolve the nucleus, where the lowest state lives: 2D hydrogen estimates E₁ = −0.55 for −2);</li>
+ *       cannot resolve the nucleus, where the lowest state lives: 2D hydrogen estimates E₁ = −0.55 for −2); in
+ *       d ≥ 4 without walls or Coulomb centres, when the potential has two or more wells below the wanted levels
+ *       ({@link Wells}, searched from the density chosen so far), the mixture of Gaussians at the wells joins the
+ *       candidates and is taken when it is best sampled (under the same energy cap);</li>
  *   <li><b>cusp</b>: in d ≥ 2, every attractive Coulomb centre a_c of the potential ({@link
  *       org.opsvd.operators.Potential#coulombCentres()}) gets its term exp(−κ_c u_c), u_c = r_c/(1+κ_c r_c),
  *       r_c = |x − a_c|, with κ_c = Z_c/(c(d−1)), which cancels the −Z_c/r_c singularity of the local energy
@@ -63,10 +66,11 @@ import org.opsvd.solver.neural.Parametrisation;
  * @param guard           G, guard functions trained after the L wanted ones
  * @param choices         each setting with its value and rule, in the order above
  * @param samplerShape    a shaped Gaussian's per-axis factors ({@link SamplerChoice}), or null
+ * @param samplerWells    the wells of a {@link SamplingDensity.Kind#WELLS} sampler, or null
  */
 public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFactor cusp, Parametrisation parametrisation,
     List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, int guard,
-    List<Choice> choices, double[] samplerShape) {
+    List<Choice> choices, double[] samplerShape, Wells samplerWells) {
 
   /** The point sequence of every solve's batches (a constant rule, listed with the others). */
   public static final PointSequence SEQUENCE = PointSequence.SOBOL;
@@ -115,6 +119,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     SamplingDensity.Kind sampler;
     double samplerScale;
     double[] samplerShape = null;
+    Wells samplerWells = null;
     if (problem.boxIsPhysical()) {
       sampler = SamplingDensity.Kind.UNIFORM;
       samplerScale = problem.halfWidth();
@@ -130,6 +135,28 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
       sampler = best.kind();
       samplerScale = best.scale();
       samplerShape = best.shape();
+      String wellsNote = "";
+      if (Wells.applies(problem)) {
+        Wells wells = Wells.find(problem, states, best.density(d), outputs);
+        if (wells.wells().size() >= 2) {
+          SamplerChoice mixture = SamplerChoice.of(states, outputs, cap, wells);
+          SamplerChoice all = SamplerChoice.of(states, outputs, cap, wells, SamplingDensity.Kind.GAUSSIAN,
+              SamplingDensity.Kind.MIXTURE);
+          boolean chosen = all.kind() == SamplingDensity.Kind.WELLS;
+          wellsNote = "; wells: " + wells.reason() + "; their mixture, best at " + mixture.describe()
+              + (cap == null ? "" : String.format(Locale.ROOT, " with E(√p) %.4g", cap.energy().applyAsDouble(
+                  mixture.density(d)))) + (chosen ? ", is chosen" : ", loses to " + best.describe());
+          if (chosen) {
+            best = all;
+            sampler = best.kind();
+            samplerScale = best.scale();
+            samplerShape = null;
+            samplerWells = wells;
+          }
+        } else {
+          wellsNote = "; wells: " + wells.reason() + " (a mixture at the wells needs two)";
+        }
+      }
       String why = "best sampled wanted states: " + best.describe();
       if (cap != null) {
         double e = cap.energy().applyAsDouble(best.density(d));
@@ -138,6 +165,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
             e <= cap.most() ? "so the starting functions lie where T > 0"
                 : "so training may start where T ≤ 0 and stall (consider --sampler-scale or --shift)");
       }
+      why += wellsNote;
       Double kappa = factor == null ? null : factor.originKappa();
       if (kappa != null && sampler == SamplingDensity.Kind.GAUSSIAN && samplerScale > 2 / kappa) {
         SamplerChoice mixture = SamplerChoice.of(states, outputs, SamplingDensity.Kind.MIXTURE);
@@ -194,7 +222,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     choices.add(new Choice("--sequence", SEQUENCE.toString(), "randomised quasi-Monte Carlo batches: unbiased, with "
         + "less gradient noise than independent draws (2D oscillator L = 15: 2.85e-5 → 8.1e-6 at equal steps)"));
     return new Recipe(sampler, samplerScale, cusp.factor(), parametrisation, hidden, fourier, fourierScale, lr,
-        guard.count(), choices, samplerShape);
+        guard.count(), choices, samplerShape, samplerWells);
   }
 
   /**
@@ -256,7 +284,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     int fourier = periodicFeatures(problem) > 0 ? periodicFeatures(problem) : SolveDefaults.FOURIER_FEATURES;
     return new Recipe(SolveDefaults.sampler(problem), SolveDefaults.samplerScale(problem), null,
         SolveDefaults.PARAMETRISATION, SolveDefaults.HIDDEN, fourier, SolveDefaults.FOURIER_SCALE,
-        SolveDefaults.LEARNING_RATE, 0, List.of(), null);
+        SolveDefaults.LEARNING_RATE, 0, List.of(), null, null);
   }
 
   /**
