@@ -180,7 +180,8 @@ public record Wells(List<Well> wells, int minima, String reason) {
       why.append(String.format(Locale.ROOT, "; %d with harmonic ground level below the highest wanted level's "
           + "estimate %.4g:", kept.size(), top));
       for (Well w : kept) {
-        why.append(String.format(Locale.ROOT, " V = %.4g at %s (level %.4g, widths %s)", w.value(), point(w.centre),
+        why.append(String.format(Locale.ROOT, " V = %.4g at %s (level %.4g, widths %s)", Math.abs(w.value()) < 1e-9
+            ? 0.0 : w.value(), point(w.centre),
             w.ground(), point(w.widths)));
       }
     }
@@ -241,8 +242,9 @@ public record Wells(List<Well> wells, int minima, String reason) {
     return new Well(x.clone(), v0, widths, ground);
   }
 
+  /** x to three digits, coordinates below 10⁻⁶ as 0 (a minimiser's rounding). */
   private static String point(double[] x) {
-    return Arrays.stream(x).mapToObj(a -> String.format(Locale.ROOT, "%.3g", a))
+    return Arrays.stream(x).mapToObj(a -> String.format(Locale.ROOT, "%.3g", Math.abs(a) < 1e-6 ? 0.0 : a))
         .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
   }
 }
