@@ -634,7 +634,10 @@ public sealed interface SamplingDensity {
     }
   }
 
-  /** The kinds of training density, named {@code gaussian}, {@code mixture} and {@code uniform} in configurations. */
+  /**
+   * The kinds of training density, named {@code gaussian}, {@code mixture}, {@code uniform} and {@code wells} in
+   * configurations.
+   */
   enum Kind {
     /** One Gaussian ({@link Gaussian}); scale = its standard deviation. */
     GAUSSIAN,

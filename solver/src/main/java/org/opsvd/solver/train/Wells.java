@@ -39,7 +39,8 @@ import org.opsvd.operators.Problem;
  * (1-D: σ² = √(c/(2κ))). A component takes the marginal widths σ_j = √Σ_jj (axis-aligned: the per-axis form of the
  * other candidates, exact for wells whose axes are the coordinates), each at most the ground state's w_{0,j}: a flat
  * or nearly flat direction (κ_m ≤ 0, a quartic bottom) would give an unbounded width, and the wanted states are no
- * wider than the Rayleigh–Ritz ground state across all wells.
+ * wider than the Rayleigh–Ritz ground state across all wells. Where K has an eigenvalue κ_m ≤ 0 every width is
+ * w_{0,j} and the level counts only the modes before it (a lower bound, so such a well is kept).
  *
  * <p><b>Kept.</b> A well whose harmonic ground level is above the highest wanted level's Rayleigh–Ritz estimate holds
  * none of the wanted states (the estimate is an upper bound, so the rule errs on keeping); the rest are listed lowest
