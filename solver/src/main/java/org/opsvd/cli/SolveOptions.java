@@ -128,7 +128,7 @@ final class SolveOptions {
                     + "both nuclei of h2plus, else none; see --explain).")
     Double cusp;
 
-    @Option(names = "--sampler", paramLabel = "KIND", description = "gaussian, mixture (Gaussians of std s/16, s/4, s) or uniform (default: per problem, see --explain).")
+    @Option(names = "--sampler", paramLabel = "KIND", description = "gaussian, mixture (Gaussians of std s/16, s/4, s) or uniform (default: per problem, see --explain; in d >= 4 a potential with several wells may get Gaussians at its wells, which only the rule chooses).")
     SamplingDensity.Kind sampler;
 
     @Option(names = "--sampler-scale", paramLabel = "S", description = "Gaussian std, the mixture's widest std, or the uniform half-width; alone, a Gaussian's std (default: per problem, see --explain).")

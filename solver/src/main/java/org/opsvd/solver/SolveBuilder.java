@@ -27,6 +27,7 @@ import org.opsvd.solver.train.SolveDefaults;
 import org.opsvd.solver.train.SolveReference;
 import org.opsvd.solver.train.StopMode;
 import org.opsvd.solver.train.Trainer;
+import org.opsvd.solver.train.Wells;
 
 /**
  * A NeuralSVD solve from Java code (notebooks, scripts) in three lines, with the same defaults as
@@ -195,6 +196,10 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    */
   public SolveBuilder sampler(SamplingDensity.Kind kind, Double scale) {
     unlocked("sampler");
+    if (kind == SamplingDensity.Kind.WELLS) { // input-validation: the wells come from the problem, not an option
+      throw new IllegalArgumentException("--sampler wells is the recipe's own choice (see --explain), taken when the "
+          + "potential has two or more wells in d ≥ 4; it cannot be asked for");
+    }
     this.sampler = kind;
     this.samplerScale = scale;
     return this;
@@ -524,6 +529,12 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     return samplerScale != null ? SolveDefaults.sampler(problem) : rules.sampler();
   }
 
+  /** The recipe's wells when its wells sampler is in use (no --sampler or --sampler-scale given), else null. */
+  private java.util.List<SamplingDensity.WellMixture.Component> samplerWellsInUse(Recipe rules) {
+    Wells wells = sampler == null && samplerScale == null ? rules.samplerWells() : null;
+    return wells == null ? null : wells.density(rules.samplerScale()).components();
+  }
+
   /** The recipe's per-axis shape when its sampler is in use (no --sampler or --sampler-scale given), else null. */
   private java.util.List<Double> samplerShapeInUse(Recipe rules) {
     double[] shape = sampler == null && samplerScale == null ? rules.samplerShape() : null;
@@ -647,6 +658,6 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
         adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0,
         problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC, centreInConfig(), samplerShapeInUse(rules),
-        sequence != null ? sequence : Recipe.SEQUENCE);
+        sequence != null ? sequence : Recipe.SEQUENCE, samplerWellsInUse(rules));
   }
 }

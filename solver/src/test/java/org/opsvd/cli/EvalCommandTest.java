@@ -86,6 +86,21 @@ class EvalCommandTest {
     roundTrip(run, dir, 4);
   }
 
+  /**
+   * The same for a 4-D double well, whose recipe chooses the mixture of Gaussians at its two wells (config.json's
+   * sampler wells with its wells): eval and the SavedModel rebuild that density.
+   */
+  @Test
+  void evalAndSavedModelRoundTripWithGaussiansAtTheWells(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    assertEquals(0, ReferenceCommandTest.run("solve", "--potential", "0.25*(x1^2-4)^2+0.5*(x2^2+x3^2+x4^2)", "--dim",
+        "4", "--L", "2", "--hidden", "16", "--batch", "64", "--steps", "100", "--eval-points", "500", "--quiet",
+        "--out", run.toString(), "--no-figures").status());
+    String config = Files.readString(run.resolve("config.json"));
+    assertTrue(config.contains("\"sampler\" : \"wells\"") && config.contains("\"wells\" : [ {"), config);
+    roundTrip(run, dir, 4);
+  }
+
   private static void roundTrip(Path run, Path dir, int d) throws Exception {
     Path evaluated = dir.resolve("psi.npy");
     ReferenceCommandTest.Run e = ReferenceCommandTest.run("eval", run.toString(), "--points",

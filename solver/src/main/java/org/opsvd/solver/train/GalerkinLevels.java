@@ -135,6 +135,25 @@ public final class GalerkinLevels {
   }
 
   /**
+   * As {@link #states(Problem, int, long)} on the basis ψ_i = √q·f_i for a given density q in d ≥ 4, f_i the
+   * normalised Hermite polynomials He_n(x_j)/√(n!) of lowest total degree (unit scale: for polynomials of given degrees
+   * the scale changes the conditioning, not the span), with E_q by Monte Carlo under q. For q a mixture at the wells
+   * of a potential ({@link Wells}) the basis holds each well's local states (√q·1 and √q·x₁ are a double well's even
+   * and odd pair), which one Hermite basis centred between the wells does not.
+   *
+   * @throws IllegalArgumentException when count &lt; 1 or d ≤ 3 (the tensor quadratures take a Gaussian or uniform q)
+   */
+  public static States statesUnder(Problem problem, int count, long seed, SamplingDensity q) {
+    if (count < 1) throw new IllegalArgumentException("count must be at least 1, got " + count);
+    int d = problem.dimension();
+    if (d <= 3 || q.dimension() != d) {
+      throw new IllegalArgumentException("a given density's basis is for d ≥ 4 (Monte Carlo), got d = " + d);
+    }
+    Axis axis = Axis.hermite(1);
+    return ritz(problem, q, axis, indices(d, Math.max(2 * count, count + 4), axis), count, seed, null);
+  }
+
+  /**
    * The width of the wanted states: the largest over the lowest {@code count} Ritz functions u_l of the root mean
    * square coordinate, √(∫|u_l|²|x|²/d) (bohr); NaN for a box, whose sampler is its uniform density.
    */

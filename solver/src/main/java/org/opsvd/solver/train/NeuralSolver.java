@@ -119,7 +119,7 @@ public final class NeuralSolver {
 
   /** The training density a configuration describes. */
   public static SamplingDensity density(SolveConfig c) {
-    return SamplingDensity.of(c.sampler(), c.dimension(), c.samplerScale(), c.samplerShapeArray());
+    return SamplingDensity.of(c.sampler(), c.dimension(), c.samplerScale(), c.samplerShapeArray(), c.wells());
   }
 
   /**

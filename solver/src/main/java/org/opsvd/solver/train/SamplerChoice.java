@@ -44,10 +44,34 @@ import java.util.Locale;
  * @param fraction      G of the chosen density
  * @param worstState    the state with the smallest effective sample fraction under it
  * @param worstFraction that fraction, 1/M_l
+ * <p>When the potential has two or more wells that can hold the wanted states ({@link Wells}, d ≥ {@value
+ * #SHAPED_FROM} only), the equal-weight mixture of Gaussians at the wells ({@link SamplingDensity.WellMixture}) is one
+ * more family, its scale s the factor on the wells' harmonic widths, from c_d (the floor above, per well: f_0 = u_0/√p
+ * stays bounded near each well when its component is c_d times wider than the harmonic ground state) up to {@value
+ * #WELLS_TOP}; it competes under the same criterion G and the same energy cap, and is chosen only where it wins.
+ * A state split over wells a distance 2a apart along x₁ with local width σ ≪ a makes a centred Gaussian of std ≈ a
+ * waste the factor ≈ a/σ on that axis alone, which the mixture does not.
+ *
+ * @param kind          Gaussian, mixture or wells
+ * @param scale         the Gaussian's standard deviation (along its widest axis when shaped), or the mixture's widest
+ *                      (bohr); for the wells, the factor s on their widths
+ * @param fraction      G of the chosen density
+ * @param worstState    the state with the smallest effective sample fraction under it
+ * @param worstFraction that fraction, 1/M_l
  * @param shape         a Gaussian's per-axis factors a_j (the largest 1), or null for an isotropic density
+ * @param wells         the wells of a {@link SamplingDensity.Kind#WELLS} choice, else null
  */
 public record SamplerChoice(SamplingDensity.Kind kind, double scale, double fraction, int worstState,
-    double worstFraction, double[] shape) {
+    double worstFraction, double[] shape, Wells wells) {
+
+  /** A choice other than the wells mixture. */
+  public SamplerChoice(SamplingDensity.Kind kind, double scale, double fraction, int worstState, double worstFraction,
+      double[] shape) {
+    this(kind, scale, fraction, worstState, worstFraction, shape, null);
+  }
+
+  /** The widest wells mixture tried: s times the wells' harmonic widths. */
+  static final double WELLS_TOP = 4;
 
   /** The least d in which shaped Gaussians are candidates (grids and references end at d = 3). */
   static final int SHAPED_FROM = 4;
@@ -61,7 +85,7 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
 
   /** The density chosen. */
   public SamplingDensity density(int d) {
-    return SamplingDensity.of(kind, d, scale, shape);
+    return kind == SamplingDensity.Kind.WELLS ? wells.density(scale) : SamplingDensity.of(kind, d, scale, shape);
   }
 
   /** The narrowest scale, as a multiple of the ground state's widest root-mean-square coordinate, up to d = 4. */
@@ -103,6 +127,15 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
    */
   public static SamplerChoice of(GalerkinLevels.States states, int outputs, EnergyCap cap,
       SamplingDensity.Kind... kinds) {
+    return of(states, outputs, cap, null, kinds);
+  }
+
+  /**
+   * As {@link #of(GalerkinLevels.States, int, EnergyCap, SamplingDensity.Kind...)}, with the mixture at {@code
+   * wells} as one more family when there are at least two of them (null: none).
+   */
+  public static SamplerChoice of(GalerkinLevels.States states, int outputs, EnergyCap cap, Wells wells,
+      SamplingDensity.Kind... kinds) {
     int wanted = Math.min(outputs, states.levels().length);
     int d = states.q().dimension();
     int n = states.nodes();
@@ -129,8 +162,8 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
     List<Family> families = new ArrayList<>();
     for (SamplingDensity.Kind kind : kinds) {
       if (kind == SamplingDensity.Kind.UNIFORM) throw new IllegalArgumentException("uniform has no scale to choose");
-      families.add(new Family(floor, s -> of(kind, s, moments(states, wanted, r2, logQ, g4,
-          kind == SamplingDensity.Kind.GAUSSIAN ? new double[] {s} : new double[] {s / 16, s / 4, s}), null),
+      families.add(new Family(floor, 8 * Math.max(largest, floor), s -> of(kind, s, moments(states, wanted, r2, logQ,
+          g4, kind == SamplingDensity.Kind.GAUSSIAN ? new double[] {s} : new double[] {s / 16, s / 4, s}), null),
           kind == SamplingDensity.Kind.GAUSSIAN));
     }
     double[] shape = java.util.Arrays.asList(kinds).contains(SamplingDensity.Kind.GAUSSIAN) ? shape(states, wanted)
@@ -150,16 +183,17 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
         }
       }
       double product = Math.exp(logShape);
-      families.add(new Family(shapedFloor, s -> {
+      families.add(new Family(shapedFloor, 8 * Math.max(largest, shapedFloor), s -> {
         double[] m = moments(states, wanted, z2, logQ, g4, new double[] {s});
         for (int l = 0; l < wanted; l++) m[l] *= product; // p(x) = N(z; s)/Π a_j, z_j = x_j/a_j
         return of(SamplingDensity.Kind.GAUSSIAN, s, m, shape);
       }, true));
     }
+    if (wells != null && wells.wells().size() >= 2) families.add(wellsFamily(states, wanted, logQ, g4, wells));
     SamplerChoice best = null;
     SamplerChoice bestCapped = null;
     for (Family f : families) {
-      for (double s = f.floor(); s <= 8 * Math.max(largest, f.floor()); s *= STEP) {
+      for (double s = f.floor(); s <= f.top(); s *= STEP) {
         SamplerChoice c = f.choice().apply(s);
         if (best == null || c.fraction > best.fraction) best = c;
         if (cap != null && (bestCapped == null || c.fraction > bestCapped.fraction)
@@ -186,10 +220,56 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
   }
 
   /**
-   * Candidates of one kind: the choice at scale s, from {@code floor} up; {@code belowFloor}: a Gaussian, which may go
-   * below the floor when nothing else meets the energy cap.
+   * Candidates of one kind: the choice at scale s, from {@code floor} up to {@code top}; {@code belowFloor}: a
+   * Gaussian, which may go below the floor when nothing else meets the energy cap.
    */
-  private record Family(double floor, java.util.function.DoubleFunction<SamplerChoice> choice, boolean belowFloor) {}
+  private record Family(double floor, double top, java.util.function.DoubleFunction<SamplerChoice> choice,
+      boolean belowFloor) {}
+
+  /**
+   * The wells mixture at s from c_d to {@value #WELLS_TOP}: log p at node n is log-sum-exp over wells k of
+   * −d·log s − Σ_j log(√(2π)σ_kj) − A_nk/(2s²), A_nk = Σ_j ((x_nj − μ_kj)/σ_kj)², less log K.
+   */
+  private static Family wellsFamily(GalerkinLevels.States states, int wanted, double[] logQ, double[] g4,
+      Wells wells) {
+    int d = states.q().dimension();
+    int n = states.nodes();
+    int count = wells.wells().size();
+    double[] a = new double[n * count];
+    double[] b = new double[count];
+    for (int k = 0; k < count; k++) {
+      double[] mu = wells.wells().get(k).centre();
+      double[] sigma = wells.wells().get(k).widths();
+      for (int j = 0; j < d; j++) b[k] += Math.log(Math.sqrt(2 * Math.PI) * sigma[j]);
+      for (int i = 0; i < n; i++) {
+        double sum = 0;
+        for (int j = 0; j < d; j++) {
+          double z = (states.points()[i * d + j] - mu[j]) / sigma[j];
+          sum += z * z;
+        }
+        a[i * count + k] = sum;
+      }
+    }
+    return new Family(floorFactor(d), WELLS_TOP, s -> {
+      double[] m = new double[wanted];
+      double[] t = new double[count];
+      for (int i = 0; i < n; i++) {
+        double w = states.weights()[i];
+        if (w == 0) continue;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < count; k++) {
+          t[k] = -d * Math.log(s) - b[k] - a[i * count + k] / (2 * s * s);
+          max = Math.max(max, t[k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < count; k++) sum += Math.exp(t[k] - max);
+        double ratio = w * Math.exp(logQ[i] - (max + Math.log(sum / count)));
+        for (int l = 0; l < wanted; l++) m[l] += ratio * g4[i * wanted + l];
+      }
+      SamplerChoice c = of(SamplingDensity.Kind.WELLS, s, m, null);
+      return new SamplerChoice(c.kind, s, c.fraction, c.worstState, c.worstFraction, null, wells);
+    }, false);
+  }
 
   /** M_l of every wanted state under the mixture of N(0, s_k²I) over {@code scales} (one scale: a Gaussian). */
   private static double[] moments(GalerkinLevels.States states, int wanted, double[] r2, double[] logQ, double[] g4,
@@ -258,9 +338,9 @@ public record SamplerChoice(SamplingDensity.Kind kind, double scale, double frac
 
   /** E.g. {@code gaussian, scale 1.09 (weighted effective sample fraction 0.31; worst: state 14, 0.08)}. */
   public String describe() {
-    return String.format(Locale.ROOT, "%s, scale %.3g%s (weighted effective sample fraction %.2f; worst: state %d, %.2g)",
-        kind, scale, shape == null ? "" : ", axes " + java.util.Arrays.stream(shape).mapToObj(a -> String.format(
-        Locale.ROOT, "%.2f", a)).collect(java.util.stream.Collectors.joining(",")), fraction, worstState,
-        worstFraction);
+    return String.format(Locale.ROOT, "%s, scale %.3g%s%s (weighted effective sample fraction %.2f; worst: state %d,"
+        + " %.2g)", kind, scale, shape == null ? "" : ", axes " + java.util.Arrays.stream(shape).mapToObj(a ->
+        String.format(Locale.ROOT, "%.2f", a)).collect(java.util.stream.Collectors.joining(",")), wells == null ? ""
+        : " × the harmonic widths of " + wells.wells().size() + " wells", fraction, worstState, worstFraction);
   }
 }

@@ -113,6 +113,32 @@ public sealed interface SamplingDensity {
       Operand<T> logP = tf.math.add(max, tf.math.log(tf.math.div(sum, p.scalar(tf, t.size()))));
       return tf.math.exp(tf.math.mul(p.scalar(tf, 0.5), logP));
     }
+    if (this instanceof WellMixture m) { // t_k = Σ_j (−½ log 2πσ_kj² − ½ z_kj²), z_kj = (x_j − μ_kj)/σ_kj; as above
+      List<Operand<T>> t = new ArrayList<>();
+      Operand<T> max = null;
+      for (int k = 0; k < m.centres.length; k++) {
+        double[] inverse = new double[d];
+        double constant = 0;
+        for (int j = 0; j < d; j++) {
+          double sigma = m.sigma(k, j);
+          inverse[j] = 1 / sigma;
+          constant += -0.5 * Math.log(2 * Math.PI * sigma * sigma);
+        }
+        Operand<T> z = tf.math.mul(tf.math.sub(x, p.constant(tf, new long[] {d}, m.centres[k])),
+            p.constant(tf, new long[] {d}, inverse));
+        Operand<T> tk = tf.math.add(p.scalar(tf, constant),
+            tf.math.mul(tf.reduceSum(tf.math.square(z), tf.constant(1)), p.scalar(tf, -0.5)));
+        t.add(tk);
+        max = max == null ? tk : tf.math.maximum(max, tk);
+      }
+      Operand<T> sum = null;
+      for (Operand<T> tk : t) {
+        Operand<T> e = tf.math.exp(tf.math.sub(tk, max));
+        sum = sum == null ? e : tf.math.add(sum, e);
+      }
+      Operand<T> logP = tf.math.add(max, tf.math.log(tf.math.div(sum, p.scalar(tf, t.size()))));
+      return tf.math.exp(tf.math.mul(p.scalar(tf, 0.5), logP));
+    }
     UniformBox b = (UniformBox) this; // the last permitted kind (Java 17: no exhaustive pattern switch yet)
     Operand<T> inside = tf.dtypes.cast(tf.reduceAll(tf.math.lessEqual(tf.math.abs(x),
         p.scalar(tf, b.halfWidth())), tf.constant(1)), p.type());
@@ -359,6 +385,210 @@ public sealed interface SamplingDensity {
     }
   }
 
+  /**
+   * Equal-weight mixture of axis-aligned Gaussians at the wells of a potential ({@link Wells}):
+   * p = (1/K) Σ_k N_k, N_k = N(μ_k, diag(s²σ_kj²)), σ_kj the harmonic widths of well k and s one common scale. With
+   * responsibilities γ_k = N_k/(K p) and ∇log N_k = −(x − μ_k)/(s²σ_k²) (per axis):
+   * <pre>  ∇log p = Σ_k γ_k ∇log N_k,   Δp/p = Σ_k γ_k (|∇log N_k|² − Σ_j 1/(s²σ_kj²)),   Δ√p/√p = Δp/(2p) − |∇log p|²/4,</pre>
+   * all through log-sum-exp (no 0/0 far from every well). Equal weights: which well holds which wanted state is not
+   * known before training (Rayleigh–Ritz's basis, centred at one point, resolves the wells poorly), and with equal
+   * weights a state living in one well loses at most the factor K of its effective sample fraction.
+   *
+   * @param scale   s, the factor on every component's widths
+   * @param centres μ_k (bohr), K rows of d
+   * @param widths  σ_kj (bohr), K rows of d
+   */
+  record WellMixture(int dimension, double scale, double[][] centres, double[][] widths) implements SamplingDensity {
+    public WellMixture {
+      requireDimension(dimension);
+      if (!(scale > 0) || !Double.isFinite(scale)) {
+        throw new IllegalArgumentException("the wells sampler's scale must be positive and finite, got " + scale);
+      }
+      if (centres == null || widths == null || centres.length == 0 || centres.length != widths.length) {
+        throw new IllegalArgumentException("a wells sampler needs one centre and one set of widths per well");
+      }
+      centres = copy(centres, dimension, false);
+      widths = copy(widths, dimension, true);
+    }
+
+    /** A rows × d copy, every entry finite (and positive for widths). */
+    private static double[][] copy(double[][] rows, int d, boolean positive) {
+      double[][] out = new double[rows.length][];
+      for (int k = 0; k < rows.length; k++) {
+        if (rows[k] == null || rows[k].length != d) {
+          throw new IllegalArgumentException("a well's centre and widths need " + d + " coordinates each");
+        }
+        for (double v : rows[k]) {
+          if (!Double.isFinite(v) || (positive && !(v > 0))) {
+            throw new IllegalArgumentException("a well's " + (positive ? "widths must be positive" : "centre must be")
+                + " finite, got " + Arrays.toString(rows[k]));
+          }
+        }
+        out[k] = rows[k].clone();
+      }
+      return out;
+    }
+
+    /** One well of a configuration ({@link SolveConfig#wells}): its centre μ and widths σ_j (bohr). */
+    public record Component(List<Double> centre, List<Double> widths) {
+      public Component {
+        centre = List.copyOf(centre);
+        widths = List.copyOf(widths);
+      }
+    }
+
+    /** The mixture of scale s over the wells of a configuration. */
+    public static WellMixture of(int dimension, double scale, List<Component> wells) {
+      if (wells == null || wells.isEmpty()) {
+        throw new IllegalArgumentException("a wells sampler needs its wells (the configuration's field 'wells')");
+      }
+      double[][] centres = new double[wells.size()][];
+      double[][] widths = new double[wells.size()][];
+      for (int k = 0; k < centres.length; k++) {
+        centres[k] = wells.get(k).centre().stream().mapToDouble(Double::doubleValue).toArray();
+        widths[k] = wells.get(k).widths().stream().mapToDouble(Double::doubleValue).toArray();
+      }
+      return new WellMixture(dimension, scale, centres, widths);
+    }
+
+    /** The wells as a configuration records them. */
+    public List<Component> components() {
+      List<Component> out = new ArrayList<>();
+      for (int k = 0; k < centres.length; k++) {
+        out.add(new Component(Arrays.stream(centres[k]).boxed().toList(), Arrays.stream(widths[k]).boxed().toList()));
+      }
+      return out;
+    }
+
+    @Override
+    public double[][] centres() {
+      return copy(centres, dimension, false);
+    }
+
+    @Override
+    public double[][] widths() {
+      return copy(widths, dimension, true);
+    }
+
+    /** s·σ_kj. */
+    private double sigma(int k, int j) {
+      return scale * widths[k][j];
+    }
+
+    @Override
+    public void sample(RandomGenerator rng, double[] out, int count) {
+      for (int i = 0; i < count; i++) {
+        int k = rng.nextInt(centres.length);
+        for (int j = 0; j < dimension; j++) out[i * dimension + j] = centres[k][j] + sigma(k, j) * rng.nextGaussian();
+      }
+    }
+
+    /** The first uniform picks the well (each with probability 1/K), the other d give its Gaussian draw. */
+    @Override
+    public int uniforms() {
+      return dimension + 1;
+    }
+
+    @Override
+    public void transform(double[] u, int uAt, double[] out, int outAt) {
+      int k = Math.min(centres.length - 1, (int) (u[uAt] * centres.length));
+      for (int j = 0; j < dimension; j++) {
+        out[outAt + j] = centres[k][j] + sigma(k, j) * QuasiRandomDraws.normal(u[uAt + 1 + j]);
+      }
+    }
+
+    /** log N_k(x) for every well, and log p in the last slot. */
+    private double[] logTerms(double[] x) {
+      int count = centres.length;
+      double[] t = new double[count + 1];
+      double max = Double.NEGATIVE_INFINITY;
+      for (int k = 0; k < count; k++) {
+        double sum = 0;
+        for (int j = 0; j < dimension; j++) {
+          double s = sigma(k, j);
+          double z = (x[j] - centres[k][j]) / s;
+          sum += -0.5 * Math.log(2 * Math.PI * s * s) - 0.5 * z * z;
+        }
+        t[k] = sum;
+        max = Math.max(max, sum);
+      }
+      double sum = 0;
+      for (int k = 0; k < count; k++) sum += Math.exp(t[k] - max);
+      t[count] = max + Math.log(sum / count);
+      return t;
+    }
+
+    @Override
+    public double sqrtDensity(double[] x) {
+      return Math.exp(0.5 * logTerms(x)[centres.length]);
+    }
+
+    @Override
+    public void drift(double[] x, double[] out) {
+      double[] t = logTerms(x);
+      int count = centres.length;
+      Arrays.fill(out, 0, dimension, 0.0);
+      for (int k = 0; k < count; k++) {
+        double gamma = Math.exp(t[k] - t[count]) / count;
+        for (int j = 0; j < dimension; j++) {
+          double s = sigma(k, j);
+          out[j] -= gamma * (x[j] - centres[k][j]) / (s * s);
+        }
+      }
+    }
+
+    @Override
+    public double curvature(double[] x) {
+      double[] t = logTerms(x);
+      int count = centres.length;
+      double[] drift = new double[dimension];
+      double lapOverP = 0;
+      for (int k = 0; k < count; k++) {
+        double gamma = Math.exp(t[k] - t[count]) / count;
+        double g2 = 0;
+        double trace = 0;
+        for (int j = 0; j < dimension; j++) {
+          double s2 = sigma(k, j) * sigma(k, j);
+          double g = -(x[j] - centres[k][j]) / s2;
+          drift[j] += gamma * g;
+          g2 += g * g;
+          trace += 1 / s2;
+        }
+        lapOverP += gamma * (g2 - trace);
+      }
+      double d2 = 0;
+      for (double g : drift) d2 += g * g;
+      return 0.5 * lapOverP - 0.25 * d2;
+    }
+
+    @Override
+    public String describe() {
+      StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "wells(s=%g", scale));
+      for (int k = 0; k < centres.length; k++) {
+        b.append(k == 0 ? "; " : " | ").append("at ").append(format(centres[k])).append(" widths ")
+            .append(format(widths[k]));
+      }
+      return b.append(')').toString();
+    }
+
+    private static String format(double[] v) {
+      return Arrays.stream(v).mapToObj(a -> String.format(Locale.ROOT, "%.3g", a))
+          .collect(java.util.stream.Collectors.joining(",", "(", ")"));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof WellMixture m && dimension == m.dimension && scale == m.scale
+          && Arrays.deepEquals(centres, m.centres) && Arrays.deepEquals(widths, m.widths);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * (31 * dimension + Double.hashCode(scale)) + Arrays.deepHashCode(centres))
+          + Arrays.deepHashCode(widths);
+    }
+  }
+
   /** Uniform on the box [−ℓ, ℓ]^d: √p constant, no drift, no curvature. */
   record UniformBox(int dimension, double halfWidth) implements SamplingDensity {
     public UniformBox {
@@ -404,14 +634,19 @@ public sealed interface SamplingDensity {
     }
   }
 
-  /** The kinds of training density, named {@code gaussian}, {@code mixture} and {@code uniform} in configurations. */
+  /**
+   * The kinds of training density, named {@code gaussian}, {@code mixture}, {@code uniform} and {@code wells} in
+   * configurations.
+   */
   enum Kind {
     /** One Gaussian ({@link Gaussian}); scale = its standard deviation. */
     GAUSSIAN,
     /** Three Gaussians of standard deviations s/16, s/4, s ({@link GaussianMixture#threeScale}); scale = s. */
     MIXTURE,
     /** Uniform on [−s, s]^d ({@link UniformBox}); scale = the half-width s. */
-    UNIFORM;
+    UNIFORM,
+    /** Gaussians at the wells of the potential ({@link WellMixture}); scale = s, the factor on their widths. */
+    WELLS;
 
     /** Parses {@code gaussian|normal}, {@code mixture|gaussian-mixture} or {@code uniform|box} (case-insensitive). */
     @com.fasterxml.jackson.annotation.JsonCreator
@@ -420,8 +655,9 @@ public sealed interface SamplingDensity {
         case "gaussian", "normal" -> GAUSSIAN;
         case "mixture", "gaussian-mixture" -> MIXTURE;
         case "uniform", "box" -> UNIFORM;
+        case "wells" -> WELLS;
         default -> throw new IllegalArgumentException("unknown sampler '" + name
-            + "' (expected gaussian, mixture or uniform)");
+            + "' (expected gaussian, mixture, uniform or wells)");
       };
     }
 
@@ -432,7 +668,20 @@ public sealed interface SamplingDensity {
     }
   }
 
-  /** The density of a kind with its scale (see {@link Kind}). */
+  /**
+   * As {@link #of(Kind, int, double, double[])}; the wells sampler takes its {@code wells} (which no other kind
+   * takes).
+   */
+  static SamplingDensity of(Kind kind, int dimension, double scale, double[] shape,
+      List<WellMixture.Component> wells) {
+    if (kind == Kind.WELLS) {
+      if (shape != null) throw new IllegalArgumentException("a wells sampler takes no per-axis shape");
+      return WellMixture.of(dimension, scale, wells);
+    }
+    if (wells != null) throw new IllegalArgumentException("only a wells sampler takes wells, not " + kind);
+    return of(kind, dimension, scale, shape);
+  }
+
   /** As {@link #of(Kind, int, double)}, a Gaussian with the per-axis shape {@code shape} (null: isotropic). */
   static SamplingDensity of(Kind kind, int dimension, double scale, double[] shape) {
     if (shape == null) return of(kind, dimension, scale);
@@ -440,11 +689,13 @@ public sealed interface SamplingDensity {
     return new Gaussian(dimension, scale, shape);
   }
 
+  /** The density of a kind with its scale (see {@link Kind}); not the wells sampler, which needs its wells. */
   static SamplingDensity of(Kind kind, int dimension, double scale) {
     return switch (kind) {
       case GAUSSIAN -> new Gaussian(dimension, scale);
       case MIXTURE -> GaussianMixture.threeScale(dimension, scale);
       case UNIFORM -> new UniformBox(dimension, scale);
+      case WELLS -> throw new IllegalArgumentException("a wells sampler needs its wells (centres and widths)");
     };
   }
 

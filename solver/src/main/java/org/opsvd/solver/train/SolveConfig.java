@@ -46,8 +46,9 @@ import org.opsvd.solver.neural.Precision;
  *                         wrote it), else a list of {position, kappa}
  * @param boxMask          Dirichlet box mask on [−box, box]^d
  * @param box              half-width of the operator's box (evaluation grid, mask, uniform sampler)
- * @param sampler          gaussian, mixture (three Gaussians s/16, s/4, s) or uniform
- * @param samplerScale     Gaussian standard deviation, or uniform half-width
+ * @param sampler          gaussian, mixture (three Gaussians s/16, s/4, s), uniform or wells (Gaussians at the
+ *                         potential's wells, {@link SamplingDensity.WellMixture})
+ * @param samplerScale     Gaussian standard deviation, uniform half-width, or the wells' factor s on their widths
  * @param operatorScale    a in T = a·(−H) + b
  * @param operatorShift    b
  * @param seed             seed of the network initialisation and of the sampler
@@ -75,6 +76,9 @@ import org.opsvd.solver.neural.Precision;
  *                         {@link SamplerChoice}), or null for an isotropic one (left out of the JSON then)
  * @param sequence         how each batch's points are drawn: sobol (randomised quasi-Monte Carlo) or random
  *                         (independent draws; configurations written before the choice, which lack the field)
+ * @param wells            the wells sampler's wells, each a centre and the harmonic widths that the scale multiplies
+ *                         ({@link Wells}), in the solve's coordinates y; null for the other samplers (left out of the
+ *                         JSON then, and absent in configurations written before the wells sampler)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -89,13 +93,15 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) int evalPoints,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean periodic,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> centre,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> samplerShape, PointSequence sequence) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> samplerShape, PointSequence sequence,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<SamplingDensity.WellMixture.Component> wells) {
 
   public SolveConfig {
     sequence = sequence == null ? PointSequence.RANDOM : sequence;
     hidden = List.copyOf(hidden);
     centre = centre == null ? null : List.copyOf(centre);
     samplerShape = samplerShape == null ? null : List.copyOf(samplerShape);
+    wells = wells == null ? null : List.copyOf(wells);
     if (centre != null && centre.size() != dimension) {
       throw new IllegalArgumentException("a centre of " + centre.size() + " coordinates in " + dimension + "D");
     }
@@ -134,7 +140,7 @@ public record SolveConfig(String operator, String potential, int dimension, doub
       }
       if (spinMemoryMb < 0) throw new IllegalArgumentException("--spin-memory-mb must be >= 0, got " + spinMemoryMb);
     }
-    SamplingDensity.of(sampler, dimension, samplerScale, samplerShapeArray()); // checks them before any work
+    SamplingDensity.of(sampler, dimension, samplerScale, samplerShapeArray(), wells); // checks them before any work
     if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
       throw new IllegalArgumentException("--lr must be positive and finite, got " + learningRate);
     }

@@ -50,6 +50,28 @@ class RecipeTest {
     assertNull(recipe(OperatorCatalog.build(OperatorRequest.formula("0.5*(x^2 + 16*y^2)", 2, 0.5)), 3).samplerShape());
   }
 
+  /**
+   * In d ≥ 4 a potential with two wells below the wanted levels gets the mixture of Gaussians at its wells when that
+   * is the best-sampled candidate within the energy cap: the 4-D double well ¼(x₁² − 4)² + ½(x₂² + x₃² + x₄²) (a
+   * Gaussian wide enough for both wells has E(√p) far above the cap); a single well and d ≤ 3 never do.
+   */
+  @Test
+  void aDoubleWellInHighDimensionsGetsGaussiansAtItsWells() {
+    Recipe twoWells = recipe(OperatorCatalog.build(OperatorRequest.formula("0.25*(x1^2-4)^2+0.5*(x2^2+x3^2+x4^2)", 4,
+        0.5)), 5);
+    assertEquals(SamplingDensity.Kind.WELLS, twoWells.sampler());
+    assertEquals(2, twoWells.samplerWells().wells().size());
+    assertTrue(twoWells.samplerScale() >= SamplerChoice.floorFactor(4), "scale " + twoWells.samplerScale());
+    assertTrue(twoWells.choices().get(0).rule().contains("is chosen"), twoWells.choices().get(0).rule());
+    Recipe oneWell = recipe(OperatorCatalog.build(OperatorRequest.named("harmonic", 6, 0.5)), 7);
+    assertEquals(SamplingDensity.Kind.GAUSSIAN, oneWell.sampler());
+    assertNull(oneWell.samplerWells());
+    assertTrue(oneWell.choices().get(0).rule().contains("1 distinct local minimum"), oneWell.choices().get(0).rule());
+    Recipe plane = recipe(OperatorCatalog.build(OperatorRequest.formula("0.25*(x^2-4)^2+0.5*y^2", 2, 0.5)), 4);
+    assertNull(plane.samplerWells());
+    assertTrue(!plane.choices().get(0).rule().contains("wells"), plane.choices().get(0).rule());
+  }
+
   @Test
   void theSamplerCoversTheGroundStateAlongItsWidestAxis() {
     // ω = 1 along x, 4 along y: the ground state's widest rms coordinate is 1/√2, so the scale is at least 1
