@@ -340,9 +340,7 @@ public sealed interface SamplingDensity {
         t[k] = -0.5 * dimension * Math.log(2 * Math.PI * s2) - r2 / (2 * s2);
         max = Math.max(max, t[k]);
       }
-      double sum = 0;
-      for (int k = 0; k < scales.length; k++) sum += Math.exp(t[k] - max);
-      t[scales.length] = max + Math.log(sum / scales.length);
+      t[scales.length] = logMeanExp(t, scales.length, max);
       return t;
     }
 
@@ -512,9 +510,7 @@ public sealed interface SamplingDensity {
         t[k] = sum;
         max = Math.max(max, sum);
       }
-      double sum = 0;
-      for (int k = 0; k < count; k++) sum += Math.exp(t[k] - max);
-      t[count] = max + Math.log(sum / count);
+      t[count] = logMeanExp(t, count, max);
       return t;
     }
 
@@ -697,6 +693,13 @@ public sealed interface SamplingDensity {
       case UNIFORM -> new UniformBox(dimension, scale);
       case WELLS -> throw new IllegalArgumentException("a wells sampler needs its wells (centres and widths)");
     };
+  }
+
+  /** log((1/K) Σ_k e^{t_k}) over t_0 … t_{K−1}, whose largest is {@code max} (no overflow or underflow). */
+  private static double logMeanExp(double[] t, int count, double max) {
+    double sum = 0;
+    for (int k = 0; k < count; k++) sum += Math.exp(t[k] - max);
+    return max + Math.log(sum / count);
   }
 
   private static void requireDimension(int d) {
