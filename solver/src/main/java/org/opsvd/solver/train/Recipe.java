@@ -76,7 +76,6 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
   /** The point sequence of every solve's batches (a constant rule, listed with the others). */
   public static final PointSequence SEQUENCE = PointSequence.SOBOL;
 
-
   @Override
   public double[] samplerShape() {
     return samplerShape == null ? null : samplerShape.clone();
