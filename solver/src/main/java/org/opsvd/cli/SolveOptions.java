@@ -48,8 +48,8 @@ final class SolveOptions {
 
     @Option(names = "--stop", paramLabel = "MODE",
             description = "converged: stop once every Ritz value has moved less than --stop-tolerance of its eigenvalue "
-                    + "interval's width over the last 3 evaluations, after annealing the learning rate to 0 over a "
-                    + "quarter of the steps done, --steps being the cap; steps: run exactly --steps (default: converged "
+                    + "interval's width over the last 3 evaluations, after annealing the learning rate to 0 over "
+                    + "half of the steps done, --steps being the cap; steps: run exactly --steps (default: converged "
                     + "when neither --steps nor --config is given, else steps).")
     StopMode stop;
 

@@ -27,8 +27,13 @@ public record ConvergenceRule(double tolerance, int window, double decay) {
   public static final double TOLERANCE = 0.01;
   /** The default window, in evaluations. */
   public static final int WINDOW = 3;
-  /** The default final annealing, as a fraction of the steps done at convergence. */
-  public static final double DECAY = 0.25;
+  /**
+   * The default final annealing, as a fraction of the steps done at convergence: half (a quarter before the
+   * quasi-random batches; 2D hydrogen, L = 16, seed 0, converged at 48 000 steps: 1.09e-3 after 12 000 more steps,
+   * 9.97e-4 after 24 000, the error still falling at the end of the shorter anneal). Runs whose annealing would reach
+   * the step cap are unchanged.
+   */
+  public static final double DECAY = 0.5;
 
   public ConvergenceRule {
     if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
