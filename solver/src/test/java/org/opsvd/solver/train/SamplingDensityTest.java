@@ -51,7 +51,8 @@ class SamplingDensityTest {
     assertEquals("gaussian-mixture(s=0.500000,4.00000)", p.describe());
   }
 
-  private static void checkAgainstFiniteDifferences(SamplingDensity p, double[] x, double tolerance) {
+  /** ∇log p and Δ√p/√p against central differences of √p at x (step 1e-4), to {@code tolerance} relative. */
+  static void checkAgainstFiniteDifferences(SamplingDensity p, double[] x, double tolerance) {
     int d = x.length;
     double h = 1e-4;
     double s0 = p.sqrtDensity(x);

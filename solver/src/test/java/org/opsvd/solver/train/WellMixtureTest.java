@@ -54,23 +54,7 @@ class WellMixtureTest {
   void driftAndCurvatureMatchFiniteDifferencesOfSqrtP() {
     // at one well, between them, and far out (one component dominates by e^{−100})
     for (double[] x : new double[][] {{-1.8, 0.3, 0.2, -0.1}, {0.1, 0.2, -0.3, -0.5}, {9, -6, 4, 7}}) {
-      int d = x.length;
-      double h = 1e-4;
-      double s0 = P.sqrtDensity(x);
-      double[] drift = new double[d];
-      P.drift(x, drift);
-      double lap = 0;
-      for (int i = 0; i < d; i++) {
-        double[] up = x.clone();
-        double[] dn = x.clone();
-        up[i] += h;
-        dn[i] -= h;
-        double su = P.sqrtDensity(up);
-        double sd = P.sqrtDensity(dn);
-        assertEquals(2 * (su - sd) / (2 * h) / s0, drift[i], 1e-5 * Math.max(1, Math.abs(drift[i])), "drift " + i);
-        lap += (su - 2 * s0 + sd) / (h * h);
-      }
-      assertEquals(lap / s0, P.curvature(x), 1e-5 * Math.max(1, Math.abs(lap / s0)), "curvature");
+      SamplingDensityTest.checkAgainstFiniteDifferences(P, x, 1e-5);
     }
   }
 
