@@ -61,6 +61,17 @@ public final class EigenfunctionGallery {
 
     /** The gallery, or empty with the reason added to {@code notes}. */
     public static Optional<BufferedImage> render(RunData.Functions f, String title, List<String> notes) {
+        return render(f, f, title, notes);
+    }
+
+    /**
+     * The gallery of {@code f} (a tensor grid, e.g. a run's gallery plane) with the learned functions aligned as on
+     * {@code alignedOn} (the same functions on the run's whole evaluation quadrature): in 3D a plane alone cannot
+     * tell a shell's members apart (one odd in z vanishes on z = 0), so the rotation and the printed cosines come
+     * from the whole quadrature. Empty, with the reason added to {@code notes}, when nothing can be drawn.
+     */
+    public static Optional<BufferedImage> render(RunData.Functions f, RunData.Functions alignedOn, String title,
+                                                 List<String> notes) {
         int d = f.dimension();
         if (d > 3) {
             notes.add("no eigenfunction gallery for d = " + d + " (only d ≤ 3 is drawn)");
@@ -71,19 +82,27 @@ public final class EigenfunctionGallery {
             notes.add("no eigenfunction gallery: the evaluation points are not a tensor grid");
             return Optional.empty();
         }
-        Display display = Display.of(f);
+        Display display = Display.of(f, alignedOn);
         return Optional.of(d == 1 ? lines(f, display, grid.get(), title) : heatmaps(f, display, grid.get(), title));
     }
 
     /** Normalised (and, for the compared modes, aligned) learned functions and normalised references. */
     private record Display(DMatrixRMaj learned, DMatrixRMaj reference, double[] overlaps) {
 
-        static Display of(RunData.Functions f) {
-            DMatrixRMaj learned = GroupAlignment.normalised(f.learned(), f.weights());
+        /** On a slice of {@code alignedOn} (f ≠ alignedOn), values keep the whole quadrature's unit norms. */
+        static Display of(RunData.Functions f, RunData.Functions alignedOn) {
+            boolean slice = alignedOn != f && alignedOn.learned().numCols == f.learned().numCols;
+            DMatrixRMaj learned = slice ? GroupAlignment.scaled(f.learned(), alignedOn.learned(), alignedOn.weights())
+                    : GroupAlignment.normalised(f.learned(), f.weights());
             if (f.reference() == null) return new Display(learned, null, null);
-            GroupAlignment a = GroupAlignment.align(f.learned(), f.reference(), f.weights(), f.groupStarts());
-            org.ejml.dense.row.CommonOps_DDRM.insert(a.learned(), learned, 0, 0);
-            return new Display(learned, a.reference(), a.overlaps());
+            boolean aligned = slice && alignedOn.reference() != null
+                    && alignedOn.reference().numCols == f.reference().numCols;
+            RunData.Functions on = aligned ? alignedOn : f;
+            GroupAlignment a = GroupAlignment.align(on.learned(), on.reference(), on.weights(), on.groupStarts());
+            org.ejml.dense.row.CommonOps_DDRM.insert(aligned ? a.applied(f.learned()) : a.learned(), learned, 0, 0);
+            DMatrixRMaj reference = aligned ? GroupAlignment.scaled(f.reference(), on.reference(), on.weights())
+                    : a.reference();
+            return new Display(learned, reference, a.overlaps());
         }
 
         int compared() {

@@ -35,7 +35,7 @@ public record Figures(List<FigureFile> files, List<String> notes, List<String> f
         RunData.Functions f = run.functions();
         if (f != null) {
             RunData.Functions shown = run.gallery() != null ? run.gallery() : f;
-            attempt("eigenfunction gallery", failures, () -> EigenfunctionGallery.render(shown, run.title(), notes)
+            attempt("eigenfunction gallery", failures, () -> EigenfunctionGallery.render(shown, f, run.title(), notes)
                     .ifPresent(img -> files.add(new FigureFile("eigenfunctions.png", Images.png(img)))));
             attempt("Gram matrix", failures, () -> files.addAll(GramFigure.render(f)));
         }

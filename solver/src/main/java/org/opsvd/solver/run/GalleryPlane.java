@@ -14,8 +14,8 @@ import org.opsvd.solver.train.SolveConfig;
 
 /**
  * The learned and reference eigenfunctions on a square tensor grid of the plane x₃ = 0 (the whole plane in 2D),
- * for the eigenfunction gallery of a run whose evaluation points are Monte Carlo draws, which no heatmap can be
- * drawn from. No metric reads these values. Files, float64 NPY: {@code gallery_points.npy} [M, d] (x₃ = 0 in
+ * for the eigenfunction gallery of a run whose evaluation points are Monte Carlo draws or a Gauss–Legendre rule,
+ * which no heatmap can be drawn from. No metric reads these values. Files, float64 NPY: {@code gallery_points.npy} [M, d] (x₃ = 0 in
  * 3D), {@code gallery_eigenfunctions.npy} [M, L] (ψ_l = √p·f_l, as {@code eigenfunctions.npy}) and, when the
  * reference functions are known in closed form, {@code gallery_reference_eigenfunctions.npy} [M, L′].
  *

@@ -87,7 +87,8 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         writeSummary(summary);
         writeFunctions(result.evaluation());
         SolveReference on = result.evaluation().evaluatedOn();
-        if (on.monteCarlo() && problem.dimension() >= 2 && problem.dimension() <= 3) {
+        boolean scattered = on.monteCarlo() || on.checkPoints() != null; // no uniform grid to draw heatmaps from
+        if (scattered && problem.dimension() >= 2 && problem.dimension() <= 3) {
             GalleryPlane.write(directory, problem, config, result.evaluation().psi(), on.points(), result.network(),
                     result.parameters(), NeuralSolver.density(config), on.comparable());
         }

@@ -47,10 +47,11 @@ public record PeakMemoryEstimate(long runtimeBytes, long trainingBytes, long eva
         int trained = c.trainedOutputs();
         long training = TrainingChecks.TrainingMemory.of(d, c.hidden(), trained, c.parametrisation(),
                 c.fourierFeatures(), c.batch(), d + 2, 1).bytes();
-        long points = d <= 3 ? MemoryBudget.times(2, MemoryBudget.power(c.evalGrid(), d))
-                : gaussLegendre(c) ? rulePoints(d, SolveReference.MONTE_CARLO_POINTS) + rulePoints(d,
-                        c.evalPoints() == 0 ? SolveReference.FINAL_GAUSS_LEGENDRE_POINTS : c.evalPoints())
-                : (long) SolveReference.MONTE_CARLO_POINTS + c.finalMonteCarloPoints();
+        long grid = MemoryBudget.times(2, MemoryBudget.power(c.evalGrid(), d));
+        long rule = rulePoints(d, SolveReference.MONTE_CARLO_POINTS) + rulePoints(d,
+                c.evalPoints() == 0 ? SolveReference.FINAL_GAUSS_LEGENDRE_POINTS : c.evalPoints());
+        long points = d <= 3 ? (c.boxMask() ? Math.max(grid, rule) : grid) // a box: the rule, or a grid asked for
+                : gaussLegendre(c) ? rule : (long) SolveReference.MONTE_CARLO_POINTS + c.finalMonteCarloPoints();
         long arrays = MemoryBudget.times(points, 8L * (d + 2 + 4L * trained));
         long network = networkValues(points, d, c.hidden(), trained, c.parametrisation(), c.fourierFeatures(), d + 2);
         return new PeakMemoryEstimate(RUNTIME_MB * MB, training, TrainingChecks.plus(arrays, network));

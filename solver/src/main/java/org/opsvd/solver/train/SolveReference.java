@@ -47,18 +47,21 @@ import org.opsvd.solver.eval.SpectralMetrics;
  *       gives a variance diverging as log N in 2D). The final evaluation draws more points ({@link #withMonteCarloPoints}, default
  *       {@value #FINAL_MONTE_CARLO_POINTS}): standard errors shrink as N^{−½}, and the reported numbers are the
  *       final ones, while the evaluations during training only follow progress.</li>
- *   <li>a Dirichlet box whose walls belong to the operator ({@link #gaussLegendre(Problem)}: {@code box}, smooth
- *       states vanishing on the walls) in 4 ≤ d ≤ 6: the tensor-product Gauss–Legendre rule with n points per axis on
- *       [−ℓ, ℓ]^d (Hipparchus' nodes and weights), n = ⌊N^{1/d}⌋ the most that the Monte Carlo budget N affords
- *       ({@value #MONTE_CARLO_POINTS} during training, {@value #FINAL_GAUSS_LEGENDRE_POINTS} or {@code --eval-points}
- *       at the end: 9 and 16 per axis in 5-D). The n-point rule is exact for polynomials of degree 2n − 1 per axis
- *       and converges geometrically for the box's analytic states: on sin²(kπ(x + ℓ)/2ℓ) its 1-D error is 1.5e-12
- *       (k = 2) and 1.5e-8 (k = 3) at n = 12. Its error estimate comes from the coarser rule with n − 2 points per
- *       axis, integrated too ({@link SpectralEstimate#againstCoarserRule}: standard error |f_n − f_{n−2}|, which for
- *       errors falling as ρ^{−2n} overstates the n-rule's by about ρ⁴; on a learned 5-D run it covered the 12-rule's
- *       error in every mode, by 1.6–49×, the 16-rule read as the truth), so the intervals (z = 3) stay honest.
- *       The uniform Monte Carlo it replaces had standard errors of 4.5e-4 relative on the 5-D box's second level
- *       (2^16 points).</li>
+ *   <li>a Dirichlet box whose walls belong to the operator ({@link #gaussLegendre(Problem, boolean)}: {@code box},
+ *       smooth states vanishing on the walls), in d ≤ 3 unless {@code --eval-grid} asks for the uniform grid, and in
+ *       4 ≤ d ≤ 6: the tensor-product Gauss–Legendre rule with n points per axis on [−ℓ, ℓ]^d (Hipparchus' nodes and
+ *       weights), n = ⌊N^{1/d}⌋ the most that the point budget N affords, at most {@value #MAX_GAUSS_LEGENDRE_POINTS}
+ *       in d ≥ 3, 128 in 2-D, 256 in 1-D ({@value #MONTE_CARLO_POINTS} during training, {@value
+ *       #FINAL_GAUSS_LEGENDRE_POINTS} or {@code --eval-points} at the end: 9 and 16 per axis in 5-D, 40 and 64 in 3-D). The n-point rule is exact for
+ *       polynomials of degree 2n − 1 per axis and converges geometrically for the box's analytic states: on
+ *       sin²(kπ(x + ℓ)/2ℓ) its 1-D error is 1.5e-12 (k = 2) and 1.5e-8 (k = 3) at n = 12. Its error estimate comes
+ *       from the coarser rule with n − 2 points per axis, integrated too ({@link SpectralEstimate#againstCoarserRule}:
+ *       standard error |f_n − f_{n−2}|, which for errors falling as ρ^{−2n} overstates the n-rule's by about ρ⁴; on a
+ *       learned 5-D run it covered the 12-rule's error in every mode, by 1.6–49×, the 16-rule read as the truth), so
+ *       the intervals (z = 3) stay honest. The uniform Monte Carlo it replaces in 5-D had standard errors of 4.5e-4
+ *       relative on the second level (2^16 points). In 3-D the uniform 48³ grid it replaces put a learned Ritz value
+ *       1.4e-4 below the exact level (which exact integrals never do), its offset copy under-estimating that error
+ *       about 3.5×, and the offset copy reaches h/2 past the walls.</li>
  * </ul>
  *
  * @param energies         reference energies, ascending, complete shells, at least L + 1 of them; null without a
@@ -104,6 +107,14 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
 
   /** Fewest Gauss–Legendre points per axis (at the training budget) for which a box is integrated by the rule. */
   static final int MIN_GAUSS_LEGENDRE_POINTS = 6;
+
+  /**
+   * Most Gauss–Legendre points per axis in d ≥ 3 (in 2D twice, in 1D four times as many): a learned function is
+   * far rougher than the box's states (on the 1-D box with L = 10 the 64-point rule and its 62-point check differed
+   * by 7.5e-3 on the highest Ritz value), while the rule's cost grows as n³ (0.6 s at n = 256) and the evaluation's
+   * as n^d.
+   */
+  static final int MAX_GAUSS_LEGENDRE_POINTS = 64;
 
   /** Points per axis of the coarser rule that checks the Gauss–Legendre rule: n − {@value}. */
   static final int CHECK_RULE_OFFSET = 2;
@@ -157,7 +168,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
       if (mode == ReferenceMode.AUTO) {
         notes.add("no reference: a " + d + "-dimensional operator without a known spectrum (grids stop at d = 3)");
       }
-      return unreferenced(problem, evalGrid, monteCarlo(problem, gridAsked), density, seed, notes);
+      return unreferenced(problem, evalGrid, gridAsked, density, seed, notes);
     }
     double[] fdEnergies = fd == null ? null : fd.eigenvalues();
     if (exact == null && fd.errorEstimates() != null) {
@@ -184,7 +195,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
     Quadrature q;
     SampledFunctions functions = null;
     GridEigenpairs pairs = fd == null ? null : fd.pairs();
-    if (gaussLegendre(problem)) {
+    if (gaussLegendre(problem, gridAsked)) {
       q = Quadrature.gaussLegendre(d, problem.halfWidth(), gaussLegendrePoints(d, MONTE_CARLO_POINTS));
       if (basis.isPresent()) functions = SampledFunctions.of(sample(basis.get(), q.points(), d, comparable), q.weights());
     } else if (monteCarlo(problem, gridAsked)) {
@@ -221,32 +232,33 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
   static boolean monteCarlo(Problem problem, boolean gridAsked) {
     int d = problem.dimension();
     boolean coulomb = !problem.hamiltonian().potential().coulombCentres().isEmpty();
-    return d > 3 && !gaussLegendre(problem) || d == 3 && coulomb || d == 2 && coulomb && !gridAsked;
+    return d > 3 && !gaussLegendre(problem, false) || d == 3 && coulomb || d == 2 && coulomb && !gridAsked;
   }
 
   /**
    * Whether the learned functions are integrated by the tensor-product Gauss–Legendre rule: a box whose Dirichlet
    * walls belong to the operator (its states are smooth on [−ℓ, ℓ]^d and vanish on the walls, so the rule converges
-   * geometrically), without a Coulomb centre, in d ≥ 4 where the training budget still affords {@value
-   * #MIN_GAUSS_LEGENDRE_POINTS} points per axis (d ≤ 6; in d ≤ 3 the uniform grid and its offset copy stay, so that
-   * those solves' numbers are unchanged).
+   * geometrically), without a Coulomb centre; in d ≤ 3 unless the uniform grid was asked for ({@code gridAsked}), in
+   * d ≥ 4 where the training budget still affords {@value #MIN_GAUSS_LEGENDRE_POINTS} points per axis (d ≤ 6).
    */
-  static boolean gaussLegendre(Problem problem) {
+  public static boolean gaussLegendre(Problem problem, boolean gridAsked) {
     int d = problem.dimension();
     return problem.boxIsPhysical() && problem.boundary() == Boundary.DIRICHLET
-        && problem.hamiltonian().potential().coulombCentres().isEmpty() && d >= 4
-        && gaussLegendrePoints(d, MONTE_CARLO_POINTS) >= MIN_GAUSS_LEGENDRE_POINTS;
+        && problem.hamiltonian().potential().coulombCentres().isEmpty()
+        && (d <= 3 ? !gridAsked : gaussLegendrePoints(d, MONTE_CARLO_POINTS) >= MIN_GAUSS_LEGENDRE_POINTS);
   }
 
   /**
-   * Points per axis of a tensor-product rule within a budget of N points: the largest n with n^d ≤ N, at least
-   * {@value #CHECK_RULE_OFFSET} + 1 (so that the check rule has a point per axis).
+   * Points per axis of a tensor-product rule within a budget of N points: the largest n with n^d ≤ N, at most
+   * {@value #MAX_GAUSS_LEGENDRE_POINTS} (d ≥ 3), 128 (2D) or 256 (1D), and at least {@value #CHECK_RULE_OFFSET} + 1 (so that the check rule has a
+   * point per axis).
    */
-  static int gaussLegendrePoints(int d, int budget) {
+  public static int gaussLegendrePoints(int d, int budget) {
     int n = (int) Math.floor(Math.pow(budget, 1.0 / d));
     while (Math.pow(n + 1, d) <= budget) n++;
     while (n > 1 && Math.pow(n, d) > budget) n--;
-    return Math.max(n, CHECK_RULE_OFFSET + 1);
+    int most = d >= 3 ? MAX_GAUSS_LEGENDRE_POINTS : MAX_GAUSS_LEGENDRE_POINTS << (3 - d);
+    return Math.max(Math.min(n, most), CHECK_RULE_OFFSET + 1);
   }
 
   /** The uniform evaluation grid: {@code n} points per axis on the problem's box, with its boundary. */
@@ -265,12 +277,12 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
   }
 
   /** A reference with no energies: only the evaluation quadrature (see the class comment). */
-  private static SolveReference unreferenced(Problem problem, int evalGrid, boolean monteCarlo,
+  private static SolveReference unreferenced(Problem problem, int evalGrid, boolean gridAsked,
       SamplingDensity density, long seed, List<String> notes) {
-    Quadrature q = gaussLegendre(problem)
+    Quadrature q = gaussLegendre(problem, gridAsked)
         ? Quadrature.gaussLegendre(problem.dimension(), problem.halfWidth(),
             gaussLegendrePoints(problem.dimension(), MONTE_CARLO_POINTS))
-        : monteCarlo ? Quadrature.monteCarlo(density, seed)
+        : monteCarlo(problem, gridAsked) ? Quadrature.monteCarlo(density, seed)
         : Quadrature.grid(evaluationGrid(problem, evalGrid), "uniform grid ");
     notes.add("no reference eigenvalues or eigenfunctions: the learned eigenvalues are reported as they are");
     return new SolveReference(null, "none", null, null, null, null, q.points(), q.weights(), q.description(), null,
@@ -305,8 +317,9 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
 
     /**
      * The tensor-product Gauss–Legendre rule with {@code n} points per axis on [−ℓ, ℓ]^d, x_i = (t_{i_1}, …, t_{i_d}),
-     * w_i = Π_j ω_{i_j} with (t, ω) Hipparchus' n-point Legendre nodes and weights on [−ℓ, ℓ] (computed in high
-     * precision), so Σ_i w_i g(x_i) = ∫g exactly for polynomials of degree ≤ 2n − 1 in each coordinate; with the
+     * w_i = Π_j ω_{i_j} with (t, ω) Hipparchus' n-point Legendre nodes and weights on [−ℓ, ℓ] (in
+     * double precision: within 1e-13 relative of Hipparchus' high-precision rule up to n = 128, and about 900× faster
+     * at n = 64), so Σ_i w_i g(x_i) = ∫g exactly for polynomials of degree ≤ 2n − 1 in each coordinate; with the
      * rule of n − {@value #CHECK_RULE_OFFSET} points per axis as its check. Points in lexicographic order, the last
      * axis fastest.
      */
@@ -320,7 +333,7 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
 
     /** {points [n^d·d], weights [n^d]} of the tensor-product n-point Gauss–Legendre rule on [−ℓ, ℓ]^d. */
     static double[][] tensorGaussLegendre(int d, double halfWidth, int n) {
-      GaussIntegrator rule = new GaussIntegratorFactory().legendreHighPrecision(n, -halfWidth, halfWidth);
+      GaussIntegrator rule = new GaussIntegratorFactory().legendre(n, -halfWidth, halfWidth);
       long size = 1;
       for (int j = 0; j < d; j++) size *= n;
       if (size * d > Integer.MAX_VALUE - 8) {

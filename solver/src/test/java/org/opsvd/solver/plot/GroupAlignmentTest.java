@@ -33,6 +33,35 @@ class GroupAlignmentTest {
     }
 
     @Test
+    void theAlignmentFoundOnTheWholeQuadratureCarriesToAPlaneThroughIt() {
+        // 3D oscillator on 15³ points (the middle layer is z = 0): ψ000 | ψ100, ψ010, ψ001, scrambled
+        SyntheticRun run = SyntheticRun.of(3, 15, 4);
+        GroupAlignment a = GroupAlignment.align(run.learned, run.reference, run.weights, run.groupStarts);
+        DMatrixRMaj same = a.applied(run.learned);
+        DMatrixRMaj aligned = a.learned();
+        for (int i = 0; i < same.numRows; i++) {
+            for (int l = 0; l < 4; l++) assertEquals(aligned.get(i, l), same.get(i, l), 1e-12);
+        }
+        int m = 15;
+        DMatrixRMaj planeLearned = new DMatrixRMaj(m * m, 4);
+        DMatrixRMaj planeReference = new DMatrixRMaj(m * m, 4);
+        for (int p = 0; p < m * m; p++) {
+            int i = p * m + m / 2; // x, y of point p, z = 0 (the last axis runs fastest)
+            assertEquals(0, run.points[3 * i + 2], 1e-12);
+            for (int l = 0; l < 4; l++) {
+                planeLearned.set(p, l, run.learned.get(i, l));
+                planeReference.set(p, l, run.reference.get(i, l));
+            }
+        }
+        DMatrixRMaj onPlane = a.applied(planeLearned);
+        DMatrixRMaj expected = GroupAlignment.scaled(planeReference, run.reference, run.weights);
+        for (int p = 0; p < m * m; p++) {
+            for (int l = 0; l < 4; l++) assertEquals(expected.get(p, l), onPlane.get(p, l), 1e-12, "mode " + l);
+            assertEquals(0, onPlane.get(p, 3), 1e-15, "ψ001 vanishes on z = 0");
+        }
+    }
+
+    @Test
     void withoutGroupsOnlySignsAndScalesAreUndone() {
         SyntheticRun run = SyntheticRun.of(2, 32, 3);
         int[] singletons = {0, 1, 2};

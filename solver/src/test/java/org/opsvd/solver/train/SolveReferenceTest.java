@@ -194,6 +194,33 @@ class SolveReferenceTest {
   }
 
   /**
+   * The 3-D Dirichlet box (ℓ = 1, E = (π²/8)Σk_j²) is integrated by Gauss–Legendre too, 40³ nodes during training and
+   * 64³ (the most per axis) at the end, with their 38³ and 62³ check rules: its exact states are orthonormal there
+   * to 1e-12. A uniform grid asked for with {@code --eval-grid} stays, with its offset copy.
+   */
+  @Test
+  void theThreeDimensionalBoxIsIntegratedByGaussLegendreUnlessAGridIsAsked() {
+    Problem box = OperatorCatalog.build(OperatorRequest.named("box", 3, 0.5));
+    SamplingDensity uniform = new SamplingDensity.UniformBox(3, 1.0);
+    assertTrue(SolveReference.gaussLegendre(box, false));
+    assertFalse(SolveReference.gaussLegendre(box, true));
+    SolveReference training = SolveReference.compute(box, 4, 48, false, uniform, 0, ReferenceMode.AUTO);
+    assertTrue(training.quadrature().startsWith("Gauss–Legendre 40^3"), training.quadrature());
+    assertEquals(38 * 38 * 38, training.checkWeights().length);
+    assertNull(training.offsetPoints());
+    SolveReference last = training.withMonteCarloPoints(SolveReference.FINAL_GAUSS_LEGENDRE_POINTS, box, uniform, 0);
+    assertTrue(last.quadrature().startsWith("Gauss–Legendre 64^3"), last.quadrature());
+    assertEquals(62 * 62 * 62, last.checkWeights().length);
+    for (SolveReference r : new SolveReference[] {training, last}) {
+      assertEquals(4, r.comparable());
+      assertTrue(offIdentity(r.functions().gram()) < 1e-12, "Gram − I " + offIdentity(r.functions().gram()));
+    }
+    SolveReference grid = SolveReference.compute(box, 4, 48, true, uniform, 0, ReferenceMode.AUTO);
+    assertTrue(grid.quadrature().startsWith("uniform grid"), grid.quadrature());
+    assertNotNull(grid.offsetPoints());
+  }
+
+  /**
    * The 5-D Dirichlet box (ℓ = 1, −½Δ, E = (π²/8)Σk_j²: 6.1685 and the five-fold 9.8696) is integrated by the
    * tensor-product Gauss–Legendre rule, 9^5 nodes during training and 12^5 at the end, each with its (n − 2)^5
    * check rule. On the 12^5 rule the exact states ψ = Π_j sin(k_jπ(x_j + 1)/2) are orthonormal and their kinetic
@@ -204,11 +231,10 @@ class SolveReferenceTest {
   void theFiveDimensionalBoxIsIntegratedByGaussLegendreToTheExactLevels() {
     Problem box = OperatorCatalog.build(OperatorRequest.named("box", 5, 0.5));
     SamplingDensity uniform = new SamplingDensity.UniformBox(5, 1.0);
-    assertTrue(SolveReference.gaussLegendre(box));
+    assertTrue(SolveReference.gaussLegendre(box, false));
+    assertTrue(SolveReference.gaussLegendre(box, true), "in d ≥ 4 there is no grid to ask for");
     assertFalse(SolveReference.monteCarlo(box, false));
-    assertFalse(SolveReference.gaussLegendre(OperatorCatalog.build(OperatorRequest.named("box", 3, 0.5))),
-        "d ≤ 3 keeps its uniform grid");
-    assertFalse(SolveReference.gaussLegendre(OperatorCatalog.build(OperatorRequest.named("box", 7, 0.5))),
+    assertFalse(SolveReference.gaussLegendre(OperatorCatalog.build(OperatorRequest.named("box", 7, 0.5)), false),
         "d = 7 affords 4 points per axis: Monte Carlo");
     assertEquals(9, SolveReference.gaussLegendrePoints(5, SolveReference.MONTE_CARLO_POINTS));
     assertEquals(12, SolveReference.gaussLegendrePoints(5, SolveReference.FINAL_MONTE_CARLO_POINTS));
