@@ -148,13 +148,14 @@ final class SolveOptions {
                     + "else none), exact, fd or none; validation only, the solve never needs it (default: ${DEFAULT-VALUE}).")
     ReferenceMode reference;
 
-    @Option(names = "--eval-grid", paramLabel = "N", description = "Evaluation grid points per axis (default: per dimension).")
+    @Option(names = "--eval-grid", paramLabel = "N", description = "Evaluation grid points per axis, d <= 3 (default: per dimension; a Dirichlet box is integrated by Gauss-Legendre unless a grid is asked for).")
     Integer evalGrid;
 
     @Option(names = "--eval-points", paramLabel = "N", description = "Monte Carlo points of the final evaluation "
             + "(d > 3, or a 2D/3D Coulomb problem; default: 262144; the evaluations during training use 65536): standard "
-            + "errors shrink as 1/sqrt(N). A Dirichlet box in 4 <= d <= 6 is integrated by Gauss-Legendre instead: N "
-            + "is then its budget, floor(N^(1/d)) points per axis (12 in 5-D by default).")
+            + "errors shrink as 1/sqrt(N). A Dirichlet box in d <= 6 is integrated by Gauss-Legendre instead: N is "
+            + "then its budget, floor(N^(1/d)) points per axis, at most 64 (128 in 2D, 256 in 1D) (default 2^20: 16 "
+            + "per axis in 5-D, 64 in 3-D).")
     Integer evalPoints;
 
     @Option(names = "--eval-every", paramLabel = "N", description = "Evaluate every N steps (default: steps/10).")
