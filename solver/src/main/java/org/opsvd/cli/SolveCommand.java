@@ -23,6 +23,7 @@ import org.opsvd.solver.train.PeakMemoryEstimate;
 import org.opsvd.solver.train.Progress;
 import org.opsvd.solver.train.SolveConfig;
 import org.opsvd.solver.train.SolveReference;
+import org.opsvd.solver.train.StatesCentre;
 import org.opsvd.solver.train.StopCondition;
 import org.opsvd.solver.train.Trainer;
 import picocli.CommandLine.Command;
@@ -134,9 +135,10 @@ final class SolveCommand implements Callable<Integer>, BatchCommand {
         SolveReference reference = builder.reference();
         SolveConfig config = builder.config();
         Checkpoint checkpoint = builder.checkpoint();
-        say(out, String.format(Locale.ROOT, "reference: %s%s; evaluation on %s", reference.kind(),
+        say(out, String.format(Locale.ROOT, "reference: %s%s; evaluation on %s%s", reference.kind(),
                 reference.fdDescription() == null ? "" : " (finite differences: " + reference.fdDescription() + ")",
-                reference.quadrature()));
+                reference.quadrature(), builder.centre() == null ? "" : "; boxes and points in y = x − c, c = ("
+                        + StatesCentre.format(builder.centre()) + ")"));
         say(out, String.format(Locale.ROOT, "T = %.6g·(−H) + %.6g; method %s, %s, B = %d, %s%d steps, %s lr %.3g, %s",
                 config.operatorScale(), config.operatorShift(), methodLabel(config), config.precision(), config.batch(),
                 config.convergence() == null ? "" : "until converged, at most ", config.steps(), config.optimizer(),

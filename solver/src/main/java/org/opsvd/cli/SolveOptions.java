@@ -117,8 +117,9 @@ final class SolveOptions {
 
     @Option(names = "--centre", paramLabel = "C", split = ",",
             description = "Centre the solve's coordinates at C = c1,...,cd (bohr): samplers, envelope and network see "
-                    + "x - C; output points stay in x. 0,...,0 keeps the origin (default: in d >= 4 without walls or "
-                    + "Coulomb centres, the ground state's mean when it lies off the origin; see --explain).")
+                    + "x - C; output points stay in x. 0,...,0 keeps the origin; in d <= 3 the grids of the reference and "
+                    + "the evaluation lie on the box around C (default: without walls, torus or Coulomb centres, the "
+                    + "wanted states' mean when it lies off the origin; see --explain).")
     double[] centre;
 
     @Option(names = "--cusp", paramLabel = "KAPPA",
