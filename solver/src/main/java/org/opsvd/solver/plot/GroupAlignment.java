@@ -28,6 +28,26 @@ public record GroupAlignment(DMatrixRMaj learned, DMatrixRMaj reference, double[
         transform = transform.copy();
     }
 
+    @Override
+    public DMatrixRMaj learned() {
+        return learned.copy();
+    }
+
+    @Override
+    public DMatrixRMaj reference() {
+        return reference.copy();
+    }
+
+    @Override
+    public double[] overlaps() {
+        return overlaps.clone();
+    }
+
+    @Override
+    public DMatrixRMaj transform() {
+        return transform.copy();
+    }
+
     /**
      * The learned functions sampled at other points ({@code learned}: M×L′ or more columns, the same functions as
      * aligned here, e.g. on a plane through a 3-D quadrature) with this alignment applied: the rotation is the one
@@ -82,6 +102,8 @@ public record GroupAlignment(DMatrixRMaj learned, DMatrixRMaj reference, double[
         aligned = normalised(aligned, weights);
         double[] overlaps = new double[l];
         DMatrixRMaj m = cross(aligned, phi, weights);
+        double[] norms = new double[l];
+        for (int k = 0; k < l; k++) norms[k] = columnNorm(psiHat, k, weights);
         DMatrixRMaj transform = new DMatrixRMaj(l, l);
         for (int j = 0; j < l; j++) { // transform = diag(1/‖ψ̂_k‖)·Q·diag(sign_j)
             double c = m.get(j, j);
@@ -91,10 +113,7 @@ public record GroupAlignment(DMatrixRMaj learned, DMatrixRMaj reference, double[
                 c = -c;
             }
             overlaps[j] = Math.min(1, c);
-            for (int k = 0; k < l; k++) {
-                double norm = columnNorm(psiHat, k, weights);
-                transform.set(k, j, norm > 0 ? sign * rotation.get(k, j) / norm : 0);
-            }
+            for (int k = 0; k < l; k++) transform.set(k, j, norms[k] > 0 ? sign * rotation.get(k, j) / norms[k] : 0);
         }
         return new GroupAlignment(aligned, phi, overlaps, transform);
     }
