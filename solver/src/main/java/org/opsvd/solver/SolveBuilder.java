@@ -592,7 +592,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   /**
    * A warning when the potential levels off far out (a continuum from Σ up: V far out plus the zero-point energy of
    * the motion across the escape direction, {@link PotentialAtInfinity}) and the Rayleigh–Ritz estimates put fewer
-   * than L levels below Σ, or null.
+   * than L levels below Σ, also the lowest upper bounds of 2× as many states over every basis scale ({@link
+   * GalerkinLevels#upperBounds}; weakly bound levels need wide bases), or null.
    */
   private String continuumWarning() {
     PotentialAtInfinity far = farField();
@@ -601,6 +602,13 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     if (far == null || l > levels.length || levels[l - 1] < far.threshold()) return null;
     int below = 0;
     while (below < l && levels[below] < far.threshold()) below++;
+    // before warning, the lowest upper bounds of twice as many states, each level over every basis scale
+    double[] bounds = GalerkinLevels.upperBounds(frame(), Math.min(2 * statesCount(), GalerkinLevels.MAX_STATES),
+        seed, cuspInUse());
+    int confirmed = 0;
+    while (confirmed < Math.min(l, bounds.length) && bounds[confirmed] < far.threshold()) confirmed++;
+    below = Math.max(below, confirmed);
+    if (below >= l) return null;
     String where = far.transverse() < TRANSVERSE_NEGLIGIBLE
         ? String.format(java.util.Locale.ROOT, "the potential levels off at about %.3g far out (at x = %s),"
             + " where the continuous spectrum of H begins,", far.threshold() + 0.0, point(far.point()))
