@@ -28,6 +28,8 @@ import org.hipparchus.optim.univariate.UnivariateObjectiveFunction;
  * axis, {@value #SWEEPS} sweeps, from (2c/k_j)^{1/4} (the harmonic width for the curvature k_j &gt; 0 along b_j). A flat
  * direction drives s_j to s_max and adds only about c/(2·s_max²).
  *
+ * V − V(q) is cut at {@value #WALL} hartree at the nodes (see {@link #WALL}).
+ *
  * <p>For m &gt; 3 the product basis is too large; the estimate is then additive, V(q) + Σ_j (E_j − V(q)) with E_j
  * the level along b_j alone (N = 16): exact when V is separable in the b_j.
  */
@@ -36,6 +38,13 @@ final class TransverseLevel {
   /** Smallest basis scale s_j (bohr). */
   static final double MIN_SCALE = 1e-4;
 
+  /**
+   * V − V(q) is cut at this height (hartree) at the quadrature nodes: an exponential wall's e^{700} would leave the Ritz
+   * matrix no significant digits (a Morse well across the channel came out at −1e277). A level far below the cut is
+   * changed only by tunnelling into a barrier of that height, and the matrix keeps about 1e-10 absolute precision.
+   */
+  static final double WALL = 1e6;
+
   /** Sweeps of the axis-by-axis scale search. */
   static final int SWEEPS = 2;
 
@@ -43,7 +52,7 @@ final class TransverseLevel {
   }
 
   /**
-   * E_⊥ at {@code q} across the orthonormal {@code axes} (m × d), or NaN when V is not finite where the basis
+   * E_⊥ at {@code q} across the orthonormal {@code axes} (m × d), or NaN when V is NaN where the basis
    * reaches at every scale tried.
    *
    * @param curvature k_j = ∂²V/∂t_j² at q (hartree/bohr²), for the starting scales; ≤ 0 starts at 1 bohr
@@ -122,7 +131,7 @@ final class TransverseLevel {
       return new Basis(m, n, nodes, weights, h, p2);
     }
 
-    /** The lowest Ritz value for scales e^{logScale[j]}, or NaN when V is not finite at a node. */
+    /** The lowest Ritz value for scales e^{logScale[j]}, or NaN when V is NaN at a node. */
     double ritz(Potential v, double c, double[] q, double[][] axes, double[] logScale) {
       int d = q.length;
       int nq = nodes.length;
@@ -145,8 +154,8 @@ final class TransverseLevel {
           double t = Math.exp(logScale[j]) * nodes[node[j]];
           for (int i = 0; i < d; i++) x[i] += t * axes[j][i];
         }
-        double value = v.value(x) - floor;
-        if (!Double.isFinite(value)) return Double.NaN;
+        double value = Math.min(v.value(x) - floor, WALL); // +∞ (an overflowing exponential) becomes the wall too
+        if (Double.isNaN(value)) return Double.NaN;
         for (int a = 0; a < size; a++) {
           int r = a;
           double f = 1;

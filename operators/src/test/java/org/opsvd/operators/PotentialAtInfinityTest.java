@@ -89,6 +89,17 @@ class PotentialAtInfinityTest {
   }
 
   @Test
+  void inHigherDimensionsTheTransverseLevelsAdd() {
+    // 6-D: x5 and x6 free, so the channel runs along one of them; across it a Morse well in x1 (level −0.6777, its
+    // exponential wall e^{−x1} cut at the quadrature nodes), ½(x2² + x3² + x4²) (3 × ½) and the other free axis (0):
+    // Σ = −0.6777 + 1.5 = 0.8223, the additive estimate of d − 1 = 5 > 3 transverse axes being exact here
+    PotentialAtInfinity p = probe(MORSE.replace("-x", "-x1") + "+0.5*(x2^2+x3^2+x4^2)", 6);
+    double morse = -Math.pow(1 - 0.5 / (2 * Math.sqrt(2)), 2);
+    assertEquals(-1, p.value(), 1e-12, "the floor: the Morse minimum, V = −1 at x1 = 0");
+    assertEquals(morse + 1.5, p.threshold(), 2e-6, "16 Hermite functions across the Morse well: 9e-7 high " + p);
+  }
+
+  @Test
   void potentialsLevellingOffInEveryDirectionKeepTheirValueFarOut() {
     PotentialAtInfinity well = probe("-2*exp(-x^2-y^2)", 2);
     assertEquals(0, well.threshold(), 1e-8, "a finite well: flat across every ray, no zero-point shift");
