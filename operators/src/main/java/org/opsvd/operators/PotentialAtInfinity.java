@@ -25,7 +25,7 @@ import org.hipparchus.random.Well19937c;
  *       most {@value #CHANNELS}). A Morse well along x plus ½y² (c = ½) has Σ = ½, not 0: V → 0 along x, plus the
  *       zero-point energy of y. Where V is flat across the channel too (finite wells, −1/r) the level adds only
  *       about c/(2·s_max²) (s_max = r/{@value #SCALE_FRACTION}), so Σ = V far out. In 1-D Σ = the lowest V far out.
- *       Confining potentials give a huge Σ.</li>
+ *       Confining potentials give a huge Σ (a floor above {@value #CONFINED}: the floor itself).</li>
  * </ul>
  * A probe, not a proof: a finite set of rays can miss a narrow descending valley, and a potential falling more
  * slowly than the floor (−log(1 + x²)) is not flagged. Point singularities (Coulomb centres) lie at finite x and
@@ -62,6 +62,12 @@ public record PotentialAtInfinity(boolean unboundedBelow, double[] point, double
 
   /** Channels whose transverse level is computed at most. */
   public static final int CHANNELS = 8;
+
+  /**
+   * A lowest valley floor above this (hartree) at r = 2^{@value #DOUBLINGS} means a confining potential: Σ is that floor,
+   * without the transverse level (which would change it by a relative 1e-10 for levels of 1 hartree).
+   */
+  static final double CONFINED = 1e10;
 
   /** s_max = r / SCALE_FRACTION: the transverse basis stays far out. */
   static final double SCALE_FRACTION = 64;
@@ -124,6 +130,10 @@ public record PotentialAtInfinity(boolean unboundedBelow, double[] point, double
       if (Double.isFinite(v.value(q))) floors.add(q);
     }
     floors.sort(java.util.Comparator.comparingDouble(v::value));
+    if (!floors.isEmpty() && v.value(floors.get(0)) > CONFINED) { // no continuum in reach: no level needed
+      double[] q = floors.get(0);
+      return new PotentialAtInfinity(false, q, v.value(q), v.value(q));
+    }
     List<double[]> done = new ArrayList<>();
     double best = Double.POSITIVE_INFINITY;
     double[] bestPoint = lowest;
