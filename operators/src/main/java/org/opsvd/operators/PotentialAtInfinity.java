@@ -147,8 +147,13 @@ public record PotentialAtInfinity(boolean unboundedBelow, double[] point, double
       double[][] axes = principalAxes(v, q, TransverseLevel.complement(u));
       double[] curvature = new double[axes.length];
       for (int j = 0; j < axes.length; j++) curvature[j] = secondDerivative(v, q, axes[j]);
-      double level = TransverseLevel.lowest(v, h.kinetic(), q, axes, curvature, radius / SCALE_FRACTION);
-      if (!Double.isFinite(level)) level = value; // the basis met a non-finite V at every scale: no shift known
+      double level;
+      try {
+        level = TransverseLevel.lowest(v, h.kinetic(), q, axes, curvature, radius / SCALE_FRACTION);
+      } catch (RuntimeException e) { // an optimiser out of evaluations on a pathological V: no shift known
+        level = value;
+      }
+      if (!Double.isFinite(level)) level = value; // the basis met a NaN V at every scale: no shift known
       if (level < best) {
         best = level;
         bestPoint = q;
