@@ -575,7 +575,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    */
   private PotentialAtInfinity farField() {
     if (farField == null && !problem.boxIsPhysical() && problem.operator() == problem.hamiltonian()) {
-      farField = PotentialAtInfinity.probe(problem.hamiltonian().potential(), seed);
+      farField = PotentialAtInfinity.probe(problem.hamiltonian(), seed);
     }
     return farField;
   }
@@ -590,8 +590,10 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   }
 
   /**
-   * A warning when the potential levels off far out (a continuum from Σ up) and the Rayleigh–Ritz estimates put
-   * fewer than L levels below Σ, or null.
+   * A warning when the potential levels off far out (a continuum from Σ up: V far out plus the zero-point energy of
+   * the motion across the escape direction, {@link PotentialAtInfinity}) and the Rayleigh–Ritz estimates put fewer
+   * than L levels below Σ, also the lowest upper bounds of 2× as many states over every basis scale ({@link
+   * GalerkinLevels#upperBounds}; weakly bound levels need wide bases), or null.
    */
   private String continuumWarning() {
     PotentialAtInfinity far = farField();
@@ -600,12 +602,27 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     if (far == null || l > levels.length || levels[l - 1] < far.threshold()) return null;
     int below = 0;
     while (below < l && levels[below] < far.threshold()) below++;
-    return String.format(java.util.Locale.ROOT, "warning: the potential levels off at about %.3g far out (at x = %s),"
-        + " where the continuous spectrum of H begins, and Rayleigh–Ritz puts only %d of the L = %d wanted levels below"
-        + " it (upper bounds: at least %d bound states exist). Levels above it are not bound states: what is learned"
-        + " there depends on the sampler's reach; consider --L %d", far.threshold() + 0.0, point(far.point()), below, l,
-        below, Math.max(1, below));
+    // before warning, the lowest upper bounds of twice as many states, each level over every basis scale
+    double[] bounds = GalerkinLevels.upperBounds(frame(), Math.min(2 * statesCount(), GalerkinLevels.MAX_STATES),
+        seed, cuspInUse());
+    int confirmed = 0;
+    while (confirmed < Math.min(l, bounds.length) && bounds[confirmed] < far.threshold()) confirmed++;
+    below = Math.max(below, confirmed);
+    if (below >= l) return null;
+    String where = far.transverse() < TRANSVERSE_NEGLIGIBLE
+        ? String.format(java.util.Locale.ROOT, "the potential levels off at about %.3g far out (at x = %s),"
+            + " where the continuous spectrum of H begins,", far.threshold() + 0.0, point(far.point()))
+        : String.format(java.util.Locale.ROOT, "the potential levels off at %.3g far out (at x = %s); with the"
+            + " zero-point energy %.3g of the motion across that direction the continuous spectrum of H begins at"
+            + " about Σ = %.3g,", far.value() + 0.0, point(far.point()), far.transverse(), far.threshold());
+    return String.format(java.util.Locale.ROOT, "warning: %s and Rayleigh–Ritz puts only %d of the L = %d wanted"
+        + " levels below it (upper bounds: at least %d bound states exist). Levels above it are not bound states:"
+        + " what is learned there depends on the sampler's reach; consider --L %d", where, below, l, below,
+        Math.max(1, below));
   }
+
+  /** A transverse zero-point energy below which the warning names only the potential's value far out (hartree). */
+  private static final double TRANSVERSE_NEGLIGIBLE = 1e-6;
 
   private static String point(double[] x) {
     return java.util.Arrays.stream(x).mapToObj(v -> String.format(java.util.Locale.ROOT, "%.3g", v))

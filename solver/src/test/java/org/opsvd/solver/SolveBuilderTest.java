@@ -103,6 +103,23 @@ class SolveBuilderTest {
   }
 
   @Test
+  void theContinuumOfAChannelStartsAtItsTransverseZeroPointEnergy() {
+    // a Morse well along x plus ½y²: V → 0 along +x, but the continuum starts at Σ = ω_y/2 = ½; the levels are
+    // −0.1777, 0.2794, 0.4865, and Rayleigh–Ritz upper bounds put the first two below Σ (not the third, 0.0135 below
+    // it and reaching x ≈ 50): L = 2 is not warned about, L = 3 is, with Σ named
+    SolveBuilder morse = SolveBuilder.of(OperatorCatalog.build(OperatorRequest.formula(
+        "exp(-x)-2*exp(-x/2)+0.5*y^2", 2, 0.5))).outputs(3);
+    List<String> lines = morse.explain();
+    String warning = lines.get(lines.size() - 1);
+    org.junit.jupiter.api.Assertions.assertTrue(warning.startsWith("warning: the potential levels off at 0.00 far out")
+        && warning.contains("zero-point energy 0.500") && warning.contains("Σ = 0.500")
+        && warning.contains("only 2 of the L = 3"), String.join("\n", lines));
+    List<String> two = SolveBuilder.of(OperatorCatalog.build(OperatorRequest.formula("exp(-x)-2*exp(-x/2)+0.5*y^2",
+        2, 0.5))).outputs(2).explain();
+    org.junit.jupiter.api.Assertions.assertFalse(two.get(two.size() - 1).startsWith("warning"), String.join("\n", two));
+  }
+
+  @Test
   void coulombProblemsTrainTwiceTheDefaultStepsUnlessStepsAreGiven() {
     // 3D hydrogen (a cusp factor at the nucleus): 2 × 3000·5; the 3D oscillator: 3000·5; --steps or --cusp none wins
     SolveBuilder hydrogen = SolveBuilder.of(OperatorCatalog.build(OperatorRequest.named("hydrogen", 3, 0.5))).outputs(5);

@@ -64,6 +64,10 @@ public final class ReferenceSolver {
         if (partial.count() > options.k()) {
             notes.add("k = " + options.k() + " rounded up to " + partial.count() + " to complete the last degenerate shell");
         }
+        String truncated = BoxTruncation.note(problem, partial.pairs(), options.k());
+        if (truncated != null) {
+            notes.add(truncated);
+        }
         return new ReferenceSolution(problem, route, partial.discretisation(), options.k(), partial.eigenvalues(),
                 partial.exact(), partial.groups(), partial.pairs(), partial.errorEstimates(), seconds, notes);
     }

@@ -36,8 +36,10 @@ record SpectrumSketch(double minV, double maxV, double level, double kinetic) {
 
     /**
      * λ with Weyl count (2π)^{−d}·ω_d·h^d·Σ_i ((λ − V_i)₊/c)^{d/2} = count, by 50 bisection steps on
-     * [min V, max V + count-independent kinetic room] (relative 1e-12 of the bracket is far more than the route
-     * choice needs; {@link SpectrumEstimates#weylLevel} is the exact-tolerance version).
+     * [min V, min V + s], s doubled from 1 until the count is reached (relative 1e-15 of the bracket is far more than
+     * the route choice needs; {@link SpectrumEstimates#weylLevel} is the exact-tolerance version). The bracket does not
+     * start from the potential's span: an exponential wall, e^{64} on [−64, 64], made that bracket's resolution about
+     * 1e13 hartree and the DVR grid asked for 2·10^8 points.
      */
     private static double weylLevel(double[] v, Grid g, double c, int count) {
         int d = g.dimension();
@@ -45,16 +47,14 @@ record SpectrumSketch(double minV, double maxV, double level, double kinetic) {
                 / org.hipparchus.special.Gamma.gamma(d / 2.0 + 1);
         double scale = g.cellVolume() * omega / Math.pow(2 * Math.PI, d);
         double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
         for (double x : v) {
             lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
         }
-        double span = hi - lo + 1;
+        double span = 1;
         while (count(v, c, d, lo + span) * scale < count) {
             span *= 2;
         }
-        hi = lo + span;
+        double hi = lo + span;
         for (int it = 0; it < 50; it++) {
             double mid = 0.5 * (lo + hi);
             if (count(v, c, d, mid) * scale < count) {

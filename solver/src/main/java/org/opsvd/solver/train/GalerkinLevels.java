@@ -165,6 +165,30 @@ public final class GalerkinLevels {
     return width;
   }
 
+  /**
+   * The lowest upper bound on each of the lowest {@code count} levels that the bases of {@link #states} give: the
+   * k-th Ritz value of every basis bounds level k from above (min–max, for exact integrals), so the smallest over the
+   * Hermite scales tried is kept for each k separately (the scale {@link #states} keeps minimises their sum, which
+   * above a continuum threshold follows the continuum, not the weakly bound levels). A physical box has one basis.
+   *
+   * @throws IllegalArgumentException when count &lt; 1
+   */
+  public static double[] upperBounds(Problem problem, int count, long seed, CuspFactor cusp) {
+    if (count < 1) throw new IllegalArgumentException("count must be at least 1, got " + count);
+    if (problem.boxIsPhysical()) return fit(problem, count, seed, cusp).levels();
+    int d = problem.dimension();
+    int m = Math.max(2 * count, count + 4);
+    double[] bounds = new double[count];
+    Arrays.fill(bounds, Double.POSITIVE_INFINITY);
+    for (double fraction : SCALES) {
+      Axis axis = Axis.hermite(fraction * problem.halfWidth());
+      double[] levels = ritz(problem, new SamplingDensity.Gaussian(d, fraction * problem.halfWidth()), axis,
+          indices(d, m, axis), count, seed, cusp).levels();
+      for (int k = 0; k < Math.min(count, levels.length); k++) bounds[k] = Math.min(bounds[k], levels[k]);
+    }
+    return bounds;
+  }
+
   private static States fit(Problem problem, int count, long seed, CuspFactor cusp) {
     if (count < 1) throw new IllegalArgumentException("count must be at least 1, got " + count);
     int d = problem.dimension();

@@ -13,6 +13,7 @@ import org.opsvd.operators.grid.DvrInterpolation;
 import org.opsvd.operators.grid.Grid;
 import org.opsvd.operators.spectra.DegeneracyGroups;
 import org.opsvd.operators.spectra.ExactEigenbasis;
+import org.opsvd.solver.classical.BoxTruncation;
 import org.opsvd.solver.classical.GridEigenpairs;
 import org.opsvd.solver.classical.ReferenceOptions;
 import org.opsvd.solver.classical.ReferenceSolution;
@@ -181,6 +182,8 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
             + " (its error estimate): errors below that are not resolved", worst));
       }
     }
+    String truncated = exact == null ? BoxTruncation.note(problem, fd.pairs(), outputs) : null;
+    if (truncated != null) notes.add(truncated);
     double[] energies = exact != null ? exact : fdEnergies;
     String kind = exact != null ? "exact" : fd.route() == Route.DVR ? "dvr" : "finite-difference";
     DegeneracyGroups groups = exact != null ? SpectralMetrics.groups(problem.exact().levels(exact.length))

@@ -24,6 +24,20 @@ class GalerkinLevelsTest {
   }
 
   @Test
+  void theLowestUpperBoundOfEachLevelIsTakenOverTheBasisScales() {
+    // 1-D Morse exp(−x) − 2exp(−x/2), c = ½: levels −0.6777, −0.2206, −0.0135 (exact, −(1 − (n + ½)/2√2)²). Each
+    // bound is ≥ its level (Gauss–Hermite quadrature of a smooth V: no Monte Carlo), and ≤ the summed-best basis's
+    Problem morse = OperatorCatalog.build(OperatorRequest.formula("exp(-x)-2*exp(-x/2)", 1, 0.5));
+    double[] bounds = GalerkinLevels.upperBounds(morse, 6, 0, null);
+    double[] best = GalerkinLevels.estimate(morse, 6, 0);
+    for (int k = 0; k < 6; k++) assertTrue(bounds[k] <= best[k], "level " + k + ": " + bounds[k] + " > " + best[k]);
+    for (int n = 0; n < 2; n++) {
+      double t = 1 - (n + 0.5) / (2 * Math.sqrt(2));
+      assertTrue(bounds[n] >= -t * t - 1e-9 && bounds[n] < 0, "level " + n + " bound " + bounds[n]);
+    }
+  }
+
+  @Test
   void oscillatorLevelsComeOutWithinMonteCarloError() {
     Problem oscillator = OperatorCatalog.build(OperatorRequest.named("harmonic", 4, 0.5));
     double[] exact = oscillator.exact().eigenvalues(5); // 2, 3, 3, 3, 3

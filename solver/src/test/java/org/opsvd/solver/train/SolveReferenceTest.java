@@ -25,6 +25,19 @@ class SolveReferenceTest {
   }
 
   @Test
+  void aReferenceStateCutOffByTheBoxIsNamedInTheNotes() {
+    // the 1-D Morse well exp(−x) − 2exp(−x/2): its n = 2 level, 0.0135 below the continuum, reaches x ≈ 50, far
+    // past the default box [−8, 8]; the harmonic well's states fit it and leave no such note
+    SolveReference morse = SolveReference.compute(formula("exp(-x)-2*exp(-x/2)", 1), 3, 400,
+        new SamplingDensity.Gaussian(1, 1.0), 0);
+    assertTrue(morse.notes().stream().anyMatch(n -> n.startsWith("the box [-8.00, 8.00]^1 truncates")
+        && n.contains("state 2 (E = ")), morse.notes().toString());
+    SolveReference oscillator = SolveReference.compute(formula("0.5*(x^2+4*y^2)", 2), 6, 60,
+        new SamplingDensity.Gaussian(2, 1.5), 0);
+    assertTrue(oscillator.notes().stream().noneMatch(n -> n.contains("truncates")), oscillator.notes().toString());
+  }
+
+  @Test
   void aDvrReferenceIsInterpolatedOntoTheUniformEvaluationGrid() {
     // 0.5(x² + 4y²) as a formula (no exact spectrum known to the solver): the DVR eigenvectors on the 60² grid must
     // be the oscillator's states e.g. ψ_0 = (ω_x ω_y/π²)^{1/4} e^{−(x² + 2y²)/2}, ω = (1, 2), up to sign
