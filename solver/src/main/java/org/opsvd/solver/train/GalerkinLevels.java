@@ -26,7 +26,7 @@ import org.opsvd.solver.neural.CuspFactor;
  *   <li>a periodic box: f = Π of 1, cos(kπx_j/h), sin(kπx_j/h), q uniform;</li>
  *   <li>otherwise: f = Π He_{n_j}(x_j/σ)/√(n_j!), q = N(0, σ²I) (ψ_i are Hermite functions); σ is chosen among a
  *       few fractions of the problem's half-width by the smallest sum of the wanted Ritz values (Ky Fan: the best
- *       span has the smallest sum).</li>
+ *       span has the smallest sum), continued to smaller fractions while the smallest one is the best.</li>
  * </ul>
  * The expectations under q are tensor quadratures for d ≤ 3 (Gauss–Hermite nodes for a Gaussian q, exact for the
  * polynomial part; midpoints for a uniform q) and Monte Carlo beyond. For exact integrals Ritz value k is an upper
@@ -43,6 +43,11 @@ public final class GalerkinLevels {
   static final int GRID_POINTS = 32_768;
   /** Fractions of the half-width tried as the Hermite scale σ. */
   private static final double[] SCALES = {0.5, 0.35, 0.25, 0.18, 0.125, 0.09};
+  /**
+   * Smaller scales tried, each 0.72× the last, while the best is the smallest so far: states much narrower than the
+   * box (½·100|x|² in 2D, σ = 0.22 on [−8, 8]²) are otherwise fitted by a basis three times too wide.
+   */
+  static final int MORE_SCALES = 8;
 
   private GalerkinLevels() {
   }
@@ -201,7 +206,10 @@ public final class GalerkinLevels {
     }
     States best = null;
     double bestSum = Double.POSITIVE_INFINITY;
-    for (double fraction : SCALES) {
+    double smallest = SCALES[SCALES.length - 1];
+    double step = smallest / SCALES[SCALES.length - 2];
+    for (int k = 0; k < SCALES.length + MORE_SCALES; k++) {
+      double fraction = k < SCALES.length ? SCALES[k] : smallest * Math.pow(step, k - SCALES.length + 1);
       double sigma = fraction * h;
       Axis axis = Axis.hermite(sigma);
       States fit = ritz(problem, new SamplingDensity.Gaussian(d, sigma), axis, indices(d, m, axis), count, seed,
@@ -210,7 +218,10 @@ public final class GalerkinLevels {
       if (sum < bestSum) {
         bestSum = sum;
         best = fit;
+      } else if (k >= SCALES.length) {
+        break; // past the ladder only while the sum keeps falling
       }
+      if (k == SCALES.length - 1 && best != fit) break; // the best lies inside the ladder
     }
     return best;
   }

@@ -24,6 +24,23 @@ class GalerkinLevelsTest {
   }
 
   @Test
+  void aWellMuchNarrowerThanTheBoxIsFittedByScalesBelowTheLadder() {
+    // 50|x|² in 2D, c = ½: ω = 10, levels 10, 20, 20, 30, 30, 30, ground state std 1/√20 = 0.22 on the default box
+    // [−8, 8]², whose ladder ends at 0.09·8 = 0.72; Gauss–Hermite quadrature, so every Ritz value is an upper bound
+    Problem stiff = OperatorCatalog.build(OperatorRequest.formula("50*(x^2+y^2)", 2, 0.5));
+    double[] levels = GalerkinLevels.estimate(stiff, 6, 0);
+    double[] exact = {10, 20, 20, 30, 30, 30};
+    for (int k = 0; k < 6; k++) {
+      assertTrue(levels[k] >= exact[k] - 1e-9, "level " + k + ": " + levels[k]);
+      assertEquals(exact[k], levels[k], 0.06 * exact[k], "level " + k); // the ladder's steps are 0.72×
+    }
+    assertEquals(10, levels[0], 0.1, "E₀ (the ladder alone, down to 0.72, gave 28.2, and 67.5 for E₁)");
+    double width = GalerkinLevels.width(stiff, 6, 0);
+    assertEquals(Math.sqrt(0.15), width, 0.03, "the widest state's √(⟨|x|²⟩/d): (⟨x²⟩ + ⟨y²⟩)/2 = (0.25 + 0.05)/2 "
+        + "for n = (2, 0) (the ladder alone gave 1.30)");
+  }
+
+  @Test
   void theLowestUpperBoundOfEachLevelIsTakenOverTheBasisScales() {
     // 1-D Morse exp(−x) − 2exp(−x/2), c = ½: levels −0.6777, −0.2206, −0.0135 (exact, −(1 − (n + ½)/2√2)²). Each
     // bound is ≥ its level (Gauss–Hermite quadrature of a smooth V: no Monte Carlo), and ≤ the summed-best basis's
