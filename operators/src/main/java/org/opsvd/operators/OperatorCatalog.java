@@ -50,7 +50,7 @@ public final class OperatorCatalog {
                     "U = ½Σκ_i x_i² (Ornstein–Uhlenbeck): −Σ κ_i n_i; other U: finite differences on the "
                             + "ground-state transform −β⁻¹Δ + β|∇U|²/4 − ΔU/2"),
             new Entry("expression", "any formula via --potential, e.g. \"0.5*(x^2+4*y^2)\"", "any",
-                    "Dirichlet [-L,L]^d, L = 8 unless --box", "none"));
+                    "Dirichlet [-L,L]^d, L = 8 unless --box (solve: wider when the states need it)", "none"));
 
     private OperatorCatalog() {
     }

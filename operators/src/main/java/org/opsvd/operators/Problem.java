@@ -59,6 +59,11 @@ public record Problem(String name, Hamiltonian hamiltonian, Boundary boundary, d
         return !boxIsPhysical && boundary != Boundary.PERIODIC && operator == hamiltonian;
     }
 
+    /** This problem on the box [−h, h]^d instead (bohr): the grids of its references and evaluations. */
+    public Problem withHalfWidth(double h) {
+        return new Problem(name, hamiltonian, boundary, h, boxIsPhysical, exact, operator);
+    }
+
     /**
      * This problem in coordinates y = x − c centred at c: V_c(y) = V(y + c), the box [−h, h]^d around c, exact
      * eigenfunctions shifted likewise; the spectrum is unchanged. Only a Hamiltonian's own problem without walls

@@ -57,6 +57,11 @@ final class OperatorOptions {
                 separation, coefficients, energy, beta);
     }
 
+    /** Whether the grids' box may grow to hold the wanted states: a formula potential without --box. */
+    boolean boxFromStates() {
+        return operator.expression != null && box == null;
+    }
+
     /** The problem, with the operator's defaults filled in. */
     Problem problem() {
         return OperatorCatalog.build(request());

@@ -96,7 +96,7 @@ final class SolveCommand implements Callable<Integer>, BatchCommand {
     @Override
     public Outcome runInto(Path runDir, boolean resume, int seed, Integer steps, String experimentYaml,
                            BooleanSupplier stop) throws IOException {
-        SolveBuilder builder = options.builder(operator.problem(), true).seed(seed).stopWhen(stop);
+        SolveBuilder builder = builder(operator.problem(), true).seed(seed).stopWhen(stop);
         if (steps != null) builder.steps(steps);
         if (resume) builder.resumeFrom(runDir);
         else builder.writeTo(runDir);
@@ -109,14 +109,20 @@ final class SolveCommand implements Callable<Integer>, BatchCommand {
 
     @Override
     public PeakMemoryEstimate memory(int seed) {
-        return PeakMemoryEstimate.of(options.builder(operator.problem(), true).seed(seed).config());
+        return PeakMemoryEstimate.of(builder(operator.problem(), true).seed(seed).config());
+    }
+
+    /** The options' builder; a formula potential without --box lets the grids' box grow to its states. */
+    private SolveBuilder builder(Problem problem, boolean fromFile) {
+        SolveBuilder builder = options.builder(problem, fromFile);
+        return operator.boxFromStates() ? builder.fitBox() : builder;
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Problem problem = operator.problem();
-        SolveBuilder builder = options.builder(problem, configFile != null);
+        SolveBuilder builder = builder(problem, configFile != null);
         say(out, "opsvd solve: " + problem.name() + " " + problem.hamiltonian().describe() + ", L = "
                 + builder.resolvedOutputs() + ", method " + options.method);
         if (explain) {

@@ -332,6 +332,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private StatesCentre centreRule;
   private Problem frame;
   private double[] givenCentre;
+  private boolean fitBox;
   private Recipe recipe;
   private OperatorShift fittedShift;
 
@@ -373,13 +374,50 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     return centreRule;
   }
 
-  /** The problem the solve runs on: the given one, or it in coordinates y = x − c ({@link #centre()}). */
+  /**
+   * The problem the solve runs on: the given one, or it in coordinates y = x − c ({@link #centre()}); with {@link
+   * #fitBox()} on a box of at least {@value #BOX_WIDTHS} root-mean-square radii of the widest wanted state.
+   */
   private Problem frame() {
     if (frame == null) {
       double[] c = centreRule().centre();
-      frame = c == null ? problem : problem.translated(c);
+      Problem centred = c == null ? problem : problem.translated(c);
+      frame = fitBox ? centred.withHalfWidth(fittedHalfWidth(centred)) : centred;
     }
     return frame;
+  }
+
+  /** The wanted states' root-mean-square radii that the fitted box's half-width holds at least ({@link #fitBox()}). */
+  public static final double BOX_WIDTHS = 4;
+
+  /**
+   * max(h, {@value #BOX_WIDTHS}·w): w the largest root-mean-square radius √(Σ_j ∫|u_l|²y_j²) of the wanted states'
+   * Rayleigh–Ritz estimates u_l in the solve's frame (a radius, not a per-axis width: the members of a degenerate
+   * level come out of Rayleigh–Ritz in any rotation, and a rotation moves per-axis widths between the axes).
+   */
+  private double fittedHalfWidth(Problem centred) {
+    GalerkinLevels.States s = centreRule().states() != null ? centreRule().states()
+        : GalerkinLevels.states(centred, statesCount(), seed, null);
+    double widest = 0;
+    for (int l = 0; l < Math.min(resolvedOutputs(), s.levels().length); l++) {
+      double square = 0;
+      for (int j = 0; j < centred.dimension(); j++) square += s.axisWidth(l, j) * s.axisWidth(l, j);
+      widest = Math.max(widest, Math.sqrt(square));
+    }
+    return Double.isFinite(widest) ? Math.max(centred.halfWidth(), BOX_WIDTHS * widest) : centred.halfWidth();
+  }
+
+  /**
+   * Lets the box of the grids (reference and evaluation, d ≤ 3) grow to hold the wanted states: the half-width
+   * becomes max(h, {@value #BOX_WIDTHS}·w), w the widest wanted state's root-mean-square radius, as Rayleigh–Ritz
+   * estimates it. For a problem whose box was not given (a formula potential's default [−8, 8]^d is no
+   * length of the problem's own: 0.005|x|² in 2D has states of rms radius 5.5 bohr, truncated there). Only in d ≤ 3,
+   * where grids are laid; never on walls or a torus, which belong to the operator.
+   */
+  public SolveBuilder fitBox() {
+    unlocked("fitBox");
+    if (problem.translatable() && problem.dimension() <= 3) fitBox = true; // d ≥ 4 lays no grid
+    return this;
   }
 
   /**
@@ -491,6 +529,13 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
       lines.add("--centre " + StatesCentre.format(centre.centre()) + ": " + centre.reason());
     } else if (centre.iterations() > 0) {
       lines.add("--centre none: " + centre.reason());
+    }
+    if (fitBox) {
+      double h = frame().halfWidth();
+      lines.add("--box " + format(h) + (h > problem.halfWidth() ? ": " + format(BOX_WIDTHS) + " root-mean-square radii"
+          + " of the widest wanted state (Rayleigh–Ritz), wider than the default " + format(problem.halfWidth())
+          : ": the default, which holds " + format(BOX_WIDTHS) + " root-mean-square radii of every wanted state")
+          + "; the grids of the reference and the evaluation lie on it");
     }
     String warning = continuumWarning();
     if (warning != null) lines.add(warning);
@@ -670,7 +715,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         activation, network,
         fourier, fourierScale != null ? fourierScale : rules.fourierScale(), envelope,
         cuspInUse(), SolveDefaults.boxMask(problem),
-        problem.halfWidth(), samplerKind(rules), samplerScaleInUse(l, rules),
+        fitBox && frame != null ? frame.halfWidth() : problem.halfWidth(), samplerKind(rules),
+        samplerScaleInUse(l, rules),
         a, b, seed, evalGrid != null ? evalGrid : SolveDefaults.evalGrid(problem),
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
         adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0,

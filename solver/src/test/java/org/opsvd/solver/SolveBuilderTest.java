@@ -134,4 +134,21 @@ class SolveBuilderTest {
     org.junit.jupiter.api.Assertions.assertEquals(15_000, SolveBuilder.of(OperatorCatalog.build(
         OperatorRequest.named("hydrogen", 3, 0.5))).outputs(5).cusp(0.0).config().steps(), "no cusp factor");
   }
+  /**
+   * 0.005|x|² in 2D (ω = 0.1: levels 0.1, 0.2, 0.2, 0.3, 0.3, 0.3, the n = 2 states of rms radius √30 = 5.5 bohr)
+   * outgrows a formula's default box [−8, 8]², whose grid reference read 0.100864 for the ground state; the fitted box
+   * holds 4 radii and the reference is the operator's own. A problem whose states fit keeps the default.
+   */
+  @Test
+  void aFormulaWhoseStatesOutgrowTheDefaultBoxGetsABoxThatHoldsThem() {
+    Problem wide = OperatorCatalog.build(OperatorRequest.formula("0.005*(x^2+y^2)", 2, 0.5));
+    SolveBuilder fitted = SolveBuilder.of(wide).outputs(6).fitBox();
+    double[] energies = fitted.reference().energies();
+    double[] exact = {0.1, 0.2, 0.2, 0.3, 0.3, 0.3};
+    for (int k = 0; k < 6; k++) assertEquals(exact[k], energies[k], 1e-6, "level " + k);
+    double h = fitted.config().box();
+    assertEquals(4 * Math.sqrt(30), h, 0.2 * 4 * Math.sqrt(30), "4 rms radii of the n = 2 states");
+    Problem narrow = OperatorCatalog.build(OperatorRequest.formula("0.5*(x^2+4*y^2)", 2, 0.5));
+    assertEquals(8, SolveBuilder.of(narrow).outputs(6).fitBox().config().box());
+  }
 }
