@@ -38,7 +38,8 @@ import org.opsvd.solver.neural.Parametrisation;
  *       gradients dominate the hidden layers (2D hydrogen, L = 16: 122:1, mean error 2.2 shared vs 4.8e-3
  *       disjoint); else one shared 128-128-128 network;</li>
  *   <li><b>activation</b>: sin under a Dirichlet mask (the box's states are products of sines; 5-D box, L = 6, 18 000
- *       steps: softplus 2.2e-4, sin 3.3–3.7e-5, benchmarks/RESULTS.md "The 5-D box, continued"), else softplus;
+ *       steps: softplus 2.2e-4, sin 3.3–4.9e-5 on three seeds; 1-D to 3-D boxes 4–41× lower; benchmarks/RESULTS.md
+ *       "The 5-D box, continued"), else softplus;
  *       <b>mask</b>: the exponential factor ({@link MaskShape}; the cosine, the free box's ground state, measured
  *       worse);</li>
  *   <li><b>Fourier features</b>: in d ≤ 3 without walls, 32 random Fourier pairs of scale σ = 0.2/s̄ (s̄: the
@@ -114,8 +115,9 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
 
   /** Why {@link #BOX_ACTIVATION}. */
   static final String ACTIVATION_RULE = "under a Dirichlet mask: the box's states are products of sines, and a sine "
-      + "network's functions are band-limited sums of them, where softplus leaves high-frequency error (5-D box L = 6, "
-      + "18 000 steps, mean errors: softplus 2.2e-4 (seed 0), sin 3.7e-5, 3.3e-5, 4.9e-5 (seeds 0, 1, 2))";
+      + "network's functions are band-limited sums of them, where softplus leaves high-frequency error (mean errors, "
+      + "softplus → sin: 5-D box L = 6, 18 000 steps, 2.2e-4 → 3.7e-5, 3.3e-5, 4.9e-5 on seeds 0, 1, 2; default "
+      + "1-D, 2-D, 3-D boxes L = 10, seed 0: 8.7e-5 → 2.1e-6, 2.5e-5 → 4.2e-6, 3.4e-5 → 7.9e-6)";
 
   /** The spread λ_1/λ_L  /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
   public static final double DISJOINT_SPREAD = 20;
