@@ -96,6 +96,8 @@ public final class Main implements Runnable {
                 .registerConverter(SamplingDensity.Kind.class, choice(SamplingDensity.Kind::parse))
                 .registerConverter(ReferenceMode.class, choice(ReferenceMode::parse))
                 .registerConverter(PointSequence.class, choice(PointSequence::parse))
+                .registerConverter(org.opsvd.solver.neural.MaskShape.class,
+                        choice(org.opsvd.solver.neural.MaskShape::parse))
                 .registerConverter(org.opsvd.solver.train.StopMode.class,
                         choice(org.opsvd.solver.train.StopMode::parse));
         // wide enough that no example line wraps (in the middle of a path)

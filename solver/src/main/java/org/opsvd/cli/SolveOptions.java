@@ -43,6 +43,11 @@ final class SolveOptions {
                     + "(independent draws) (default: sobol, see --explain).")
     PointSequence sequence;
 
+    @Option(names = "--mask", paramLabel = "SHAPE",
+            description = "A Dirichlet box's mask, per axis: cosine (cos(πx/2ℓ), the free box's ground state) or "
+                    + "exponential ((1−e^{−(ℓ−x)})(1−e^{−(x+ℓ)})) (default: exponential, see --explain).")
+    org.opsvd.solver.neural.MaskShape mask;
+
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps; with --stop converged, the cap (default: 3000·L, between 10000 and 60000; twice that with a Coulomb cusp factor).")
     Integer steps;
 
@@ -100,7 +105,8 @@ final class SolveOptions {
     @Option(names = "--hidden", split = ",", paramLabel = "W", description = "Hidden widths (default: 128,128,128 for a shared network, 64,64 for disjoint ones).")
     List<Integer> hidden;
 
-    @Option(names = "--activation", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--activation", paramLabel = "NAME", description = "${COMPLETION-CANDIDATES} (default: sin in a "
+            + "box with Dirichlet walls, else softplus; see --explain).")
     Activation activation;
 
     @Option(names = "--network", paramLabel = "shared|disjoint", description = "One shared MLP or L disjoint MLPs (default: per problem, see --explain).")
@@ -172,7 +178,7 @@ final class SolveOptions {
      * options of an experiment file ({@code fromFile}) run their fixed step count unless they set {@code --stop}.
      */
     SolveBuilder builder(Problem problem, boolean fromFile) {
-        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).sequence(sequence).steps(steps).batch(batch).learningRate(learningRate)
+        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).sequence(sequence).mask(mask).steps(steps).batch(batch).learningRate(learningRate)
                 .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)
@@ -198,7 +204,6 @@ final class SolveOptions {
         d.put("--fd-eps", Double.toString(SolveDefaults.FD_STEP));
         d.put("--precision", SolveDefaults.PRECISION.toString());
         d.put("--device", SolveDefaults.DEVICE.toString());
-        d.put("--activation", SolveDefaults.ACTIVATION.toString());
         d.put("--seed", Long.toString(SolveDefaults.SEED));
         d.put("--eval-precision", SolveDefaults.EVAL_PRECISION.toString());
         d.put("--reference", SolveDefaults.REFERENCE.toString());

@@ -57,6 +57,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private Integer guard;
   private Integer adaptEvery;
   private PointSequence sequence;
+  private org.opsvd.solver.neural.MaskShape mask;
   private Method method = SolveDefaults.METHOD;
   private double spinDecay = SolveDefaults.SPIN_DECAY;
   private int spinMemoryMb = SolveDefaults.SPIN_MEMORY_MB;
@@ -87,7 +88,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     emaDecay = SolveDefaults.EMA_DECAY;
     precision = SolveDefaults.PRECISION;
     device = SolveDefaults.DEVICE;
-    activation = SolveDefaults.ACTIVATION;
+    activation = null; // the recipe's (Recipe.activation)
     seed = SolveDefaults.SEED;
   }
 
@@ -134,6 +135,15 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    */
   public SolveBuilder sequence(PointSequence s) {
     this.sequence = s;
+    return this;
+  }
+
+  /**
+   * The Dirichlet mask's per-axis factor ({@link org.opsvd.solver.neural.MaskShape}), for boxes whose walls belong to
+   * the operator; null for the rule's ({@link Recipe#mask}).
+   */
+  public SolveBuilder mask(org.opsvd.solver.neural.MaskShape m) {
+    this.mask = m;
     return this;
   }
 
@@ -499,6 +509,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     if (guard != null) given.put("--guard", guard.toString());
     if (adaptEvery != null) given.put("--adapt-every", adaptEvery.toString());
     if (sequence != null) given.put("--sequence", sequence.toString());
+    if (mask != null) given.put("--mask", mask.toString());
+    if (activation != null) given.put("--activation", activation.toString());
     java.util.List<String> lines = new java.util.ArrayList<>();
     for (Recipe.Choice rule : recipe().choices()) {
       Recipe.Choice choice = rule.option().equals("--guard") && !method.isNeuralSvd() && guard == null
@@ -681,6 +693,18 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
     return converged ? rule : null;
   }
 
+  /** The mask's factor given, or the rule's; null without a Dirichlet mask (refusing one given then). */
+  private org.opsvd.solver.neural.MaskShape maskInUse() {
+    if (!SolveDefaults.boxMask(problem)) {
+      if (mask != null) {
+        throw new IllegalArgumentException("--mask " + mask + " does not apply: only a box whose Dirichlet walls belong"
+            + " to the operator (e.g. --operator box) has a mask");
+      }
+      return null;
+    }
+    return mask != null ? mask : Recipe.mask(problem);
+  }
+
   /** As {@link #resolve(SolveReference)}, unset settings from {@code rules}. */
   private SolveConfig resolve(SolveReference ref, Recipe rules) {
     if (fourierScale != null && problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC) {
@@ -712,7 +736,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         emaDecay, method, spinDecay, spinMemoryMb, laplacian, fdStep, precision, device,
         hidden != null ? hidden : network == rules.parametrisation() ? rules.hidden()
             : network == Parametrisation.DISJOINT ? java.util.List.of(64, 64) : SolveDefaults.HIDDEN,
-        activation, network,
+        activation != null ? activation : Recipe.activation(problem), network,
         fourier, fourierScale != null ? fourierScale : rules.fourierScale(), envelope,
         cuspInUse(), SolveDefaults.boxMask(problem),
         fitBox && frame != null ? frame.halfWidth() : problem.halfWidth(), samplerKind(rules),
@@ -721,6 +745,6 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
         adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0,
         problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC, centreInConfig(), samplerShapeInUse(rules),
-        sequence != null ? sequence : Recipe.SEQUENCE, samplerWellsInUse(rules));
+        sequence != null ? sequence : Recipe.SEQUENCE, samplerWellsInUse(rules), maskInUse());
   }
 }

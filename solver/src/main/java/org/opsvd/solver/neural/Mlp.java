@@ -334,6 +334,7 @@ public final class Mlp implements Network {
   private <T extends TFloating> Jet<T> boxJet(Ops tf, Operand<T> x, boolean full) {
     double ell = spec.box().halfWidth();
     int d = spec.inputDimension();
+    if (spec.box().shape() == MaskShape.COSINE) return cosineBoxJet(tf, x, full);
     Operand<T> unit = Graphs.scalar(tf, x, 1 / Math.sqrt(spec.box().axisMeanSquare()));
     Operand<T> a = tf.math.mul(tf.math.exp(tf.math.sub(x, Graphs.scalar(tf, x, ell))), unit);
     Operand<T> c = tf.math.mul(tf.math.exp(tf.math.sub(tf.math.neg(x), Graphs.scalar(tf, x, ell))), unit);
@@ -352,6 +353,30 @@ public final class Mlp implements Network {
       grads.add(gr);
       lap = lap == null ? lp : tf.math.add(lap, lp);
     }
+    Operand<T> grad = tf.expandDims(d == 1 ? grads.get(0) : tf.concat(grads, tf.constant(1)), tf.constant(2));
+    return new Jet<>(value, grad, lap);
+  }
+
+  /**
+   * b = Π_i √2 cos(k x_i), k = π/2ℓ (each factor of unit mean square on [−ℓ, ℓ]); ∂_i b = −√2 k sin(k x_i)
+   * Π_{j≠i} √2 cos(k x_j), Δb = −d k² b.
+   */
+  private <T extends TFloating> Jet<T> cosineBoxJet(Ops tf, Operand<T> x, boolean full) {
+    double ell = spec.box().halfWidth();
+    int d = spec.inputDimension();
+    double k = Math.PI / (2 * ell);
+    Operand<T> kx = tf.math.mul(x, Graphs.scalar(tf, x, k));
+    Operand<T> g = tf.math.mul(tf.math.cos(kx), Graphs.scalar(tf, x, Math.sqrt(2)));
+    List<Operand<T>> gi = columns(tf, g, d);
+    Operand<T> value = productOf(tf, gi, -1);
+    if (!full) return new Jet<>(value, null, null);
+    List<Operand<T>> g1 = columns(tf, tf.math.mul(tf.math.sin(kx), Graphs.scalar(tf, x, -Math.sqrt(2) * k)), d);
+    List<Operand<T>> grads = new ArrayList<>();
+    for (int i = 0; i < d; i++) {
+      Operand<T> rest = productOf(tf, gi, i);
+      grads.add(rest == null ? g1.get(i) : tf.math.mul(g1.get(i), rest));
+    }
+    Operand<T> lap = tf.math.mul(value, Graphs.scalar(tf, x, -k * k * d));
     Operand<T> grad = tf.expandDims(d == 1 ? grads.get(0) : tf.concat(grads, tf.constant(1)), tf.constant(2));
     return new Jet<>(value, grad, lap);
   }

@@ -73,23 +73,31 @@ public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int output
   }
 
   /**
-   * Dirichlet mask b(x) = Π_i g(x_i)/n, g(t) = (1−e^{−(ℓ−t)})(1−e^{−(t+ℓ)}), zero on the faces of [−ℓ, ℓ]^d, each
-   * factor scaled to unit mean square on [−ℓ, ℓ]: n² = (1/2ℓ)∫g² ({@link #axisMeanSquare}), so E_uniform[b²] = 1 in
-   * every d. Unscaled, the mask's mean square is n^{2d} (n² = 0.087 at ℓ = 1: 5e-6 in 5-D), and the network, whose
-   * outputs start O(1), would have to output ~n^{−d} (≈ 450 at ℓ = 1, d = 5) to represent a normalised state.
+   * Dirichlet mask b(x) = Π_i g(x_i)/n, zero on the faces of [−ℓ, ℓ]^d, each factor scaled to unit mean square on
+   * [−ℓ, ℓ]: n² = (1/2ℓ)∫g² ({@link #axisMeanSquare}), so E_uniform[b²] = 1 in every d. g is the {@link MaskShape}:
+   * (1−e^{−(ℓ−t)})(1−e^{−(t+ℓ)}) or cos(πt/2ℓ) (n² = 1/2). Unscaled, the exponential mask's mean square is n^{2d}
+   * (n² = 0.087 at ℓ = 1: 5e-6 in 5-D), and the network, whose outputs start O(1), would have to output ~n^{−d}
+   * (≈ 450 at ℓ = 1, d = 5) to represent a normalised state.
    */
-  public record BoxMask(double halfWidth) {
+  public record BoxMask(double halfWidth, MaskShape shape) {
     public BoxMask {
       if (!(halfWidth > 0) || Double.isInfinite(halfWidth)) {
         throw new IllegalArgumentException("box half-width must be finite and > 0, got " + halfWidth);
       }
+      Objects.requireNonNull(shape, "shape");
+    }
+
+    /** The exponential mask. */
+    public BoxMask(double halfWidth) {
+      this(halfWidth, MaskShape.EXPONENTIAL);
     }
 
     /**
-     * n² = (1/2ℓ)∫_{−ℓ}^{ℓ} g(t)² dt = [2ℓk² + 1 − e^{−4ℓ} − 4k(1 − e^{−2ℓ}) + 4ℓe^{−2ℓ}]/(2ℓ), k = 1 + e^{−2ℓ}
+     * n² = (1/2ℓ)∫_{−ℓ}^{ℓ} g(t)² dt: 1/2 for the cosine; for the exponential [2ℓk² + 1 − e^{−4ℓ} − 4k(1 − e^{−2ℓ}) + 4ℓe^{−2ℓ}]/(2ℓ), k = 1 + e^{−2ℓ}
      * (0.0871 at ℓ = 1, → 1 as ℓ → ∞).
      */
     public double axisMeanSquare() {
+      if (shape == MaskShape.COSINE) return 0.5;
       double ell = halfWidth;
       double e2 = Math.exp(-2 * ell);
       double k = 1 + e2;
@@ -141,6 +149,12 @@ public record MlpSpec(int inputDimension, List<Integer> hiddenWidths, int output
   public MlpSpec withBox(double halfWidth) {
     return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, parametrisation, fourier,
         envelope, new BoxMask(halfWidth), cusp);
+  }
+
+  /** Box mask of the given shape for [−ℓ, ℓ]^d. */
+  public MlpSpec withBox(double halfWidth, MaskShape shape) {
+    return new MlpSpec(inputDimension, hiddenWidths, outputs, activation, parametrisation, fourier,
+        envelope, new BoxMask(halfWidth, shape), cusp);
   }
 
   /** Coulomb cusp factor with slope κ at the origin. */

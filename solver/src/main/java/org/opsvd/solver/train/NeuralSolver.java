@@ -113,7 +113,7 @@ public final class NeuralSolver {
         c.fourierFeatures() > 0 ? new MlpSpec.FourierFeatures(c.fourierFeatures(), c.fourierScale(),
             c.periodic() ? c.box() : 0) : null,
         c.envelopeScale() != null ? new MlpSpec.Envelope(c.envelopeScale()) : null,
-        c.boxMask() ? new MlpSpec.BoxMask(c.box()) : null, c.cusp());
+        c.boxMask() ? new MlpSpec.BoxMask(c.box(), c.maskShape()) : null, c.cusp());
     return new Mlp(spec, c.seed());
   }
 

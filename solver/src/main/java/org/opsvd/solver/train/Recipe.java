@@ -7,7 +7,9 @@ import org.opsvd.operators.CoulombCentre;
 import org.opsvd.operators.Problem;
 import org.opsvd.operators.grid.Boundary;
 import org.opsvd.solver.loss.OperatorShift;
+import org.opsvd.solver.neural.Activation;
 import org.opsvd.solver.neural.CuspFactor;
+import org.opsvd.solver.neural.MaskShape;
 import org.opsvd.solver.neural.Parametrisation;
 
 /**
@@ -35,6 +37,11 @@ import org.opsvd.solver.neural.Parametrisation;
  *       #DISJOINT_SPREAD}:1 (λ_1/λ_L = (E_next − E_1)/(E_next − E_L)): with one shared network the largest modes'
  *       gradients dominate the hidden layers (2D hydrogen, L = 16: 122:1, mean error 2.2 shared vs 4.8e-3
  *       disjoint); else one shared 128-128-128 network;</li>
+ *   <li><b>activation</b>: sin under a Dirichlet mask (the box's states are products of sines; 5-D box, L = 6, 18 000
+ *       steps: softplus 2.2e-4, sin 3.3–4.9e-5 on three seeds; 1-D to 3-D boxes 4–41× lower; benchmarks/RESULTS.md
+ *       "The 5-D box, continued"), else softplus;
+ *       <b>mask</b>: the exponential factor ({@link MaskShape}; the cosine, the free box's ground state, measured
+ *       worse);</li>
  *   <li><b>Fourier features</b>: in d ≤ 3 without walls, 32 random Fourier pairs of scale σ = 0.2/s̄ (s̄: the
  *       Gaussian's std, or the mixture's middle scale), wavelengths of about five sampler widths: they remove
  *       the small-scale ripple that limited the energies (2D oscillator L = 15: 1.1e-4 → 3.2e-5; 3D anharmonic
@@ -73,6 +80,26 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     List<Integer> hidden, int fourierFeatures, double fourierScale, double learningRate, int guard,
     List<Choice> choices, double[] samplerShape, Wells samplerWells) {
 
+  /**
+   * The Dirichlet mask's factor, for every box whose walls belong to the operator: the exponential one. The free
+   * box's ground state cos(πx_j/2ℓ) as the factor (so that ψ/mask is a polynomial in sin(πx_j/2ℓ) for every box
+   * state) was measured worse ({@link #MASK_RULE}).
+   */
+  public static final MaskShape MASK = MaskShape.EXPONENTIAL;
+
+  /** {@link #MASK} when the problem has a Dirichlet mask ({@link SolveDefaults#boxMask}), else null. */
+  public static MaskShape mask(Problem problem) {
+    return SolveDefaults.boxMask(problem) ? MASK : null;
+  }
+
+  /** The activation under a Dirichlet mask ({@link #ACTIVATION_RULE}). */
+  public static final Activation BOX_ACTIVATION = Activation.SIN;
+
+  /** sin when the problem has a Dirichlet mask, else {@link SolveDefaults#ACTIVATION}. */
+  public static Activation activation(Problem problem) {
+    return SolveDefaults.boxMask(problem) ? BOX_ACTIVATION : SolveDefaults.ACTIVATION;
+  }
+
   /** The point sequence of every solve's batches (a constant rule, listed with the others). */
   public static final PointSequence SEQUENCE = PointSequence.SOBOL;
 
@@ -81,7 +108,18 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     return samplerShape == null ? null : samplerShape.clone();
   }
 
-  /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
+  /** Why {@link #MASK}. */
+  static final String MASK_RULE = "Dirichlet walls belong to the operator: (1−e^{−(ℓ−x_j)})(1−e^{−(x_j+ℓ)}) per axis; "
+      + "the free box's ground state cos(πx_j/2ℓ), under which ψ/mask is a polynomial in sin(πx_j/2ℓ) for every box "
+      + "state, measured worse (5-D box L = 6, seed 0, 18 000 steps: softplus 2.2e-4 → 2.6e-4, sin 3.7e-5 → 1.5e-4)";
+
+  /** Why {@link #BOX_ACTIVATION}. */
+  static final String ACTIVATION_RULE = "under a Dirichlet mask: the box's states are products of sines, and a sine "
+      + "network's functions are band-limited sums of them, where softplus leaves high-frequency error (mean errors, "
+      + "softplus → sin: 5-D box L = 6, 18 000 steps, 2.2e-4 → 3.7e-5, 3.3e-5, 4.9e-5 on seeds 0, 1, 2; default "
+      + "1-D, 2-D, 3-D boxes L = 10, seed 0: 8.7e-5 → 2.1e-6, 2.5e-5 → 4.2e-6, 3.4e-5 → 7.9e-6)";
+
+  /** The spread λ_1/λ_L  /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
   public static final double DISJOINT_SPREAD = 20;
   /**
    * The least λ_L/λ_1 the guard rule lifts the last wanted mode's eigenvalue of T to: between the 2D box's 1/16 at
@@ -195,6 +233,8 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
         + (disjoint ? " > " : " ≤ ") + format(DISJOINT_SPREAD) + ":1"));
     choices.add(new Choice("--hidden", hidden.toString().replaceAll("[\\[\\] ]", ""),
         disjoint ? "64-64 per mode" : "one 128-128-128 network"));
+    choices.add(new Choice("--activation", activation(problem).toString(), SolveDefaults.boxMask(problem)
+        ? ACTIVATION_RULE : "the base activation (sin is chosen under a Dirichlet mask only, where it was measured)"));
 
     int fourier = 0;
     double fourierScale = SolveDefaults.FOURIER_SCALE;
@@ -215,6 +255,9 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
           : "d ≥ 4: the raw input (Fourier features not measured there)"));
     }
 
+    if (SolveDefaults.boxMask(problem)) {
+      choices.add(new Choice("--mask", MASK.toString(), MASK_RULE));
+    }
     boolean walls = SolveDefaults.boxMask(problem);
     double lr = learningRate(parametrisation, fourier, walls);
     choices.add(new Choice("--lr", format(lr), learningRateRule(parametrisation, fourier, walls)));

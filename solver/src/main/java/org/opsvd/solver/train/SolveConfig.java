@@ -9,6 +9,7 @@ import org.opsvd.solver.loss.Method;
 import org.opsvd.solver.neural.Activation;
 import org.opsvd.solver.neural.CuspFactor;
 import org.opsvd.solver.neural.LaplacianMethod;
+import org.opsvd.solver.neural.MaskShape;
 import org.opsvd.solver.neural.Parametrisation;
 import org.opsvd.solver.neural.Precision;
 
@@ -79,6 +80,9 @@ import org.opsvd.solver.neural.Precision;
  * @param wells            the wells sampler's wells, each a centre and the harmonic widths that the scale multiplies
  *                         ({@link Wells}), in the solve's coordinates y; null for the other samplers (left out of the
  *                         JSON then, and absent in configurations written before the wells sampler)
+ * @param mask             the Dirichlet mask's factor when it is not the exponential one ({@link MaskShape}; left
+ *                         out of the JSON then, as in configurations written before the choice): see {@link
+ *                         #maskShape}
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -94,9 +98,11 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean periodic,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> centre,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> samplerShape, PointSequence sequence,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<SamplingDensity.WellMixture.Component> wells) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<SamplingDensity.WellMixture.Component> wells,
+    @JsonInclude(JsonInclude.Include.NON_NULL) MaskShape mask) {
 
   public SolveConfig {
+    mask = !boxMask || mask == MaskShape.EXPONENTIAL ? null : mask; // old checkpoints (no field) stay resumable
     sequence = sequence == null ? PointSequence.RANDOM : sequence;
     hidden = List.copyOf(hidden);
     centre = centre == null ? null : List.copyOf(centre);
@@ -164,6 +170,11 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     }
     TrainingChecks.memory(dimension, hidden, outputs + guard, parametrisation, fourierFeatures, batch, dimension + 2,
         1);
+  }
+
+  /** The Dirichlet mask's factor: {@code mask}, or the exponential one when it is null; null without a mask. */
+  public MaskShape maskShape() {
+    return !boxMask ? null : mask == null ? MaskShape.EXPONENTIAL : mask;
   }
 
   /** Monte Carlo points of the final evaluation: {@code evalPoints}, or the default when 0. */

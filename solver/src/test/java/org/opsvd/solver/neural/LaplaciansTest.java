@@ -42,7 +42,11 @@ class LaplaciansTest {
         Arguments.of("softplus shared d=3 two-centre cusp", MlpSpec.of(3, List.of(16, 16), 2).withFourier(4, 0.5)
             .withCusp(new CuspFactor(List.of(new CuspFactor.Centre(new double[] {0, 0, 1}, 1.0),
                 new CuspFactor.Centre(new double[] {0.3, 0, -1}, 2.0))))),
-        Arguments.of("softplus shared d=1 L=1 box", MlpSpec.of(1, List.of(16), 1).withBox(2.0)));
+        Arguments.of("softplus shared d=1 L=1 box", MlpSpec.of(1, List.of(16), 1).withBox(2.0)),
+        Arguments.of("sin shared d=3 cosine box", MlpSpec.of(3, List.of(16, 16), 2).withActivation(Activation.SIN)
+            .withBox(1.5, MaskShape.COSINE)),
+        Arguments.of("softplus disjoint fourier+envelope+cosine box", disjoint.withFourier(8, 0.5).withEnvelope(1.5)
+            .withBox(2.0, MaskShape.COSINE)));
   }
 
   /** Forward and nested-reverse-mode jets of the same network agree to 1e-10 relative (float64). */

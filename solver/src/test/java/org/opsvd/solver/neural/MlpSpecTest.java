@@ -48,6 +48,18 @@ class MlpSpecTest {
     assertEquals(0.08713023016828636, new MlpSpec.BoxMask(1).axisMeanSquare(), 1e-15);
   }
 
+  /** The cosine mask's factor cos(πt/2ℓ) has mean square 1/2 on [−ℓ, ℓ] for every ℓ (Gauss–Legendre, 1e-12). */
+  @Test
+  void cosineMaskAxisMeanSquareIsOneHalf() {
+    IterativeLegendreGaussIntegrator quadrature = new IterativeLegendreGaussIntegrator(16, 1e-14, 1e-16);
+    for (double ell : new double[] {0.1, 1, 10}) {
+      double numeric = quadrature.integrate(100_000, t -> Math.pow(Math.cos(Math.PI * t / (2 * ell)), 2), -ell, ell)
+          / (2 * ell);
+      assertEquals(numeric, new MlpSpec.BoxMask(ell, MaskShape.COSINE).axisMeanSquare(), 1e-12, "ℓ = " + ell);
+    }
+    assertThrows(NullPointerException.class, () -> new MlpSpec.BoxMask(1, null));
+  }
+
   @Test
   void parsesNames() {
     assertEquals(Activation.GELU, Activation.parse("GeLU"));

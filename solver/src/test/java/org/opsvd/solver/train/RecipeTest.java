@@ -10,7 +10,9 @@ import org.opsvd.operators.OperatorCatalog;
 import org.opsvd.operators.OperatorRequest;
 import org.opsvd.operators.Problem;
 import org.opsvd.solver.SolveBuilder;
+import org.opsvd.solver.neural.Activation;
 import org.opsvd.solver.neural.CuspFactor;
+import org.opsvd.solver.neural.MaskShape;
 import org.opsvd.solver.neural.Parametrisation;
 
 /** Each rule of the recipe: a problem in, the setting out (read off the problem, never its name). */
@@ -155,6 +157,43 @@ class RecipeTest {
         .config().learningRate(), "disjoint networks keep the base rate");
     assertEquals(SolveDefaults.LEARNING_RATE, Recipe.learningRate(Parametrisation.SHARED, 0, false), "no walls");
     assertEquals(2e-3, Recipe.learningRate(Parametrisation.SHARED, 0, true));
+  }
+
+  /**
+   * Under a Dirichlet mask (walls that belong to the operator, any d) the hidden layers are sines, with the
+   * exponential mask; without walls (the oscillator, the cosine torus) softplus and no mask. An activation given
+   * wins and is shown as given; a mask given where there are no Dirichlet walls is refused. The cosine mask is
+   * written to the configuration, the exponential one is not (old checkpoints stay resumable).
+   */
+  @Test
+  void aDirichletBoxLearnsWithSineActivationsUnderTheExponentialMask() {
+    for (int d : new int[] {1, 2, 3, 5}) {
+      Problem box = OperatorCatalog.build(OperatorRequest.named("box", d, 0.5));
+      SolveBuilder b = SolveBuilder.of(box).outputs(4);
+      SolveConfig c = b.config();
+      assertEquals(Activation.SIN, c.activation(), "d = " + d);
+      assertEquals(MaskShape.EXPONENTIAL, c.maskShape(), "d = " + d);
+      assertNull(c.mask(), "the exponential mask is not written");
+      assertTrue(b.explain().stream().anyMatch(l -> l.startsWith("--activation sin: under a Dirichlet mask")),
+          String.join("\n", b.explain()));
+      assertTrue(b.explain().stream().anyMatch(l -> l.startsWith("--mask exponential: Dirichlet walls")),
+          String.join("\n", b.explain()));
+    }
+    Problem box = OperatorCatalog.build(OperatorRequest.named("box", 5, 0.5));
+    SolveBuilder given = SolveBuilder.of(box).outputs(6).activation(Activation.SOFTPLUS).mask(MaskShape.COSINE);
+    assertEquals(Activation.SOFTPLUS, given.config().activation());
+    assertEquals(MaskShape.COSINE, given.config().mask());
+    assertTrue(given.explain().stream().anyMatch(l -> l.startsWith("--activation softplus: given, overrides the rule's"
+        + " sin")), String.join("\n", given.explain()));
+    for (String name : new String[] {"harmonic", "cosine"}) {
+      Problem open = OperatorCatalog.build(OperatorRequest.named(name, 2, 0.5));
+      SolveConfig c = SolveBuilder.of(open).outputs(4).config();
+      assertEquals(SolveDefaults.ACTIVATION, c.activation(), name);
+      assertNull(c.maskShape(), name);
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> SolveBuilder.of(open).outputs(4).mask(MaskShape.COSINE).config());
+      assertTrue(e.getMessage().startsWith("--mask cosine does not apply"), e.getMessage());
+    }
   }
 
   @Test
