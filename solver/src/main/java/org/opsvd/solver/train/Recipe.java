@@ -119,7 +119,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
       + "softplus → sin: 5-D box L = 6, 18 000 steps, 2.2e-4 → 3.7e-5, 3.3e-5, 4.9e-5 on seeds 0, 1, 2; default "
       + "1-D, 2-D, 3-D boxes L = 10, seed 0: 8.7e-5 → 2.1e-6, 2.5e-5 → 4.2e-6, 3.4e-5 → 7.9e-6)";
 
-  /** The spread λ_1/λ_L  /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
+  /** The spread λ_1/λ_L of T's wanted eigenvalues above which each mode gets its own network. */
   public static final double DISJOINT_SPREAD = 20;
   /**
    * The least λ_L/λ_1 the guard rule lifts the last wanted mode's eigenvalue of T to: between the 2D box's 1/16 at
