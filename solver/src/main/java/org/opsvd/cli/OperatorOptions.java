@@ -25,7 +25,8 @@ final class OperatorOptions {
     @Option(names = "--dim", paramLabel = "D", defaultValue = "2", description = "Dimension (default: ${DEFAULT-VALUE}).")
     int dimension;
 
-    @Option(names = "--box", paramLabel = "L", description = "Half-width L of the box [-L, L]^d (default: per operator).")
+    @Option(names = "--box", paramLabel = "L", description = "Half-width L of the box [-L, L]^d (default: per operator; for --potential 8, which solve widens "
+            + "in d <= 3 to 4 rms radii of the widest wanted state when that is more).")
     Double box;
 
     @Option(names = "--kinetic", paramLabel = "C", defaultValue = "0.5",
