@@ -53,9 +53,10 @@ final class SolveOptions {
 
     @Option(names = "--stop", paramLabel = "MODE",
             description = "converged: stop once every Ritz value has moved less than --stop-tolerance of its eigenvalue "
-                    + "interval's width over the last 3 evaluations, after annealing the learning rate to 0 over "
-                    + "half of the steps done, --steps being the cap; steps: run exactly --steps (default: converged "
-                    + "when neither --steps nor --config is given, else steps).")
+                    + "interval's width over the last 3 evaluations and every width has changed by less than a "
+                    + "quarter, after annealing the learning rate to 0 over half of the steps done, --steps being the "
+                    + "cap; steps: run exactly --steps (default: converged when neither --steps nor --config is "
+                    + "given, else steps).")
     StopMode stop;
 
     @Option(names = "--stop-tolerance", paramLabel = "TOL",

@@ -24,6 +24,7 @@ public final class ConvergenceStop implements StopCondition, LearningRateSchedul
   private int done;
   private int convergedAt = -1;
   private double ratio = Double.NaN;
+  private double drift = Double.NaN;
   private int end = Integer.MAX_VALUE;
   private double lrAtConvergence;
 
@@ -44,7 +45,8 @@ public final class ConvergenceStop implements StopCondition, LearningRateSchedul
     if (convergedAt >= 0) return;
     history.add(snapshot);
     ratio = rule.worstRatio(history);
-    if (ratio <= rule.tolerance()) {
+    drift = rule.widthDrift(history);
+    if (rule.converged(history)) {
       convergedAt = snapshot.step();
       lrAtConvergence = base.at(convergedAt);
       end = Math.min(cap, convergedAt + decaySteps());
@@ -86,15 +88,18 @@ public final class ConvergenceStop implements StopCondition, LearningRateSchedul
   /** The stop reason of a run that reached its step cap {@code steps} (before the rule held, or while annealing). */
   public String capReason(int steps) {
     if (converged()) return reason(steps);
-    return String.format(Locale.ROOT, "not converged: step cap of %d reached (worst Ritz-value spread over the last %d "
-        + "evaluations %.3g interval widths, tolerance %.3g)", steps, rule.window(), ratio, rule.tolerance());
+    return String.format(Locale.ROOT, "not converged: step cap of %d reached (over the last %d evaluations the worst "
+        + "Ritz-value spread was %.3g interval widths, tolerance %.3g; the widths changed by up to %.0f %%, "
+        + "tolerance %.0f %%)", steps, rule.window(), ratio, rule.tolerance(), 100 * drift,
+        100 * ConvergenceRule.WIDTH_DRIFT);
   }
 
   @Override
   public String reason(int step) {
     return String.format(Locale.ROOT, "converged: over %d evaluations to step %d every Ritz value moved less than "
-        + "%.3g of its interval width (at most %.3g); %s; stopped after %d steps", rule.window(), convergedAt,
-        rule.tolerance(), ratio, annealing() ? String.format(Locale.ROOT, "learning rate annealed from %.3g to 0 over "
+        + "%.3g of its interval width (at most %.3g) and every width changed by less than %.0f %% (at most %.0f %%); "
+        + "%s; stopped after %d steps", rule.window(), convergedAt, rule.tolerance(), ratio,
+        100 * ConvergenceRule.WIDTH_DRIFT, 100 * drift, annealing() ? String.format(Locale.ROOT, "learning rate annealed from %.3g to 0 over "
         + "%d steps", lrAtConvergence, decaySteps()) : "the step cap came first, so the schedule ran to it", step);
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The convergence rule on synthetic evaluation histories of two modes (levels 0.5 and 1.5): converged exactly when,
- * over the last three evaluations, every Ritz value stayed within a tenth of its interval width.
+ * over the last three evaluations, every Ritz value stayed within a tenth of its interval width and every width within
+ * a quarter of its largest value.
  */
 class ConvergenceRuleTest {
 
@@ -78,8 +79,28 @@ class ConvergenceRuleTest {
   }
 
   @Test
+  void aStillShrinkingWidthDoesNotConvergeEvenWhenTheRitzValuesStandStill() {
+    // Ritz values fixed, widths 1, 0.7, 0.49, ...: what is known still grows by 30 % per evaluation
+    List<ConvergenceRule.Snapshot> h = new ArrayList<>();
+    for (int j = 0; j < 10; j++) {
+      double w = Math.pow(0.7, j);
+      h.add(new ConvergenceRule.Snapshot(100 * (j + 1), new double[] {0.5, 1.5}, new double[] {w, 2 * w}));
+      assertFalse(RULE.converged(h), "after " + (j + 1));
+    }
+    assertEquals(0, RULE.worstRatio(h), 0);
+    assertEquals(1 - 0.49, RULE.widthDrift(h), 1e-12);
+    // then the widths level off within 10 %: converged once the window holds only level widths
+    for (double w : new double[] {0.04, 0.039, 0.041}) {
+      h.add(new ConvergenceRule.Snapshot(100 * (h.size() + 1), new double[] {0.5, 1.5}, new double[] {w, w}));
+    }
+    assertEquals(0.002 / 0.041, RULE.widthDrift(h), 1e-12);
+    assertTrue(RULE.converged(h));
+  }
+
+  @Test
   void fewerEvaluationsThanTheWindowNeverConverge() {
     assertTrue(Double.isNaN(RULE.worstRatio(history(2, j -> 0.0, 1e-2))));
+    assertTrue(Double.isNaN(RULE.widthDrift(history(2, j -> 0.0, 1e-2))));
     assertFalse(RULE.converged(List.of()));
   }
 

@@ -39,7 +39,8 @@ class ConvergenceStopTest {
     assertTrue(stop.getAsBoolean());
     assertTrue(stop.finishesRun());
     assertTrue(stop.reason(4500).startsWith("converged: over 2 evaluations to step 3000 every Ritz value moved less "
-        + "than 0.100 of its interval width (at most 0.0500);"), stop.reason(4500));
+        + "than 0.100 of its interval width (at most 0.0500) and every width changed by less than 25 % (at most 0 %);"),
+        stop.reason(4500));
     assertTrue(stop.reason(4500).endsWith("over 1500 steps; stopped after 4500 steps"), stop.reason(4500));
   }
 
@@ -65,8 +66,9 @@ class ConvergenceStopTest {
     stop.evaluated(at(100, 0.6));
     stop.evaluated(at(200, 0.5));
     assertFalse(stop.converged());
-    assertEquals("not converged: step cap of 300 reached (worst Ritz-value spread over the last 2 evaluations 10.0 "
-        + "interval widths, tolerance 0.100)", stop.capReason(300));
+    assertEquals("not converged: step cap of 300 reached (over the last 2 evaluations the worst Ritz-value spread was "
+        + "10.0 interval widths, tolerance 0.100; the widths changed by up to 0 %, tolerance 25 %)",
+        stop.capReason(300));
   }
 
   @Test
