@@ -296,7 +296,11 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    * @throws IllegalArgumentException when the checkpoint is missing, corrupt or belongs to other settings
    */
   public Checkpoint checkpoint() {
-    return run.directory() == null ? null : run.checkpoint(RunTarget.json(config()));
+    if (run.directory() == null) return null;
+    // With a fixed step count the evaluations during training steer nothing, so their precision may change too
+    run.resumeMayChange(convergence() == null ? java.util.Set.of("evalPoints", "evalPrecision")
+        : java.util.Set.of("evalPoints"));
+    return run.checkpoint(RunTarget.json(config()));
   }
 
   /** Trains and evaluates, silently (writing the run directory when one is set). */

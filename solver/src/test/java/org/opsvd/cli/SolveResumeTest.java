@@ -147,6 +147,36 @@ class SolveResumeTest {
     assertEquals(41, Files.readAllLines(run.resolve("history.csv")).size(), "no step trained again");
   }
 
+  /**
+   * With a fixed step count the evaluations during training steer nothing, so a finished run may also be re-read at
+   * another network precision; under {@code --stop converged} they decide when training ends, and the change is
+   * refused.
+   */
+  @Test
+  void aFinishedFixedStepRunIsReReadAtAnotherEvalPrecision(@TempDir Path dir) throws Exception {
+    Path run = dir.resolve("run");
+    List<String> base = List.of("solve", "--operator", "harmonic", "--dim", "1", "--L", "2", "--hidden", "8",
+        "--steps", "40", "--eval-every", "40", "--quiet", "--no-figures", "--out", run.toString());
+    List<String> first = new ArrayList<>(base);
+    first.addAll(List.of("--stop", "steps", "--eval-precision", "float32"));
+    assertEquals(0, ReferenceCommandTest.run(first.toArray(String[]::new)).status());
+    List<String> again = new ArrayList<>(base);
+    again.addAll(List.of("--stop", "steps", "--eval-precision", "float64", "--resume", run.toString()));
+    ReferenceCommandTest.Run re = ReferenceCommandTest.run(again.toArray(String[]::new));
+    assertEquals(0, re.status(), re.err());
+    assertEquals(41, Files.readAllLines(run.resolve("history.csv")).size(), "no step trained again");
+    Path steered = dir.resolve("steered");
+    List<String> converged = new ArrayList<>(base.subList(0, base.size() - 1));
+    converged.addAll(List.of(steered.toString(), "--stop", "converged", "--eval-precision"));
+    List<String> firstSteered = new ArrayList<>(converged);
+    firstSteered.add("float32");
+    assertEquals(0, ReferenceCommandTest.run(firstSteered.toArray(String[]::new)).status());
+    converged.addAll(List.of("float64", "--resume", steered.toString()));
+    ReferenceCommandTest.Run refused = ReferenceCommandTest.run(converged.toArray(String[]::new));
+    assertEquals(Main.USAGE_ERROR, refused.status(), refused.err());
+    assertTrue(refused.err().contains("evalPrecision"), refused.err());
+  }
+
   @Test
   void aCorruptCheckpointIsNamedAndLeftAlone(@TempDir Path dir) throws Exception {
     Path run = dir.resolve("run");
