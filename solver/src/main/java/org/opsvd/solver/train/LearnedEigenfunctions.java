@@ -16,6 +16,14 @@ import org.opsvd.solver.neural.Network;
  * {@link SampledFunctions} with the caller's quadrature weights. Parameters are fed, so one instance
  * serves any number of parameter sets (e.g. the moving average at each evaluation).
  * Points where the operator is singular (a Coulomb nucleus on the grid) get Aψ := 0, as in the reference code.
+ *
+ * <p>In a float32 evaluation, points where |Δf| &gt; {@link #CANCELLATION}·|f| for some output are evaluated again in
+ * float64. There the local energy is a difference of terms far larger than itself: next to a Coulomb centre the
+ * cusp factor's −½ΔJ/J ≈ Z/r cancels V = −Z/r, and float32's relative error of about 1e-7 in Δf becomes an error of
+ * 1e-7·Z/r in the local energy. A grid node within rounding of the centre (r ≈ 1e-15: the half-step copy of an even
+ * grid on a symmetric box lands on the origin) then carried an error of 1e8 and put 2D hydrogen's evaluated levels
+ * at ±1e5 (an `eval-precision: float32` run of neuralef-unbiased, 1000² grid on [−50, 50]²: E₀ −3.2e5 in float32,
+ * −2.0102 in float64).
  */
 public final class LearnedEigenfunctions implements AutoCloseable {
 
@@ -27,8 +35,16 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     }
   }
 
+  /**
+   * |Δf|/|f| above which a float32 evaluation's point is evaluated again in float64: 1e4, where float32's 1e-7
+   * relative error in Δf is 1e-3 of the local energy (r ≈ 2e-4 bohr from a hydrogen nucleus).
+   */
+  public static final double CANCELLATION = 1e4;
+
   private final Network network;
   private final NetworkEvaluator<?> evaluator;
+  private final Precision precision;
+  private NetworkEvaluator<?> refiner; // float64, built on first need
   private final int reported;
 
   /** A float64 evaluation. */
@@ -55,6 +71,7 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     }
     this.network = network;
     this.evaluator = new NetworkEvaluator<>(network, true, precision);
+    this.precision = precision;
     this.reported = reported;
   }
 
@@ -72,7 +89,7 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     if (points.length != n * d) {
       throw new IllegalArgumentException(points.length + " coordinates for " + n + " points in " + d + " dimensions");
     }
-    NetworkEvaluator.Arrays a = evaluator.jet(parameters, points);
+    NetworkEvaluator.Arrays a = refined(parameters, points, evaluator.jet(parameters, points));
     double[] values = a.values();
     double[] gradients = a.gradients();
     double[] laplacians = a.laplacians();
@@ -97,8 +114,35 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     return new Sampled(reported == l ? psi : psi.leading(reported), SampledFunctions.wrap(hpsi, weights));
   }
 
+  /** The jet with its cancellation-prone points (see the class comment) evaluated again in float64. */
+  private NetworkEvaluator.Arrays refined(List<double[]> parameters, double[] points, NetworkEvaluator.Arrays a) {
+    if (precision != Precision.FLOAT32) return a;
+    int d = network.inputDimension();
+    int l = network.outputs();
+    int n = points.length / d;
+    int[] prone = java.util.stream.IntStream.range(0, n).filter(i -> {
+      for (int k = 0; k < l; k++) {
+        if (!(Math.abs(a.laplacians()[i * l + k]) <= CANCELLATION * Math.abs(a.values()[i * l + k]))) return true;
+      }
+      return false;
+    }).toArray();
+    if (prone.length == 0) return a;
+    double[] x = new double[prone.length * d];
+    for (int p = 0; p < prone.length; p++) System.arraycopy(points, prone[p] * d, x, p * d, d);
+    if (refiner == null) refiner = NetworkEvaluator.float64(network, true);
+    NetworkEvaluator.Arrays b = refiner.jet(parameters, x);
+    for (int p = 0; p < prone.length; p++) {
+      int i = prone[p];
+      System.arraycopy(b.values(), p * l, a.values(), i * l, l);
+      System.arraycopy(b.laplacians(), p * l, a.laplacians(), i * l, l);
+      System.arraycopy(b.gradients(), p * d * l, a.gradients(), i * d * l, d * l);
+    }
+    return a;
+  }
+
   @Override
   public void close() {
     evaluator.close();
+    if (refiner != null) refiner.close();
   }
 }
