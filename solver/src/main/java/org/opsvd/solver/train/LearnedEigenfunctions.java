@@ -24,6 +24,10 @@ import org.opsvd.solver.neural.Network;
  * grid on a symmetric box lands on the origin) then carried an error of 1e8 and put 2D hydrogen's evaluated levels
  * at ±1e5 (an `eval-precision: float32` run of neuralef-unbiased, 1000² grid on [−50, 50]²: E₀ −3.2e5 in float32,
  * −2.0102 in float64).
+ *
+ * <p>Where |Δf| &gt; {@link #SINGULAR}·|f| for some output (r &lt; about 1e-10 bohr from a nucleus) not even float64
+ * resolves the cancellation, and the point counts as singular: Aψ := 0, as at a node exactly on the centre, so the
+ * result does not depend on whether the grid's arithmetic put the node at r = 0 or at r = 1e-15.
  */
 public final class LearnedEigenfunctions implements AutoCloseable {
 
@@ -40,6 +44,8 @@ public final class LearnedEigenfunctions implements AutoCloseable {
    * relative error in Δf is 1e-3 of the local energy (r ≈ 2e-4 bohr from a hydrogen nucleus).
    */
   public static final double CANCELLATION = 1e4;
+  /** |Δf|/|f| above which a point counts as singular (Aψ := 0) in either precision: float64's 1e-16 times it is 1e-6. */
+  public static final double SINGULAR = 1e10;
 
   private final Network network;
   private final NetworkEvaluator<?> evaluator;
@@ -101,7 +107,7 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     double[] gradient = new double[d];
     for (int i = 0; i < n; i++) {
       System.arraycopy(points, i * d, point, 0, d);
-      boolean regular = operator.fields(point, density.at(point), fields);
+      boolean regular = operator.fields(point, density.at(point), fields) && resolved(values, laplacians, i, l);
       double sqrtP = density.sqrtDensity(point);
       for (int k = 0; k < reported; k++) {
         for (int j = 0; j < d; j++) gradient[j] = gradients[(i * d + j) * l + k];
@@ -112,6 +118,14 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     SampledFunctions psi = SampledFunctions.wrap(DMatrixRMaj.wrap(n, l, density.wavefunctions(points, values, l)),
         weights);
     return new Sampled(reported == l ? psi : psi.leading(reported), SampledFunctions.wrap(hpsi, weights));
+  }
+
+  /** Whether no output's |Δf| exceeds {@link #SINGULAR}·|f| at point i. */
+  private static boolean resolved(double[] values, double[] laplacians, int i, int l) {
+    for (int k = 0; k < l; k++) {
+      if (!(Math.abs(laplacians[i * l + k]) <= SINGULAR * Math.abs(values[i * l + k]))) return false;
+    }
+    return true;
   }
 
   /** The jet with its cancellation-prone points (see the class comment) evaluated again in float64. */
