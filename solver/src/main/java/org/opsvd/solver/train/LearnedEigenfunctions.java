@@ -107,7 +107,7 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     double[] gradient = new double[d];
     for (int i = 0; i < n; i++) {
       System.arraycopy(points, i * d, point, 0, d);
-      boolean regular = operator.fields(point, density.at(point), fields) && resolved(values, laplacians, i, l);
+      boolean regular = operator.fields(point, density.at(point), fields) && within(values, laplacians, i, l, SINGULAR);
       double sqrtP = density.sqrtDensity(point);
       for (int k = 0; k < reported; k++) {
         for (int j = 0; j < d; j++) gradient[j] = gradients[(i * d + j) * l + k];
@@ -120,10 +120,10 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     return new Sampled(reported == l ? psi : psi.leading(reported), SampledFunctions.wrap(hpsi, weights));
   }
 
-  /** Whether no output's |Δf| exceeds {@link #SINGULAR}·|f| at point i. */
-  private static boolean resolved(double[] values, double[] laplacians, int i, int l) {
+  /** Whether every output's |Δf| is at most {@code ratio}·|f| at point i (false for a value that is not a number). */
+  private static boolean within(double[] values, double[] laplacians, int i, int l, double ratio) {
     for (int k = 0; k < l; k++) {
-      if (!(Math.abs(laplacians[i * l + k]) <= SINGULAR * Math.abs(values[i * l + k]))) return false;
+      if (!(Math.abs(laplacians[i * l + k]) <= ratio * Math.abs(values[i * l + k]))) return false;
     }
     return true;
   }
@@ -134,12 +134,8 @@ public final class LearnedEigenfunctions implements AutoCloseable {
     int d = network.inputDimension();
     int l = network.outputs();
     int n = points.length / d;
-    int[] prone = java.util.stream.IntStream.range(0, n).filter(i -> {
-      for (int k = 0; k < l; k++) {
-        if (!(Math.abs(a.laplacians()[i * l + k]) <= CANCELLATION * Math.abs(a.values()[i * l + k]))) return true;
-      }
-      return false;
-    }).toArray();
+    int[] prone = java.util.stream.IntStream.range(0, n)
+        .filter(i -> !within(a.values(), a.laplacians(), i, l, CANCELLATION)).toArray();
     if (prone.length == 0) return a;
     double[] x = new double[prone.length * d];
     for (int p = 0; p < prone.length; p++) System.arraycopy(points, prone[p] * d, x, p * d, d);
