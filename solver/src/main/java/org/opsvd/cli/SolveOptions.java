@@ -43,6 +43,12 @@ final class SolveOptions {
                     + "(independent draws) (default: sobol, see --explain).")
     PointSequence sequence;
 
+    @Option(names = "--gram-batch", paramLabel = "M",
+            description = "NeuralSVD: draw M more points per step, evaluate the network on them forward only (no "
+                    + "Laplacian, no backward pass) and pool their Gram with each half batch's in the gradient: "
+                    + "unbiased, with less gradient noise for a little more work per step; 0 = none (default: 0).")
+    Integer gramBatch;
+
     @Option(names = "--mask", paramLabel = "SHAPE",
             description = "A Dirichlet box's mask, per axis: cosine (cos(πx/2ℓ), the free box's ground state) or "
                     + "exponential ((1−e^{−(ℓ−x)})(1−e^{−(x+ℓ)})) (default: exponential, see --explain).")
@@ -179,7 +185,7 @@ final class SolveOptions {
      * options of an experiment file ({@code fromFile}) run their fixed step count unless they set {@code --stop}.
      */
     SolveBuilder builder(Problem problem, boolean fromFile) {
-        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).sequence(sequence).mask(mask).steps(steps).batch(batch).learningRate(learningRate)
+        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).sequence(sequence).mask(mask).gramBatch(gramBatch).steps(steps).batch(batch).learningRate(learningRate)
                 .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)

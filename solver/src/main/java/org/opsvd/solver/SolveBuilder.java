@@ -58,6 +58,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private Integer adaptEvery;
   private PointSequence sequence;
   private org.opsvd.solver.neural.MaskShape mask;
+  private Integer gramBatch;
   private Method method = SolveDefaults.METHOD;
   private double spinDecay = SolveDefaults.SPIN_DECAY;
   private int spinMemoryMb = SolveDefaults.SPIN_MEMORY_MB;
@@ -144,6 +145,15 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    */
   public SolveBuilder mask(org.opsvd.solver.neural.MaskShape m) {
     this.mask = m;
+    return this;
+  }
+
+  /**
+   * M points drawn besides each batch, evaluated forward only, whose Gram is pooled into the NeuralSVD gradient's
+   * Gram factor ({@link SolveConfig#gramBatch}); 0 for none; null for the default (none).
+   */
+  public SolveBuilder gramBatch(Integer m) {
+    this.gramBatch = m;
     return this;
   }
 
@@ -749,6 +759,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         evalEvery != null ? evalEvery : Math.max(1, n / 10), evalPrecision, g, convergence(),
         adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0,
         problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC, centreInConfig(), samplerShapeInUse(rules),
-        sequence != null ? sequence : Recipe.SEQUENCE, samplerWellsInUse(rules), maskInUse());
+        sequence != null ? sequence : Recipe.SEQUENCE, samplerWellsInUse(rules), maskInUse(),
+        gramBatch != null ? gramBatch : 0);
   }
 }

@@ -133,6 +133,8 @@ class BadInputTableTest {
                 {"--eval-every 0", "--eval-every"}, {"--checkpoint-every -5", "--checkpoint-every"}, {"--time-budget -1", "--time-budget"},
                 {"--stop soon", "unknown stop mode 'soon' (expected converged or steps)"},
                 {"--sequence halton", "unknown point sequence 'halton' (expected sobol or random)"},
+                {"--gram-batch -4", "--gram-batch must be 0 (none) or a number of points, got -4"},
+                {"--method spin --gram-batch 64", "--gram-batch applies to the NeuralSVD losses"},
                 {"--stop-tolerance -0.1", "--stop-tolerance must be a positive number"},
                 {"--stop steps --stop-tolerance 0", "--stop-tolerance must be a positive number"},
                 {"--fourier -1", "--fourier"}, {"--fourier 4 --fourier-scale 0", "--fourier-scale"},

@@ -93,6 +93,22 @@ public final class NestedLoraLoss implements TrainingLoss {
    */
   @Override
   public <T extends TFloating> LossTerms<T> build(Ops tf, Operand<T> f, Operand<T> operatorOutputs) {
+    return build(tf, f, operatorOutputs, null, null);
+  }
+
+  /**
+   * As {@link #build(Ops, Operand, Operand)} with the Gram factor of the gradient pooled with a second estimate Λ̃
+   * ({@code independent}, [L, L]) from points drawn independently of this batch (e.g. a larger batch evaluated
+   * forward only): half 1's rows are multiplied by M∘(δΛ̃ + (1−δ)Λ²), half 2's by M∘(δΛ̃ + (1−δ)Λ¹), with δ =
+   * {@code weight} (a scalar; M'/(M' + B/2) pools M' points with the half batch). Every factor stays independent of
+   * the rows it multiplies, so the estimator stays unbiased, and its Gram noise falls with the points pooled. δ = 0
+   * is the plain estimator. The logged loss is unchanged.
+   *
+   * @param independent Λ̃ [L, L], or null for the plain estimator (then {@code weight} is ignored)
+   * @param weight      δ in [0, 1], scalar
+   */
+  public <T extends TFloating> LossTerms<T> build(Ops tf, Operand<T> f, Operand<T> operatorOutputs,
+      Operand<T> independent, Operand<T> weight) {
     Objects.requireNonNull(tf, "tf");
     BatchGraphs.checkBatch(f.shape(), operatorOutputs.shape(), outputs);
 
@@ -125,11 +141,13 @@ public final class NestedLoraLoss implements TrainingLoss {
     Operand<T> loss = tf.math.sub(metricTerm,
         tf.math.mul(scalar(tf, 2.0, type), operatorTerm));
 
-    // G = −(4/B) TF diag(m) + (2/(B/2)) [F¹ (M∘Λ²); F² (M∘Λ¹)]
+    // G = −(4/B) TF diag(m) + (2/(B/2)) [F¹ (M∘Λ²); F² (M∘Λ¹)], Λ^h pooled with Λ̃ when given
+    Operand<T> forHalf1 = independent == null ? lambda2 : pool(tf, independent, lambda2, weight);
+    Operand<T> forHalf2 = independent == null ? lambda1 : pool(tf, independent, lambda1, weight);
     Operand<T> gOperator = tf.math.div(
         tf.math.mul(scalar(tf, -4.0, type), tf.math.mul(m, tfv)), batch);
-    Operand<T> g1 = tf.linalg.matMul(f1, tf.math.mul(mm, lambda2));
-    Operand<T> g2 = tf.linalg.matMul(f2, tf.math.mul(mm, lambda1));
+    Operand<T> g1 = tf.linalg.matMul(f1, tf.math.mul(mm, forHalf1));
+    Operand<T> g2 = tf.linalg.matMul(f2, tf.math.mul(mm, forHalf2));
     Operand<T> gMetric = tf.math.div(
         tf.math.mul(scalar(tf, 2.0, type), tf.concat(List.of(g1, g2), tf.constant(0))), half);
     Operand<T> g = tf.stopGradient(tf.math.add(gOperator, gMetric));
@@ -137,6 +155,13 @@ public final class NestedLoraLoss implements TrainingLoss {
     Operand<T> gram = tf.math.div(tf.linalg.matMul(f, f, MatMul.transposeA(true)), batch);
     Operand<T> operatorGram = tf.math.div(tf.linalg.matMul(f, tfv, MatMul.transposeA(true)), batch);
     return new LossTerms<>(loss, g, gram, operatorGram);
+  }
+
+  /** δΛ̃ + (1−δ)Λ. */
+  private static <T extends TFloating> Operand<T> pool(Ops tf, Operand<T> independent, Operand<T> half,
+      Operand<T> weight) {
+    Operand<T> one = scalar(tf, 1.0, half.type());
+    return tf.math.add(tf.math.mul(weight, independent), tf.math.mul(tf.math.sub(one, weight), half));
   }
 
   private static <T extends TFloating> Operand<T> scalar(Ops tf, double value, Class<T> type) {

@@ -42,7 +42,8 @@ public final class AdaptiveDensity {
   private double logNormaliser; // log of g's constant, −(d/2) log 2π − log det L
   private double effectiveFraction = Double.NaN;
   private final double[] z;
-  private QuasiRandomDraws quasi; // the Sobol net of the last batch size and uniform count
+  // the Sobol nets by (points, uniforms per point): a step may draw batches of two sizes (training and Gram points)
+  private final java.util.Map<java.util.List<Integer>, QuasiRandomDraws> nets = new java.util.HashMap<>();
 
   /** Starts as the envelope itself (q = p, every weight 1), with independent draws. */
   public AdaptiveDensity(SamplingDensity envelope) {
@@ -107,7 +108,7 @@ public final class AdaptiveDensity {
     int m = mean == null ? envelope.uniforms() : 1 + Math.max(d, envelope.uniforms());
     int halves = count % 2 == 0 ? 2 : 1;
     int per = count / halves;
-    if (quasi == null || quasi.count() != per || quasi.dimension() != m) quasi = new QuasiRandomDraws(per, m);
+    QuasiRandomDraws quasi = nets.computeIfAbsent(java.util.List.of(per, m), k -> new QuasiRandomDraws(per, m));
     for (int h = 0; h < halves; h++) {
       double[] u = quasi.next(rng);
       for (int k = 0; k < per; k++) {

@@ -159,7 +159,7 @@ public final class NeuralSolver {
     boolean adaptive = config.adaptEvery() > 0;
     try (TrainingGraph<TFloating> graph = new TrainingGraph<>(network, loss,
         config.laplacian(), config.fdStep(), problem.operator(), shift.scale(),
-        shift.shift(), config.optimizer().spec(), precision, session, adaptive);
+        shift.shift(), config.optimizer().spec(), precision, session, adaptive, config.gramBatch());
          LearnedEigenfunctions learned = new LearnedEigenfunctions(network, config.evalPrecision(),
              config.outputs());
          NetworkEvaluator<?> fitter = adaptive ? new NetworkEvaluator<>(network, false, config.evalPrecision()) : null) {

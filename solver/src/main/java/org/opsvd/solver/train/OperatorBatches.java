@@ -28,6 +28,8 @@ final class OperatorBatches<T extends TFloating> implements BatchSource {
   private double[] x = new double[0];
   private double[] sqrtWeights = new double[0];
   private final double[][] fields;
+  private double[] gramX = new double[0];
+  private double[] gramSqrtWeights = new double[0];
 
   OperatorBatches(TrainingGraph<T> graph, SamplingDensity density) {
     this(graph, new AdaptiveDensity(density));
@@ -82,6 +84,25 @@ final class OperatorBatches<T extends TFloating> implements BatchSource {
       int width = layout.get(f).width();
       long[] shape = width == 0 ? new long[] {b} : new long[] {b, width};
       runner.feed(graph.fields().get(f), Trainer.add(fed, Tensors.of(graph.precision(), shape, fields[f])));
+    }
+    if (graph.gramPoints() != null) feedGram(runner, rng, graph.gramBatch(), fed);
+  }
+
+  /** M more points of the same stream for the Gram estimate, with their weights; no fields are needed. */
+  private void feedGram(Session.Runner runner, RandomGenerator rng, int m, List<Tensor> fed) {
+    int d = density.dimension();
+    if (gramX.length != m * d) {
+      gramX = new double[m * d];
+      gramSqrtWeights = new double[m];
+    }
+    sampler.sample(rng, gramX, m);
+    runner.feed(graph.gramPoints(), Trainer.add(fed, Tensors.of(graph.precision(), new long[] {m, d}, gramX)));
+    if (graph.gramWeights() != null) {
+      for (int i = 0; i < m; i++) {
+        System.arraycopy(gramX, i * d, point, 0, d);
+        gramSqrtWeights[i] = Math.sqrt(sampler.weight(point));
+      }
+      runner.feed(graph.gramWeights(), Trainer.add(fed, Tensors.of(graph.precision(), new long[] {m}, gramSqrtWeights)));
     }
   }
 }

@@ -83,6 +83,9 @@ import org.opsvd.solver.neural.Precision;
  * @param mask             the Dirichlet mask's factor when it is not the exponential one ({@link MaskShape}; left
  *                         out of the JSON then, as in configurations written before the choice): see {@link
  *                         #maskShape}
+ * @param gramBatch        M, points drawn besides each batch and evaluated forward only for the Gram factor of the
+ *                         NeuralSVD gradient ({@link org.opsvd.solver.loss.NestedLoraLoss}: pooled with the other half
+ *                         batch), or 0 for the half batches alone (left out of the JSON then, and 0 when absent)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -99,7 +102,8 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> centre,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> samplerShape, PointSequence sequence,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<SamplingDensity.WellMixture.Component> wells,
-    @JsonInclude(JsonInclude.Include.NON_NULL) MaskShape mask) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) MaskShape mask,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int gramBatch) {
 
   public SolveConfig {
     mask = !boxMask || mask == MaskShape.EXPONENTIAL ? null : mask; // old checkpoints (no field) stay resumable
@@ -140,6 +144,7 @@ public record SolveConfig(String operator, String potential, int dimension, doub
       throw new IllegalArgumentException("--eval-points must be at least 2, got " + evalPoints);
     }
     if (evalEvery < 1) throw new IllegalArgumentException("--eval-every must be at least 1, got " + evalEvery);
+    TrainingChecks.gramBatch(gramBatch, method);
     if (method == Method.SPIN) {
       if (!(spinDecay > 0 && spinDecay <= 1)) {
         throw new IllegalArgumentException("--spin-decay must be in (0, 1], got " + spinDecay);

@@ -20,6 +20,17 @@ final class TrainingChecks {
     private TrainingChecks() {
     }
 
+    /** M ≥ 0 Gram points, and only for the NeuralSVD losses (the others have no half-batch Gram factor). */
+    static void gramBatch(int points, org.opsvd.solver.loss.Method method) {
+        if (points < 0) {
+            throw new IllegalArgumentException("--gram-batch must be 0 (none) or a number of points, got " + points);
+        }
+        if (points > 0 && !method.isNeuralSvd()) {
+            throw new IllegalArgumentException("--gram-batch applies to the NeuralSVD losses (neuralsvd-seq, "
+                + "neuralsvd-joint), whose gradient has a Gram factor; not to --method " + method);
+        }
+    }
+
     /** The moving-average decay, in [0, 1). */
     static void emaDecay(double decay) {
         if (!(decay >= 0 && decay < 1)) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opsvd.operators.action.LocalOperator;
 import org.opsvd.solver.loss.LossTerms;
+import org.opsvd.solver.loss.NestedLoraLoss;
 import org.opsvd.solver.loss.SpinLoss;
 import org.opsvd.solver.loss.TrainingLoss;
 import org.opsvd.operators.action.Jet;
@@ -45,6 +46,9 @@ public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<
   private final Operand<T> squaredNorms;
   private final Operand<T> rayleigh;
   private final SpinState<T> spin;
+  private final Placeholder<T> gramPoints;
+  private final Placeholder<T> gramWeights;
+  private final int gramBatch;
 
   /**
    * Builds the graph and opens a session.
@@ -62,17 +66,20 @@ public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<
    */
   public TrainingGraph(Network network, TrainingLoss loss, LaplacianMethod method, double fdStep,
       LocalOperator operator, double scale, double shift, OptimizerSpec optimizer, Precision precision, SessionOptions session) {
-    this(network, loss, method, fdStep, operator, scale, shift, optimizer, precision, session, false);
+    this(network, loss, method, fdStep, operator, scale, shift, optimizer, precision, session, false, 0);
   }
 
   /**
    * As above; with {@code weighted}, each point also gets a fed weight √w [B] ({@link #weights()}) that scales its
    * rows of f and T̃f, so that the loss's moment matrices become E_q[w f fᵀ] and E_q[w f T̃fᵀ]: points drawn from q
-   * with w = p/q estimate the moments under p ({@link AdaptiveDensity}).
+   * with w = p/q estimate the moments under p ({@link AdaptiveDensity}). With {@code gramBatch} M &gt; 0 (NeuralSVD
+   * only) M more points x̃ [M, d] (and their weights) are fed ({@link #gramPoints()}), the network is evaluated on them
+   * forward only, and their Gram Λ̃ = f(x̃)ᵀf(x̃)/M is pooled with each half batch's, with weight M/(M + B/2) ({@link
+   * NestedLoraLoss#build(org.tensorflow.op.Ops, Operand, Operand, Operand, Operand)}).
    */
   public TrainingGraph(Network network, TrainingLoss loss, LaplacianMethod method, double fdStep,
       LocalOperator operator, double scale, double shift, OptimizerSpec optimizer, Precision precision,
-      SessionOptions session, boolean weighted) {
+      SessionOptions session, boolean weighted, int gramBatch) {
     super(precision);
     Class<T> type = precision.type();
     int d = network.inputDimension();
@@ -101,13 +108,42 @@ public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<
     }
     LossTerms<T> terms;
     List<Operand<T>> gradients;
-    if (loss instanceof SpinLoss s && s.decay() < 1) {
+    this.gramBatch = gramBatch;
+    if (gramBatch > 0 && !(loss instanceof NestedLoraLoss)) {
+      throw new IllegalArgumentException("Gram points apply to the NeuralSVD loss only, not to " + loss);
+    }
+    if (gramBatch > 0 && loss instanceof NestedLoraLoss nested) {
+      this.spin = null;
+      this.gramPoints = tf.withName("x_gram").placeholder(type, Placeholder.shape(Shape.of(-1, d)));
+      Operand<T> g = network.value(tf, gramPoints, reads);
+      if (weighted) {
+        this.gramWeights = tf.withName("sqrt_w_gram").placeholder(type, Placeholder.shape(Shape.of(-1)));
+        g = tf.math.mul(g, tf.expandDims(gramWeights, tf.constant(1)));
+      } else {
+        this.gramWeights = null;
+      }
+      g = tf.stopGradient(g);
+      Operand<T> gram = tf.math.div(tf.linalg.matMul(g, g, org.tensorflow.op.linalg.MatMul.transposeA(true)),
+          precision.scalar(tf, gramBatch));
+      // pooled with the other half batch (B/2 points, unknown statically): δ = M/(M + B/2)
+      Operand<T> halfBatch = tf.math.div(tf.dtypes.cast(tf.gather(tf.shape(value), tf.constant(0), tf.constant(0)), type),
+          precision.scalar(tf, 2));
+      Operand<T> m = precision.scalar(tf, gramBatch);
+      Operand<T> weight = tf.math.div(m, tf.math.add(m, halfBatch));
+      terms = nested.build(tf, value, shifted, gram, weight);
+      gradients = gradients(tf.gradients(value, reads, Gradients.dx(List.of(terms.outputGradient()))),
+          reads.size());
+    } else if (loss instanceof SpinLoss s && s.decay() < 1) {
+      this.gramPoints = null;
+      this.gramWeights = null;
       List<long[]> shapes = new ArrayList<>();
       network.parameters().forEach(p -> shapes.add(p.shape()));
       this.spin = new SpinState<>(tf, s, shapes, reads, value, shifted, precision);
       terms = spin.terms();
       gradients = spin.gradients();
     } else {
+      this.gramPoints = null;
+      this.gramWeights = null;
       this.spin = null;
       terms = loss.build(tf, value, shifted);
       gradients = gradients(tf.gradients(value, reads, Gradients.dx(List.of(terms.outputGradient()))),
@@ -175,6 +211,21 @@ public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<
 
   public Operand<T> squaredNorms() {
     return squaredNorms;
+  }
+
+  /** Points for the Gram estimate [M, d], fed besides the batch; null without one. */
+  Placeholder<T> gramPoints() {
+    return gramPoints;
+  }
+
+  /** Their weights √w [M]; null when unweighted or without Gram points. */
+  Placeholder<T> gramWeights() {
+    return gramWeights;
+  }
+
+  /** M, the number of Gram points (0 without). */
+  int gramBatch() {
+    return gramBatch;
   }
 
   public Operand<T> rayleigh() {

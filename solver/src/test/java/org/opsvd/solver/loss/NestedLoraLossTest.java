@@ -158,6 +158,55 @@ class NestedLoraLossTest {
     }
   }
 
+  /**
+   * With an independent Gram estimate Λ̃ pooled at weight δ, each half's rows are multiplied by M∘(δΛ̃ + (1−δ)Λ^other):
+   * G = −(4/B) TF diag(m) + (4/B)[F¹ (M∘(δΛ̃ + (1−δ)Λ²)); F² (M∘(δΛ̃ + (1−δ)Λ¹))], for both nestings; δ = 0 is
+   * the plain estimator bit for bit, and the logged loss does not change.
+   */
+  @Test
+  void pooledGramEntersTheGradientOnly() {
+    Random rnd = new Random(6);
+    double[][] f = gaussian(rnd, B, L, 1.0);
+    double[][] tfv = gaussian(rnd, B, L, 1.0);
+    double[][] other = gaussian(rnd, 2 * B, L, 1.0);
+    double[][] pooledGram = mul(transpose(other), other);
+    for (int k = 0; k < L; k++) for (int l = 0; l < L; l++) pooledGram[k][l] /= 2 * B;
+    double delta = 0.8;
+    for (Nesting nesting : Nesting.values()) {
+      try (Graph g = new Graph(); Session s = new Session(g)) {
+        Ops tf = Ops.create(g);
+        var fp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1, L)));
+        var tp = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1, L)));
+        var loss = new NestedLoraLoss(nesting, L);
+        var plain = loss.build(tf, fp, tp);
+        var pooled = loss.build(tf, fp, tp, tf.constant(pooledGram), tf.constant(delta));
+        var none = loss.build(tf, fp, tp, tf.constant(pooledGram), tf.constant(0.0));
+        try (var ft = tensor(f); var tt = tensor(tfv);
+            var r = s.runner().feed(fp, ft).feed(tp, tt).fetch(plain.outputGradient()).fetch(pooled.outputGradient())
+                .fetch(none.outputGradient()).fetch(plain.loss()).fetch(pooled.loss()).run()) {
+          double[] m = nesting.vectorMask(L);
+          double[][] mm = nesting.matrixMask(L);
+          double[][][] half = {halfGram(f, 0), halfGram(f, 1)};
+          double[][] expected = new double[B][L];
+          for (int b = 0; b < B; b++) {
+            double[][] otherHalf = half[b < B / 2 ? 1 : 0];
+            for (int l = 0; l < L; l++) {
+              double v = -4.0 / B * m[l] * tfv[b][l];
+              for (int k = 0; k < L; k++) {
+                v += 4.0 / B * f[b][k] * mm[k][l] * (delta * pooledGram[k][l] + (1 - delta) * otherHalf[k][l]);
+              }
+              expected[b][l] = v;
+            }
+          }
+          assertTrue(maxAbsDiff(expected, matrix(r.get(1))) < 1e-12, nesting + ": pooled G");
+          assertEquals(0, maxAbsDiff(matrix(r.get(0)), matrix(r.get(2))), nesting + ": δ = 0 is the plain G");
+          assertTrue(maxAbsDiff(matrix(r.get(0)), matrix(r.get(1))) > 1e-3, nesting + ": the pooled Gram matters");
+          assertEquals(scalar(r.get(3)), scalar(r.get(4)), 0.0, nesting + ": logged loss");
+        }
+      }
+    }
+  }
+
   /** The builder is generic in the float type: float32 reproduces the float64 loss and G to 1e-5. */
   @Test
   void float32MatchesFloat64() {
