@@ -59,7 +59,9 @@ import org.opsvd.solver.neural.Parametrisation;
  *   <li><b>point sequence</b> ({@link PointSequence}, {@code --sequence}): Sobol, randomly shifted each step
  *       ({@link QuasiRandomDraws}), each half of a batch under its own shift; measured against independent draws
  *       at equal steps (benchmarks/RESULTS.md, "Quasi-random batches"): 2D oscillator, L = 15, seeds 0, 2, 3:
- *       2.6–2.8e-5 → 3.6–4.4e-6, subspace distance (all) 4.4–4.7e-6 → 4.5–5.3e-7.</li>
+ *       2.6–2.8e-5 → 3.6–4.4e-6, subspace distance (all) 4.4–4.7e-6 → 4.5–5.3e-7;</li>
+ *   <li><b>Gram points</b> ({@code --gram-batch}): none ({@link #GRAM_BATCH_RULE}: better at equal steps, not at equal
+ *       time on the 2D oscillator; benchmarks/RESULTS.md, "Gram noise").</li>
  * </ul>
  *
  * @param sampler         training density kind
@@ -99,6 +101,12 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
   public static Activation activation(Problem problem) {
     return SolveDefaults.boxMask(problem) ? BOX_ACTIVATION : SolveDefaults.ACTIVATION;
   }
+
+  /** Why no Gram points by default ({@code --gram-batch}, {@link SolveConfig#gramBatch}). */
+  static final String GRAM_BATCH_RULE = "none: forward-only Gram points lower the error at equal steps (2D oscillator "
+      + "L = 15: 3.6e-6 → 1.1e-6 with 4096; 5-D box L = 6: 3.7e-5 → 1.5e-5) but cost 1.75–2.6× a step here, and at "
+      + "equal time 2.6× the steps did as well on the oscillator (1.1e-6); they pay where more steps stopped paying "
+      + "(5-D box, B = 2048, 60 000 steps: 6.7e-6 → 2.3e-6 with 8192)";
 
   /** The point sequence of every solve's batches (a constant rule, listed with the others). */
   public static final PointSequence SEQUENCE = PointSequence.SOBOL;
@@ -267,6 +275,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
         + "weights) measured no gain in 16-D once √p starts where T > 0 (1.04e-3 adapted, 9.0e-4 fixed)"));
     choices.add(new Choice("--sequence", SEQUENCE.toString(), "randomised quasi-Monte Carlo batches: unbiased, with "
         + "less gradient noise than independent draws (2D oscillator L = 15: 2.8e-5 → 3.6e-6 at equal steps)"));
+    choices.add(new Choice("--gram-batch", "0", GRAM_BATCH_RULE));
     return new Recipe(sampler, samplerScale, cusp.factor(), parametrisation, hidden, fourier, fourierScale, lr,
         guard.count(), choices, samplerShape, samplerWells);
   }
