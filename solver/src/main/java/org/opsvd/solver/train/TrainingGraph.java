@@ -112,40 +112,19 @@ public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<
     if (gramBatch > 0 && !(loss instanceof NestedLoraLoss)) {
       throw new IllegalArgumentException("Gram points apply to the NeuralSVD loss only, not to " + loss);
     }
-    if (gramBatch > 0 && loss instanceof NestedLoraLoss nested) {
-      this.spin = null;
-      this.gramPoints = tf.withName("x_gram").placeholder(type, Placeholder.shape(Shape.of(-1, d)));
-      Operand<T> g = network.value(tf, gramPoints, reads);
-      if (weighted) {
-        this.gramWeights = tf.withName("sqrt_w_gram").placeholder(type, Placeholder.shape(Shape.of(-1)));
-        g = tf.math.mul(g, tf.expandDims(gramWeights, tf.constant(1)));
-      } else {
-        this.gramWeights = null;
-      }
-      g = tf.stopGradient(g);
-      Operand<T> gram = tf.math.div(tf.linalg.matMul(g, g, org.tensorflow.op.linalg.MatMul.transposeA(true)),
-          precision.scalar(tf, gramBatch));
-      // pooled with the other half batch (B/2 points, unknown statically): δ = M/(M + B/2)
-      Operand<T> halfBatch = tf.math.div(tf.dtypes.cast(tf.gather(tf.shape(value), tf.constant(0), tf.constant(0)), type),
-          precision.scalar(tf, 2));
-      Operand<T> m = precision.scalar(tf, gramBatch);
-      Operand<T> weight = tf.math.div(m, tf.math.add(m, halfBatch));
-      terms = nested.build(tf, value, shifted, gram, weight);
-      gradients = gradients(tf.gradients(value, reads, Gradients.dx(List.of(terms.outputGradient()))),
-          reads.size());
-    } else if (loss instanceof SpinLoss s && s.decay() < 1) {
-      this.gramPoints = null;
-      this.gramWeights = null;
+    this.gramPoints = gramBatch > 0 ? tf.withName("x_gram").placeholder(type, Placeholder.shape(Shape.of(-1, d))) : null;
+    this.gramWeights = gramBatch > 0 && weighted
+        ? tf.withName("sqrt_w_gram").placeholder(type, Placeholder.shape(Shape.of(-1))) : null;
+    if (loss instanceof SpinLoss s && s.decay() < 1) {
       List<long[]> shapes = new ArrayList<>();
       network.parameters().forEach(p -> shapes.add(p.shape()));
       this.spin = new SpinState<>(tf, s, shapes, reads, value, shifted, precision);
       terms = spin.terms();
       gradients = spin.gradients();
     } else {
-      this.gramPoints = null;
-      this.gramWeights = null;
       this.spin = null;
-      terms = loss.build(tf, value, shifted);
+      terms = gramBatch > 0 ? pooledTerms((NestedLoraLoss) loss, network, reads, value, shifted, precision)
+          : loss.build(tf, value, shifted);
       gradients = gradients(tf.gradients(value, reads, Gradients.dx(List.of(terms.outputGradient()))),
           reads.size());
     }
@@ -157,6 +136,23 @@ public final class TrainingGraph<T extends TFloating> extends AbstractStepGraph<
     trainable.update(tf, steps, reads, gradients, averageDecay(), precision, updates);
     if (spin != null) spin.update(tf, steps, updates);
     finish(session);
+  }
+
+  /**
+   * The nested loss with the Gram Λ̃ = f(x̃)ᵀf(x̃)/M of the Gram points (forward only, weighted like the batch) pooled
+   * into each half's Gram factor at weight M/(M + B/2).
+   */
+  private LossTerms<T> pooledTerms(NestedLoraLoss loss, Network network, List<Operand<T>> reads, Operand<T> value,
+      Operand<T> shifted, Precision precision) {
+    Operand<T> g = network.value(tf, gramPoints, reads);
+    if (gramWeights != null) g = tf.math.mul(g, tf.expandDims(gramWeights, tf.constant(1)));
+    g = tf.stopGradient(g);
+    Operand<T> m = precision.scalar(tf, gramBatch);
+    Operand<T> gram = tf.math.div(tf.linalg.matMul(g, g, org.tensorflow.op.linalg.MatMul.transposeA(true)), m);
+    Operand<T> halfBatch = tf.math.div(
+        tf.dtypes.cast(tf.gather(tf.shape(value), tf.constant(0), tf.constant(0)), precision.<T>type()),
+        precision.scalar(tf, 2));
+    return loss.build(tf, value, shifted, gram, tf.math.div(m, tf.math.add(m, halfBatch)));
   }
 
   public Placeholder<T> points() {
