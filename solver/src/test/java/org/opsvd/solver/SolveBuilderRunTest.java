@@ -117,8 +117,8 @@ class SolveBuilderRunTest {
   /**
    * Gram points (forward only, pooled into the NeuralSVD gradient's Gram factor) come from the same stream as the
    * batch, so a run with them resumes bit for bit, and the 1D oscillator's E = 0.5 and 1.5 are learned within 5e-3
-   * with them, from a fixed and from an adapted density. (Not checked here: their importance weights; the adapted
-   * Gaussian is so close to p on this problem that unweighted Gram points pass too.)
+   * with them, from a fixed and from an adapted density. (Their importance weights are checked in {@code
+   * OperatorBatchesTest}: the adapted Gaussian is so close to p here that unweighted Gram points would pass too.)
    */
   @Test
   void gramPointsResumeBitForBitAndLearnTheSameLevels(@TempDir Path dir) throws Exception {
