@@ -26,7 +26,8 @@ import org.tensorflow.types.family.TFloating;
  *   <li>the jet (f, ∇f, Δf) of the network at the fed batch x [B, d], by the chosen Laplacian method;</li>
  *   <li>T̃f = a·(−Ãf) + b·f, with Ãf the operator's importance-weighted action on the jet and its per-point
  *       fields, fed ({@link LocalOperator});</li>
- *   <li>the loss terms and the output gradient G [B, L] ({@link TrainingLoss#build});</li>
+ *   <li>the loss terms and the output gradient G [B, L] ({@link TrainingLoss#build}); with Gram points (NeuralSVD,
+ *       {@code --gram-batch}) the network's values on M more fed points, forward only, pooled into G's Gram factor;</li>
  *   <li>parameter gradients J_θ(f)ᵀG by one reverse pass through the value f only
  *       ({@code tf.gradients(f, θ, dx = G)}): no differentiation through T̃f. SpIN with β &lt; 1 adds its
  *       averaged Jacobian term and keeps Σ̄, J̄ as graph state ({@link SpinState}, {@link #state()});</li>
