@@ -50,6 +50,13 @@ final class SolveOptions {
                     + "steps in the measurements); 0 = none (default: 0, see --explain).")
     Integer gramBatch;
 
+    @Option(names = "--output-ritz", negatable = true,
+            description = "After training, set the output layer by Rayleigh–Ritz over the last hidden layer's "
+                    + "features on a quadrature of the evaluation's kind with other nodes, keeping it only if it "
+                    + "lowers the Ritz values on a second, held-out one (default: on for a shared network without "
+                    + "--envelope, see --explain).")
+    Boolean outputRitz;
+
     @Option(names = "--mask", paramLabel = "SHAPE",
             description = "A Dirichlet box's mask, per axis: cosine (cos(πx/2ℓ), the free box's ground state) or "
                     + "exponential ((1−e^{−(ℓ−x)})(1−e^{−(x+ℓ)})) (default: exponential, see --explain).")
@@ -186,7 +193,7 @@ final class SolveOptions {
      * options of an experiment file ({@code fromFile}) run their fixed step count unless they set {@code --stop}.
      */
     SolveBuilder builder(Problem problem, boolean fromFile) {
-        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).sequence(sequence).mask(mask).gramBatch(gramBatch).steps(steps).batch(batch).learningRate(learningRate)
+        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).sequence(sequence).mask(mask).gramBatch(gramBatch).outputRitz(outputRitz).steps(steps).batch(batch).learningRate(learningRate)
                 .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)

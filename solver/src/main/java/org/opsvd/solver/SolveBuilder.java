@@ -59,6 +59,7 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private PointSequence sequence;
   private org.opsvd.solver.neural.MaskShape mask;
   private Integer gramBatch;
+  private Boolean outputRitz;
   private Method method = SolveDefaults.METHOD;
   private double spinDecay = SolveDefaults.SPIN_DECAY;
   private int spinMemoryMb = SolveDefaults.SPIN_MEMORY_MB;
@@ -154,6 +155,15 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
    */
   public SolveBuilder gramBatch(Integer m) {
     this.gramBatch = m;
+    return this;
+  }
+
+  /**
+   * Whether the output layer is set by Rayleigh–Ritz after training ({@link SolveConfig#outputRitz}); null for the
+   * default ({@link Recipe#outputRitz}).
+   */
+  public SolveBuilder outputRitz(Boolean on) {
+    this.outputRitz = on;
     return this;
   }
 
@@ -760,6 +770,6 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
         adaptEvery != null ? adaptEvery : 0, evalPoints != null ? evalPoints : 0,
         problem.boundary() == org.opsvd.operators.grid.Boundary.PERIODIC, centreInConfig(), samplerShapeInUse(rules),
         sequence != null ? sequence : Recipe.SEQUENCE, samplerWellsInUse(rules), maskInUse(),
-        gramBatch != null ? gramBatch : 0);
+        gramBatch != null ? gramBatch : 0, outputRitz != null ? outputRitz : Recipe.outputRitz(network, envelope));
   }
 }

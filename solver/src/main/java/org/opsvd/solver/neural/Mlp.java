@@ -103,6 +103,74 @@ public final class Mlp implements Network {
     return new Mlp(spec, List.copyOf(ps), fourierMatrix);
   }
 
+  /**
+   * The functions the output layer combines, as a network of W + 1 outputs (W the last hidden width):
+   * φ_j = h_j·e·b·J for j &lt; W and φ_W = e·b·J, with h the last hidden layer, b the box mask, J the cusp factor and e
+   * the envelope, which must be one function for every output. Then f_l = Σ_j K_jl φ_j + β_l φ_W for the output
+   * layer's kernel K [W, L] and bias β [L], so the span of φ holds every output layer's functions. Its
+   * parameters are {@code values} with the output layer replaced by [I 0] and (0, …, 0, 1) and the envelope scales by
+   * the common one.
+   *
+   * @throws IllegalArgumentException for a disjoint network (one hidden layer per output) or an envelope whose
+   *                                  scales differ between outputs (no shared functions to combine)
+   */
+  public Mlp outputFeatures(List<double[]> values) {
+    if (disjoint()) throw new IllegalArgumentException("a disjoint network has no shared last hidden layer");
+    int w = spec.hiddenWidths().get(spec.hiddenWidths().size() - 1);
+    int last = 2 * (layers() - 1);
+    List<double[]> out = new ArrayList<>(values);
+    double[] kernel = new double[w * (w + 1)];
+    for (int j = 0; j < w; j++) kernel[j * (w + 1) + j] = 1;
+    double[] bias = new double[w + 1];
+    bias[w] = 1;
+    out.set(last, kernel);
+    out.set(last + 1, bias);
+    if (spec.envelope() != null) {
+      double[] s = values.get(values.size() - 1);
+      for (double v : s) {
+        if (v != s[0]) throw new IllegalArgumentException("the envelope's scales differ between outputs");
+      }
+      double[] common = new double[w + 1];
+      java.util.Arrays.fill(common, s[0]);
+      out.set(out.size() - 1, common);
+    }
+    MlpSpec features = new MlpSpec(spec.inputDimension(), spec.hiddenWidths(), w + 1, spec.activation(),
+        spec.parametrisation(), spec.fourier(), spec.envelope(), spec.box(), spec.cusp());
+    List<Parameter> ps = new ArrayList<>();
+    List<Parameter> shapes = new Mlp(features, 0).parameters;
+    for (int i = 0; i < shapes.size(); i++) ps.add(new Parameter(shapes.get(i).name(), shapes.get(i).shape(), out.get(i)));
+    return new Mlp(features, List.copyOf(ps), fourierMatrix);
+  }
+
+  /** The output layer of {@code values} as the coefficients C [W + 1, L] (row-major) of {@link #withOutputLayer}. */
+  public double[] outputLayer(List<double[]> values) {
+    if (disjoint()) throw new IllegalArgumentException("a disjoint network has no shared output layer");
+    int last = 2 * (layers() - 1);
+    double[] kernel = values.get(last);
+    double[] bias = values.get(last + 1);
+    double[] out = java.util.Arrays.copyOf(kernel, kernel.length + bias.length);
+    System.arraycopy(bias, 0, out, kernel.length, bias.length);
+    return out;
+  }
+
+  /**
+   * {@code values} with the output layer set to f = φ·C for the functions φ of {@link #outputFeatures} and the
+   * coefficients C [W + 1, L] (row-major): kernel rows 0..W−1, bias row W.
+   */
+  public List<double[]> withOutputLayer(List<double[]> values, double[] coefficients) {
+    if (disjoint()) throw new IllegalArgumentException("a disjoint network has no shared output layer");
+    int w = spec.hiddenWidths().get(spec.hiddenWidths().size() - 1);
+    int l = spec.outputs();
+    if (coefficients.length != (w + 1) * l) {
+      throw new IllegalArgumentException((w + 1) + "×" + l + " coefficients expected, got " + coefficients.length);
+    }
+    int last = 2 * (layers() - 1);
+    List<double[]> out = new ArrayList<>(values);
+    out.set(last, java.util.Arrays.copyOf(coefficients, w * l));
+    out.set(last + 1, java.util.Arrays.copyOfRange(coefficients, w * l, (w + 1) * l));
+    return out;
+  }
+
   public MlpSpec spec() {
     return spec;
   }

@@ -182,7 +182,9 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         m.put("evaluation_quadrature", result.evaluation().evaluatedOn().quadrature());
         m.put("training_density", result.sampler());
         m.put("peak_rss_mb", PeakMemory.residentMegabytes());
-        m.put("notes", reference.notes());
+        List<String> notes = new ArrayList<>(reference.notes());
+        if (result.refinement() != null) notes.add(result.refinement());
+        m.put("notes", notes);
         m.put("config", config);
         return m;
     }

@@ -99,9 +99,11 @@ public final class NeuralSolver {
    * @param parameters final moving-average parameter values, one array per network parameter
    * @param network    the network (architecture and initial values)
    * @param sampler    the training density at the end (an adapted one with its last fit)
+   * @param refinement what the output layer's Rayleigh–Ritz refinement did ({@link OutputLayerRitz}), or null when
+   *                   it was off
    */
   public record Result(Trainer.Outcome outcome, Evaluation evaluation, OperatorShift shift, List<double[]> parameters,
-      Mlp network, String sampler) {}
+      Mlp network, String sampler, String refinement) {}
 
   private NeuralSolver() {
   }
@@ -217,10 +219,36 @@ public final class NeuralSolver {
           ? SolveReference.FINAL_GAUSS_LEGENDRE_POINTS : config.finalMonteCarloPoints();
       SolveReference finalReference = reference.withMonteCarloPoints(finalPoints, problem, density,
           config.seed()).drawnFrom(sampler, problem, config.seed(), outcome.steps());
+      String refinement = null;
+      if (config.outputRitz()) {
+        OutputLayerRitz.Outcome refined = OutputLayerRitz.refine(network, params, problem.operator(), density,
+            finalReference.refitRules(problem, density, adaptive ? sampler : null, config.seed()), shift,
+            config.evalPrecision());
+        refinement = refined.note();
+        if (refined.kept()) {
+          params = refined.parameters();
+          if (checkpoints != null) refitCheckpoint(checkpoints.directory(), params);
+        }
+      }
       Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config, finalReference,
           density, shift);
       observer.onEvaluation(last);
-      return new Result(outcome, last, shift, params, network, adaptive ? sampler.describe() : density.describe());
+      return new Result(outcome, last, shift, params, network, adaptive ? sampler.describe() : density.describe(),
+          refinement);
+    }
+  }
+
+  /**
+   * Puts the refined parameters in the run's checkpoint as its moving averages, the parameters that {@code eval},
+   * {@code export} and a resumed run's evaluations read; the training state (parameters, optimiser, sampler) stays
+   * as trained, so a resumed run trains on from where it stopped.
+   */
+  private static void refitCheckpoint(java.nio.file.Path dir, List<double[]> averages) {
+    try {
+      Checkpoint c = Checkpoint.read(dir);
+      new Checkpoint(c.step(), c.rng(), c.config(), c.parameters(), averages, c.slots(), c.sampler()).write(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e.getMessage(), e);
     }
   }
 

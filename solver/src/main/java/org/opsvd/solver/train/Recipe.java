@@ -108,6 +108,18 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
       + "equal time 2.6× the steps did as well on the oscillator (1.1e-6); they pay where more steps stopped paying "
       + "(5-D box, B = 2048, 60 000 steps: 6.7e-6 → 2.3e-6 with 8192)";
 
+  /**
+   * Whether the output layer is set by Rayleigh–Ritz after training ({@link OutputLayerRitz}): for every shared
+   * network without an envelope (whose learnable scales differ between outputs, so the outputs share no features).
+   */
+  public static boolean outputRitz(Parametrisation network, Double envelope) {
+    return network == Parametrisation.SHARED && envelope == null;
+  }
+
+  /** Why the output layer is refined by default ({@code --output-ritz}). */
+  static final String OUTPUT_RITZ_RULE = "on for a shared network without an envelope: Rayleigh–Ritz over the last"
+      + " hidden layer's features, kept only where it lowers the Ritz values on a held-out quadrature";
+
   /** The point sequence of every solve's batches (a constant rule, listed with the others). */
   public static final PointSequence SEQUENCE = PointSequence.SOBOL;
 
@@ -276,6 +288,7 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
     choices.add(new Choice("--sequence", SEQUENCE.toString(), "randomised quasi-Monte Carlo batches: unbiased, with "
         + "less gradient noise than independent draws (2D oscillator L = 15: 2.8e-5 → 3.6e-6 at equal steps)"));
     choices.add(new Choice("--gram-batch", "0", GRAM_BATCH_RULE));
+    choices.add(new Choice("--output-ritz", String.valueOf(outputRitz(parametrisation, null)), OUTPUT_RITZ_RULE));
     return new Recipe(sampler, samplerScale, cusp.factor(), parametrisation, hidden, fourier, fourierScale, lr,
         guard.count(), choices, samplerShape, samplerWells);
   }

@@ -86,6 +86,9 @@ import org.opsvd.solver.neural.Precision;
  * @param gramBatch        M, points drawn besides each batch and evaluated forward only for the Gram factor of the
  *                         NeuralSVD gradient ({@link org.opsvd.solver.loss.NestedLoraLoss}: pooled with the other half
  *                         batch), or 0 for the half batches alone (left out of the JSON then, and 0 when absent)
+ * @param outputRitz       after training, set the output layer by Rayleigh–Ritz over the last hidden layer's
+ *                         features ({@link OutputLayerRitz}), kept where it lowers the held-out Ritz values; shared
+ *                         networks only (left out of the JSON when false, and false when absent)
  */
 public record SolveConfig(String operator, String potential, int dimension, double kinetic, int outputs,
     int steps, int batch, double learningRate, OptimizerSpec.Kind optimizer, boolean cosineSchedule, double emaDecay,
@@ -103,7 +106,8 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> samplerShape, PointSequence sequence,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<SamplingDensity.WellMixture.Component> wells,
     @JsonInclude(JsonInclude.Include.NON_NULL) MaskShape mask,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int gramBatch) {
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) int gramBatch,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean outputRitz) {
 
   public SolveConfig {
     mask = !boxMask || mask == MaskShape.EXPONENTIAL ? null : mask; // old checkpoints (no field) stay resumable
@@ -145,6 +149,10 @@ public record SolveConfig(String operator, String potential, int dimension, doub
     }
     if (evalEvery < 1) throw new IllegalArgumentException("--eval-every must be at least 1, got " + evalEvery);
     TrainingChecks.gramBatch(gramBatch, method);
+    if (outputRitz && parametrisation == Parametrisation.DISJOINT) {
+      throw new IllegalArgumentException("--output-ritz needs --network shared: a disjoint network has no shared last"
+          + " hidden layer whose features the outputs combine");
+    }
     if (method == Method.SPIN) {
       if (!(spinDecay > 0 && spinDecay <= 1)) {
         throw new IllegalArgumentException("--spin-decay must be in (0, 1], got " + spinDecay);

@@ -368,9 +368,14 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
      * extends the points of a smaller one.
      */
     static Quadrature monteCarlo(SamplingDensity density, long seed, int n) {
+      return monteCarlo(density, new Well19937c(seed ^ 0x5DEECE66DL), n);
+    }
+
+    /** N points x_i ~ p from {@code rng} with weights 1/(N·p(x_i)). */
+    static Quadrature monteCarlo(SamplingDensity density, org.hipparchus.random.RandomGenerator rng, int n) {
       int d = density.dimension();
       double[] points = new double[n * d];
-      density.sample(new Well19937c(seed ^ 0x5DEECE66DL), points, n);
+      density.sample(rng, points, n);
       double[] weights = new double[n];
       double[] x = new double[d];
       for (int i = 0; i < n; i++) {
@@ -392,10 +397,14 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
    */
   public SolveReference drawnFrom(AdaptiveDensity q, Problem problem, long seed, int step) {
     if (!monteCarlo || !q.fitted()) return this;
-    int n = weights.length;
-    int d = problem.dimension();
+    Quadrature draw = adaptedDraw(q, problem.dimension(), seed, step, weights.length);
+    return onPoints(problem, draw.points(), draw.weights(), draw.description());
+  }
+
+  /** N points of an adapted density q seeded by (seed, tag), weights 1/(N·q) = (p/q)/(N·p). */
+  private static Quadrature adaptedDraw(AdaptiveDensity q, int d, long seed, int tag, int n) {
     double[] x = new double[n * d];
-    q.sample(new Well19937c(new int[] {(int) seed, (int) (seed >>> 32), step, 0x4D43}), x, n);
+    q.sample(new Well19937c(new int[] {(int) seed, (int) (seed >>> 32), tag, 0x4D43}), x, n);
     double[] w = new double[n];
     double[] point = new double[d];
     for (int i = 0; i < n; i++) {
@@ -403,7 +412,38 @@ public record SolveReference(double[] energies, String kind, double[] exact, dou
       double s = q.envelope().sqrtDensity(point);
       w[i] = s == 0 ? 0 : q.weight(point) / (n * s * s);
     }
-    return onPoints(problem, x, w, "Monte Carlo, " + n + " points from " + q.describe());
+    return new Quadrature(x, w, "Monte Carlo, " + n + " points from " + q.describe(), null);
+  }
+
+  /**
+   * Two quadratures of this one's kind on nodes of their own, the first to fit on and the second to check the fit
+   * on points it did not see ({@link OutputLayerRitz}): the Gauss–Legendre rules with n + 1 and n + 2 points per axis
+   * (n this rule's), the uniform grids with n + 1 and n + 2 points per axis (without offset copies), or two fresh
+   * Monte Carlo draws of this one's size, from the adapted density {@code sampler} once it is fitted.
+   */
+  Quadrature[] refitRules(Problem problem, SamplingDensity density, AdaptiveDensity sampler, long seed) {
+    int d = problem.dimension();
+    int n = weights.length;
+    Quadrature[] rules = new Quadrature[2];
+    for (int r = 0; r < 2; r++) {
+      if (monteCarlo) {
+        int tag = -1 - r; // training steps are ≥ 0: these draws never repeat an evaluation's
+        rules[r] = sampler != null && sampler.fitted() ? adaptedDraw(sampler, d, seed, tag, n)
+            : Quadrature.monteCarlo(density, new Well19937c(new int[] {(int) seed, (int) (seed >>> 32), tag, 0x5249}), n);
+        continue;
+      }
+      int perAxis = (int) Math.round(Math.pow(n, 1.0 / d)) + 1 + r;
+      if (checkPoints != null) {
+        double[][] rule = Quadrature.tensorGaussLegendre(d, problem.halfWidth(), perAxis);
+        rules[r] = new Quadrature(rule[0], rule[1], "Gauss–Legendre " + perAxis + "^" + d, null);
+      } else {
+        Grid grid = evaluationGrid(problem, perAxis);
+        double[] w = new double[grid.size()];
+        Arrays.fill(w, grid.cellVolume());
+        rules[r] = new Quadrature(gridPoints(grid), w, "uniform grid " + grid.describe(), null);
+      }
+    }
+    return rules;
   }
 
   /**

@@ -1,0 +1,66 @@
+package org.opsvd.solver.eval;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
+import org.opsvd.solver.NumericalFailure;
+
+/**
+ * Rayleigh–Ritz in the span of n functions φ that may be (nearly) linearly dependent, from C = ⟨φ, φ⟩ and
+ * Q = ⟨φ, Hφ⟩ (n×n, symmetrised): with C = VΛVᵀ, the directions with λ_j ≤ {@value #CUTOFF}·max λ are dropped
+ * (their functions are zero to the quadrature's rounding), the rest whitened, U = V_k Λ_k^{−½}, and UᵀQU = YΘYᵀ
+ * solved by EJML's symmetric eigen-decomposition. The Ritz functions are φ·c_j with c_j = U y_j: cᵀCc = 1, cᵀQc =
+ * θ_j. Unlike {@link RayleighRitz}, whose C must be positive definite, this serves a basis larger than it needs to
+ * be, such as a network's last hidden layer.
+ *
+ * @param values       all k Ritz values θ, ascending (k ≤ n the kept directions)
+ * @param coefficients c (n×k), column j the Ritz function of θ_j
+ */
+public record SpanRitz(double[] values, DMatrixRMaj coefficients) {
+
+  /**
+   * Relative size of C's eigenvalues below which a direction counts as dependent: 1e-12, a thousand times float64's
+   * rounding of a sum of N ≈ 10⁶ terms relative to its largest, so kept directions' Gram entries carry at least three
+   * digits (the last hidden layer of a trained 128-wide network has eigenvalues down to 5e-11 of the largest).
+   */
+  public static final double CUTOFF = 1e-12;
+
+  public SpanRitz {
+    values = values.clone();
+    coefficients = coefficients.copy();
+  }
+
+  /**
+   * The Ritz pairs of C and Q.
+   *
+   * @throws NumericalFailure on non-finite entries or a C without a positive eigenvalue
+   */
+  public static SpanRitz of(DMatrixRMaj gram, DMatrixRMaj hamiltonianGram) {
+    int n = gram.numRows;
+    if (gram.numCols != n || hamiltonianGram.numRows != n || hamiltonianGram.numCols != n) {
+      throw new IllegalArgumentException("C and Q must be square and of equal size");
+    }
+    if (MatrixFeatures_DDRM.hasUncountable(gram) || MatrixFeatures_DDRM.hasUncountable(hamiltonianGram)) {
+      throw new NumericalFailure("C and Q must be finite");
+    }
+    SymmetricEigen c = SymmetricEigen.of(gram);
+    double max = c.values()[n - 1];
+    if (!(max > 0)) throw new NumericalFailure("C has no positive eigenvalue (largest " + max + ")");
+    int first = 0;
+    while (c.values()[first] <= CUTOFF * max) first++;
+    int k = n - first;
+    DMatrixRMaj u = new DMatrixRMaj(n, k);
+    for (int j = 0; j < k; j++) {
+      double f = 1 / Math.sqrt(c.values()[first + j]);
+      for (int i = 0; i < n; i++) u.unsafe_set(i, j, c.vectors().unsafe_get(i, first + j) * f);
+    }
+    DMatrixRMaj qu = new DMatrixRMaj(n, k);
+    DMatrixRMaj s = new DMatrixRMaj(k, k);
+    CommonOps_DDRM.mult(hamiltonianGram, u, qu);
+    CommonOps_DDRM.multTransA(u, qu, s);
+    SymmetricEigen theta = SymmetricEigen.of(s);
+    DMatrixRMaj coefficients = new DMatrixRMaj(n, k);
+    CommonOps_DDRM.mult(u, theta.vectors(), coefficients);
+    return new SpanRitz(theta.values(), coefficients);
+  }
+}
