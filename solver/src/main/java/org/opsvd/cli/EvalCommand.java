@@ -65,7 +65,7 @@ final class EvalCommand implements Callable<Integer> {
         SamplingDensity density = NeuralSolver.density(config);
         double[] f;
         try (NetworkEvaluator<?> evaluator = NetworkEvaluator.float64(network, false)) {
-            f = evaluator.values(checkpoint.averages(), x).values();
+            f = evaluator.values(checkpoint.evaluated(network), x).values();
         }
         density.wavefunctions(x, f, trained);
         int l = config.outputs();

@@ -76,7 +76,7 @@ final class ExportCommand implements Callable<Integer> {
         Precision p = Precision.parse(precision);
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
-            export(tf, g, network, config.outputs(), density, checkpoint.averages(), p, config.centre());
+            export(tf, g, network, config.outputs(), density, checkpoint.evaluated(network), p, config.centre());
         }
         spec.commandLine().getOut().println("wrote SavedModel " + target + " (input x [N, " + config.dimension()
                 + "], output psi [N, " + config.outputs() + "], " + p + ")");

@@ -135,6 +135,7 @@ class BadInputTableTest {
                 {"--sequence halton", "unknown point sequence 'halton' (expected sobol or random)"},
                 {"--gram-batch -4", "--gram-batch must be 0 (none) or a number of points, got -4"},
                 {"--method spin --gram-batch 64", "--gram-batch applies to the NeuralSVD losses"},
+                {"--network disjoint --output-ritz", "--output-ritz needs --network shared"},
                 {"--stop-tolerance -0.1", "--stop-tolerance must be a positive number"},
                 {"--stop steps --stop-tolerance 0", "--stop-tolerance must be a positive number"},
                 {"--fourier -1", "--fourier"}, {"--fourier 4 --fourier-scale 0", "--fourier-scale"},

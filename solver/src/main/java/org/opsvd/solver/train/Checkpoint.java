@@ -32,14 +32,34 @@ import org.hipparchus.random.RandomGenerator;
  * @param slots      optimiser slots in graph order
  * @param sampler    the training density's state ({@link AdaptiveDensity#state()}; empty for a fixed density, and in
  *                   checkpoints written before it existed)
+ * @param outputLayer the output layer that Rayleigh–Ritz set after training these averages ({@link OutputLayerRitz}),
+ *                   as the coefficients of {@link org.opsvd.solver.neural.Mlp#withOutputLayer}; empty when none (and in
+ *                   checkpoints written before it existed). Training never reads it, so a resumed run trains on
+ *                   bit for bit; what is evaluated is {@link #evaluated}
  */
 public record Checkpoint(int step, byte[] rng, String config, List<double[]> parameters, List<double[]> averages,
-    List<double[]> slots, double[] sampler) {
+    List<double[]> slots, double[] sampler, double[] outputLayer) {
 
   /** A checkpoint of a run with a fixed training density. */
   public Checkpoint(int step, byte[] rng, String config, List<double[]> parameters, List<double[]> averages,
       List<double[]> slots) {
     this(step, rng, config, parameters, averages, slots, new double[0]);
+  }
+
+  /** A checkpoint as training writes it: no refined output layer. */
+  public Checkpoint(int step, byte[] rng, String config, List<double[]> parameters, List<double[]> averages,
+      List<double[]> slots, double[] sampler) {
+    this(step, rng, config, parameters, averages, slots, sampler, new double[0]);
+  }
+
+  /** This checkpoint with the output layer Rayleigh–Ritz set for its averages. */
+  public Checkpoint withOutputLayer(double[] coefficients) {
+    return new Checkpoint(step, rng, config, parameters, averages, slots, sampler, coefficients.clone());
+  }
+
+  /** The parameters a run's results come from: the averages, with the refined output layer when there is one. */
+  public List<double[]> evaluated(org.opsvd.solver.neural.Mlp network) {
+    return outputLayer.length == 0 ? averages : network.withOutputLayer(averages, outputLayer);
   }
 
   /** The file name inside a run directory. */
@@ -95,6 +115,8 @@ public record Checkpoint(int step, byte[] rng, String config, List<double[]> par
       }
       out.writeInt(sampler.length);
       for (double v : sampler) out.writeDouble(v);
+      out.writeInt(outputLayer.length);
+      for (double v : outputLayer) out.writeDouble(v);
     }
     byte[] body = bytes.toByteArray();
     CRC32 crc = new CRC32();
@@ -167,8 +189,10 @@ public record Checkpoint(int step, byte[] rng, String config, List<double[]> par
       }
       double[] sampler = new double[in.available() > 0 ? in.readInt() : 0]; // absent before adaptive densities
       for (int j = 0; j < sampler.length; j++) sampler[j] = in.readDouble();
+      double[] layer = new double[in.available() > 0 ? in.readInt() : 0]; // absent before output-layer refinement
+      for (int j = 0; j < layer.length; j++) layer[j] = in.readDouble();
       return new Checkpoint(step, rng, new String(c, java.nio.charset.StandardCharsets.UTF_8), lists.get(0),
-          lists.get(1), lists.get(2), sampler);
+          lists.get(1), lists.get(2), sampler, layer);
     } catch (EOFException | NegativeArraySizeException | OutOfMemoryError e) {
       throw new IllegalArgumentException("checkpoint " + file + " is truncated or corrupt");
     }

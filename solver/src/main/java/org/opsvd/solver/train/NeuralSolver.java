@@ -227,7 +227,7 @@ public final class NeuralSolver {
         refinement = refined.note();
         if (refined.kept()) {
           params = refined.parameters();
-          if (checkpoints != null) refitCheckpoint(checkpoints.directory(), params);
+          if (checkpoints != null) refitCheckpoint(checkpoints.directory(), network.outputLayer(params));
         }
       }
       Evaluation last = evaluate(learned, params, outcome.steps(), outcome.seconds(), problem, config, finalReference,
@@ -239,14 +239,12 @@ public final class NeuralSolver {
   }
 
   /**
-   * Puts the refined parameters in the run's checkpoint as its moving averages, the parameters that {@code eval},
-   * {@code export} and a resumed run's evaluations read; the training state (parameters, optimiser, sampler) stays
-   * as trained, so a resumed run trains on from where it stopped.
+   * Adds the refined output layer to the run's last checkpoint, which {@code eval} and {@code export} read ({@link
+   * Checkpoint#evaluated}); its training state stays as trained, so a resumed run trains on bit for bit.
    */
-  private static void refitCheckpoint(java.nio.file.Path dir, List<double[]> averages) {
+  private static void refitCheckpoint(java.nio.file.Path dir, double[] outputLayer) {
     try {
-      Checkpoint c = Checkpoint.read(dir);
-      new Checkpoint(c.step(), c.rng(), c.config(), c.parameters(), averages, c.slots(), c.sampler()).write(dir);
+      Checkpoint.read(dir).withOutputLayer(outputLayer).write(dir);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e.getMessage(), e);
     }

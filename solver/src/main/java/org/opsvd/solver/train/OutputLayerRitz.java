@@ -50,14 +50,20 @@ public final class OutputLayerRitz {
   }
 
   /**
-   * Refines {@code parameters}' output layer (see the class comment).
+   * Refines {@code parameters}' output layer (see the class comment). A network without shared features ({@link
+   * Mlp#outputFeatures}: disjoint, or envelope scales that training moved apart) keeps its layer, with a note saying why.
    *
    * @param rules the fit and held-out quadratures
-   * @throws IllegalArgumentException when the network has no shared last hidden layer ({@link Mlp#outputFeatures})
    */
   static Outcome refine(Mlp network, List<double[]> parameters, LocalOperator operator, SamplingDensity density,
       SolveReference.Quadrature[] rules, OperatorShift shift, Precision precision) {
-    Mlp features = network.outputFeatures(parameters);
+    Mlp features;
+    try {
+      features = network.outputFeatures(parameters);
+    } catch (IllegalArgumentException noSharedFeatures) { // e.g. envelope scales that training moved apart
+      return new Outcome(parameters, false, Double.NaN, Double.NaN, "output layer not refined: "
+          + noSharedFeatures.getMessage());
+    }
     List<double[]> featureValues = features.parameters().stream().map(p -> p.initial()).toList();
     int n = features.outputs();
     int l = network.outputs();

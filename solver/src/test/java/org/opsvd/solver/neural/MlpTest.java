@@ -168,6 +168,47 @@ class MlpTest {
   }
 
   /**
+   * The output layer combines the last hidden layer's features: with Fourier features, a box mask and a common
+   * envelope scale, f = φ·C for C the output layer (kernel rows, then the bias) and φ the {@link Mlp#outputFeatures}
+   * network, in values, gradients and Laplacians (1e-12 relative); {@link Mlp#withOutputLayer} inverts {@link
+   * Mlp#outputLayer}. Per-output envelope scales and disjoint networks have no such features.
+   */
+  @Test
+  void outputFeaturesSpanEveryOutput() {
+    MlpSpec spec = MlpSpec.of(2, List.of(5, 4), 3).withActivation(Activation.TANH).withFourier(3, 0.5)
+        .withEnvelope(2.0).withBox(3).withCusp(0.7);
+    Mlp net = new Mlp(spec, 7);
+    List<double[]> values = net.parameters().stream().map(Parameter::initial).toList();
+    Mlp features = net.outputFeatures(values);
+    assertEquals(5, features.outputs());
+    double[] c = net.outputLayer(values);
+    assertEquals(5 * 3, c.length);
+    double[] pts = TfTesting.points(6, 2, 3, 2.5);
+    List<double[]> f = jet(net, pts, LaplacianMethod.FORWARD);
+    List<double[]> phi = jet(features, pts, LaplacianMethod.FORWARD);
+    for (int part = 0; part < 3; part++) {
+      double[] expected = f.get(part);
+      double[] fromFeatures = new double[expected.length];
+      for (int row = 0; row < expected.length / 3; row++) {
+        for (int l = 0; l < 3; l++) {
+          for (int j = 0; j < 5; j++) fromFeatures[row * 3 + l] += phi.get(part)[row * 5 + j] * c[j * 3 + l];
+        }
+      }
+      assertTrue(TfTesting.relErr(fromFeatures, expected) <= 1e-12, "part " + part + ": "
+          + TfTesting.relErr(fromFeatures, expected));
+    }
+    List<double[]> same = net.withOutputLayer(values, c);
+    for (int i = 0; i < values.size(); i++) assertArrayEquals(values.get(i), same.get(i), 0);
+
+    List<double[]> apart = new ArrayList<>(values);
+    apart.set(apart.size() - 1, new double[] {2.0, 2.5, 2.0});
+    assertThrows(IllegalArgumentException.class, () -> net.outputFeatures(apart));
+    Mlp disjoint = new Mlp(MlpSpec.of(2, List.of(4), 2).withParametrisation(Parametrisation.DISJOINT), 1);
+    assertThrows(IllegalArgumentException.class,
+        () -> disjoint.outputFeatures(disjoint.parameters().stream().map(Parameter::initial).toList()));
+  }
+
+  /**
    * Box mask alone (MLP ≡ 1), ℓ = 2, d = 2: b = g(x₁)g(x₂)/n², g(t) = (1−e^{t−ℓ})(1−e^{−t−ℓ}), n² = 0.32385 the
    * factor's mean square on [−ℓ, ℓ] (midpoint sum, 1e-9), derivatives by the product rule on the two factors; 1e-12.
    * Zero on the face x₁ = ℓ.
