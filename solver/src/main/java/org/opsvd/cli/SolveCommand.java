@@ -195,7 +195,7 @@ final class SolveCommand implements Callable<Integer>, BatchCommand {
             if (result.outcome().stopReason() != null) {
                 out.println((result.outcome().completed() ? "" : "stopped early: ") + result.outcome().stopReason());
             }
-            if (result.refinement() != null) say(out, "note: " + result.refinement());
+            if (result.refinement() != null) say(out, "note: " + result.refinement().note());
             printTable(out, problem, reference, result);
             if (!noFigures) {
                 RunFigures.afterRun(dir, out, spec.commandLine().getErr(), quiet);

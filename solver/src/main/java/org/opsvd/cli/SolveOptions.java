@@ -54,7 +54,7 @@ final class SolveOptions {
             description = "After training, set the output layer by Rayleigh–Ritz over the last hidden layer's "
                     + "features on a quadrature of the evaluation's kind with other nodes, keeping it only if it "
                     + "lowers the Ritz values on a second, held-out one (default: on for a shared network without "
-                    + "--envelope, see --explain).")
+                    + "--envelope, off in an experiment file (--config), see --explain).")
     Boolean outputRitz;
 
     @Option(names = "--mask", paramLabel = "SHAPE",
@@ -190,10 +190,12 @@ final class SolveOptions {
 
     /**
      * A builder with these options; the ones left unset keep the builder's (per-problem) defaults, except that the
-     * options of an experiment file ({@code fromFile}) run their fixed step count unless they set {@code --stop}.
+     * options of an experiment file ({@code fromFile}) run their fixed step count unless they set {@code --stop}, and
+     * keep the trained output layer unless they set {@code --output-ritz}: an experiment file reproduces a paper's
+     * protocol, which measures what each method's training reaches.
      */
     SolveBuilder builder(Problem problem, boolean fromFile) {
-        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).sequence(sequence).mask(mask).gramBatch(gramBatch).outputRitz(outputRitz).steps(steps).batch(batch).learningRate(learningRate)
+        return SolveBuilder.of(problem).outputs(outputs).guard(guard).adaptEvery(adaptEvery).sequence(sequence).mask(mask).gramBatch(gramBatch).outputRitz(outputRitz != null || !fromFile ? outputRitz : Boolean.FALSE).steps(steps).batch(batch).learningRate(learningRate)
                 .optimizer(optimizer).cosineSchedule(!constantLearningRate).emaDecay(ema).method(method)
                 .spin(spinDecay, spinMemoryMb).laplacian(laplacian, fdStep).precision(precision).device(device)
                 .hidden(hidden).activation(activation).parametrisation(parametrisation).fourier(fourier, fourierScale)

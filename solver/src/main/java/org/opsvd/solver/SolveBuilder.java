@@ -83,7 +83,8 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private SolveBuilder(Problem problem) {
     if (problem == null) throw new IllegalArgumentException("problem must not be null");
     this.problem = problem;
-    run.resumeMayChange(java.util.Set.of("evalPoints")); // only the final evaluation reads it: a run can be re-read
+    // only the final evaluation reads these: a run can be re-read with other values
+    run.resumeMayChange(java.util.Set.of("evalPoints", "outputRitz"));
     batch = SolveDefaults.BATCH;
     optimizer = SolveDefaults.OPTIMIZER;
     cosineSchedule = SolveDefaults.COSINE_SCHEDULE;

@@ -183,7 +183,16 @@ public final class SolveRunWriter extends RunWriter implements NeuralSolver.Obse
         m.put("training_density", result.sampler());
         m.put("peak_rss_mb", PeakMemory.residentMegabytes());
         List<String> notes = new ArrayList<>(reference.notes());
-        if (result.refinement() != null) notes.add(result.refinement());
+        if (result.refinement() != null) {
+            notes.add(result.refinement().note());
+            Map<String, Object> ritz = new LinkedHashMap<>();
+            ritz.put("kept", result.refinement().kept());
+            double trained = result.refinement().trainedSum();
+            double refined = result.refinement().refinedSum();
+            ritz.put("held_out_ritz_sum_trained", Double.isNaN(trained) ? null : trained); // NaN: not fitted
+            ritz.put("held_out_ritz_sum_refined", Double.isNaN(refined) ? null : refined);
+            m.put("output_ritz", ritz);
+        }
         m.put("notes", notes);
         m.put("config", config);
         return m;

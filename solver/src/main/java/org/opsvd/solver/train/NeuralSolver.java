@@ -103,7 +103,7 @@ public final class NeuralSolver {
    *                   it was off
    */
   public record Result(Trainer.Outcome outcome, Evaluation evaluation, OperatorShift shift, List<double[]> parameters,
-      Mlp network, String sampler, String refinement) {}
+      Mlp network, String sampler, OutputLayerRitz.Outcome refinement) {}
 
   private NeuralSolver() {
   }
@@ -219,14 +219,13 @@ public final class NeuralSolver {
           ? SolveReference.FINAL_GAUSS_LEGENDRE_POINTS : config.finalMonteCarloPoints();
       SolveReference finalReference = reference.withMonteCarloPoints(finalPoints, problem, density,
           config.seed()).drawnFrom(sampler, problem, config.seed(), outcome.steps());
-      String refinement = null;
+      OutputLayerRitz.Outcome refinement = null;
       if (config.outputRitz()) {
-        OutputLayerRitz.Outcome refined = OutputLayerRitz.refine(network, params, problem.operator(), density,
+        refinement = OutputLayerRitz.refine(network, params, problem.operator(), density,
             finalReference.refitRules(problem, density, adaptive ? sampler : null, config.seed()), shift,
             config.evalPrecision());
-        refinement = refined.note();
-        if (refined.kept()) {
-          params = refined.parameters();
+        if (refinement.kept()) {
+          params = refinement.parameters();
           if (checkpoints != null) refitCheckpoint(checkpoints.directory(), network.outputLayer(params));
         }
       }

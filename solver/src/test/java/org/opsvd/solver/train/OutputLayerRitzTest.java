@@ -41,15 +41,16 @@ class OutputLayerRitzTest {
    * Same seed with and without the refinement: the refined run's summed error Σ(E_k − exact), read on the 400-point
    * evaluation grid, is lower (measured 2.9e-3 → 1.1e-7 after 400 steps); each output keeps its trained norm (NeuralSVD's
    * estimate of T's eigenvalue, to 1e-6) and sign; the checkpoint carries the layer for {@code eval} and
-   * {@code export}, while its training state is the unrefined run's.
+   * {@code export}, while its training state is the unrefined run's, so the run re-read without the refinement gives
+   * the plain run's numbers.
    */
   @Test
   void theRefinedLayerLowersTheLevelsAndIsWhatTheRunEvaluates(@TempDir Path dir) throws Exception {
     NeuralSolver.Result plain = solve().outputRitz(false).writeTo(dir.resolve("plain")).solve();
     NeuralSolver.Result refined = solve().outputRitz(true).writeTo(dir.resolve("refined")).solve();
     assertEquals(null, plain.refinement());
-    assertTrue(refined.refinement().startsWith("output layer refined by Rayleigh–Ritz over its 33 features on "
-        + "uniform grid 401"), refined.refinement());
+    assertTrue(refined.refinement().note().startsWith("output layer refined by Rayleigh–Ritz over its 33 features on "
+        + "uniform grid 401"), refined.refinement().note());
     double before = errorSum(plain);
     double after = errorSum(refined);
     System.out.printf("summed error %.3e → %.3e%n", before, after);
@@ -72,6 +73,10 @@ class OutputLayerRitzTest {
       assertArrayEquals(refined.parameters().get(i), evaluated.get(i), 0, "parameter " + i);
       assertArrayEquals(plainCheckpoint.averages().get(i), refinedCheckpoint.averages().get(i), 0, "average " + i);
     }
+    // the setting only changes the final step: the finished run re-read without it is the plain run
+    NeuralSolver.Result reread = solve().outputRitz(false).resumeFrom(dir.resolve("refined")).solve();
+    assertEquals(null, reread.refinement());
+    assertArrayEquals(plain.evaluation().rayleigh(), reread.evaluation().rayleigh(), 0);
   }
 
   /**
