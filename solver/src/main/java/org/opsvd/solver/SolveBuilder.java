@@ -80,11 +80,13 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   private double stopTolerance = ConvergenceRule.TOLERANCE;
   private SolveReference reference;
 
+  /** Settings only the final evaluation reads: a finished run resumed with other values is re-read with them. */
+  private static final java.util.Set<String> FINAL_ONLY = java.util.Set.of("evalPoints", "outputRitz");
+
   private SolveBuilder(Problem problem) {
     if (problem == null) throw new IllegalArgumentException("problem must not be null");
     this.problem = problem;
-    // only the final evaluation reads these: a run can be re-read with other values
-    run.resumeMayChange(java.util.Set.of("evalPoints", "outputRitz"));
+    run.resumeMayChange(FINAL_ONLY); // only the final evaluation reads them: a run can be re-read with other values
     batch = SolveDefaults.BATCH;
     optimizer = SolveDefaults.OPTIMIZER;
     cosineSchedule = SolveDefaults.COSINE_SCHEDULE;
@@ -319,8 +321,9 @@ public final class SolveBuilder extends TrainingBuilder<SolveBuilder> {
   public Checkpoint checkpoint() {
     if (run.directory() == null) return null;
     // With a fixed step count the evaluations during training steer nothing, so their precision may change too
-    run.resumeMayChange(convergence() == null ? java.util.Set.of("evalPoints", "evalPrecision")
-        : java.util.Set.of("evalPoints"));
+    java.util.Set<String> mayChange = new java.util.HashSet<>(FINAL_ONLY);
+    if (convergence() == null) mayChange.add("evalPrecision");
+    run.resumeMayChange(mayChange);
     return run.checkpoint(RunTarget.json(config()));
   }
 

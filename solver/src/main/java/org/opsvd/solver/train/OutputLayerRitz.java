@@ -20,9 +20,11 @@ import org.opsvd.solver.neural.Precision;
  * features held the ground state to 6e-13 and the five-fold level to 3e-7–1.3e-6, where the trained layer read 1.5e-7
  * and 2.4e-6–6.0e-6.
  *
- * <p>C and Q = ⟨φ, Hφ⟩ are integrated on a fit quadrature ({@link SolveReference#refitRules}: of the evaluation's
- * kind, on other nodes, so the final evaluation never sees the points the layer was fitted on), solved by {@link
- * SpanRitz}, and the new layer is kept only if the sum of the L + G Ritz values on a second, held-out quadrature
+ * <p>C = ⟨φ, φ⟩ and A = Σ w φ(Hφ)ᵀ are integrated on a fit quadrature ({@link SolveReference#refitRules}: of the
+ * evaluation's kind, on other nodes, so the final evaluation never sees the points the layer was fitted on); the
+ * unsymmetrised pencil ({@link SpanRitz}, exact for eigenfunctions in the span whatever the points) chooses the L + G
+ * dimensional span, symmetric Rayleigh–Ritz inside it ({@link RayleighRitz}) makes the functions orthonormal on the
+ * fit rule, and the new layer is kept only if the sum of the L + G Ritz values on a second, held-out quadrature
  * is below the trained layer's (a Ritz value is variational on any quadrature accurate for the functions, so a fit
  * that learned the fit rule's errors rather than H shows up there: 129 features fitted on 2·10⁵ uniform points of
  * the 5-D box read 1.4e-3 below the exact ground state on their own points and 1.7e-3 above it elsewhere).
@@ -80,11 +82,15 @@ public final class OutputLayerRitz {
     }
     boolean lowest = shift.scale() > 0; // T ranks the lowest energies highest
     DMatrixRMaj trained = DMatrixRMaj.wrap(n, l, network.outputLayer(parameters));
-    DMatrixRMaj ritzLayer = new DMatrixRMaj(n, l);
+    DMatrixRMaj chosen = new DMatrixRMaj(n, l);
     for (int j = 0; j < l; j++) {
       int column = lowest ? j : k - 1 - j;
-      for (int i = 0; i < n; i++) ritzLayer.set(i, j, ritz.coefficients().get(i, column));
+      for (int i = 0; i < n; i++) chosen.set(i, j, ritz.coefficients().get(i, column));
     }
+    // the pencil chose the span; symmetric Rayleigh–Ritz inside it makes the functions orthonormal on the fit rule
+    DMatrixRMaj ritzLayer = new DMatrixRMaj(n, l);
+    CommonOps_DDRM.mult(chosen, RayleighRitz.of(congruence(chosen, cq[0]), congruence(chosen, cq[1])).rotation(),
+        ritzLayer);
     // each Ritz function (unit norm) takes the trained output's norm and sign: NeuralSVD's norms estimate T's eigenvalues
     DMatrixRMaj gramTrained = new DMatrixRMaj(n, l);
     CommonOps_DDRM.mult(cq[0], trained, gramTrained);
@@ -136,6 +142,15 @@ public final class OutputLayerRitz {
       }
     }
     return new DMatrixRMaj[] {c, q};
+  }
+
+  /** VᵀMV. */
+  private static DMatrixRMaj congruence(DMatrixRMaj v, DMatrixRMaj m) {
+    DMatrixRMaj mv = new DMatrixRMaj(m.numRows, v.numCols);
+    DMatrixRMaj out = new DMatrixRMaj(v.numCols, v.numCols);
+    CommonOps_DDRM.mult(m, v, mv);
+    CommonOps_DDRM.multTransA(v, mv, out);
+    return out;
   }
 
   private static double ritzSum(DMatrixRMaj[] cq) {

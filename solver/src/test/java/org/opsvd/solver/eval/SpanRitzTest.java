@@ -3,6 +3,7 @@ package org.opsvd.solver.eval;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
@@ -53,6 +54,47 @@ class SpanRitzTest {
     DMatrixRMaj sv = new DMatrixRMaj(4, 4);
     CommonOps_DDRM.mult(s, v, sv);
     for (int i = 0; i < 4; i++) assertEquals(1, Math.abs(sv.get(i, i)), 1e-10);
+  }
+
+  /**
+   * Zero variance: the 1D oscillator's u_0, u_1, u_2 (E = 0.5, 1.5, 2.5), g = e^{−x²} (Hg = (1 − 1.5x²)e^{−x²}) and
+   * u_0 + g (dependent), sampled at only 200 points x ~ N(0, 1) with weights 1/(Np): the unsymmetrised pencil returns
+   * the three levels to 1e-9, as every sample satisfies Ac = E·Cc for an eigenfunction in the span, while the symmetrised
+   * problem's lowest value is off by the sampling error (measured 2e-3).
+   */
+  @Test
+  void eigenfunctionsInTheSpanComeOutExactFromFewSamples() {
+    int n = 200;
+    java.util.Random rng = new java.util.Random(5);
+    DMatrixRMaj psi = new DMatrixRMaj(n, 5);
+    DMatrixRMaj hpsi = new DMatrixRMaj(n, 5);
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      double x = rng.nextGaussian();
+      w[i] = Math.sqrt(2 * Math.PI) * Math.exp(x * x / 2) / n;
+      double e = Math.exp(-x * x / 2);
+      double g = Math.exp(-x * x);
+      double[] f = {e, x * e, (2 * x * x - 1) * e, g, e + g};
+      double[] hf = {0.5 * e, 1.5 * x * e, 2.5 * (2 * x * x - 1) * e, (1 - 1.5 * x * x) * g,
+          0.5 * e + (1 - 1.5 * x * x) * g};
+      for (int k = 0; k < 5; k++) {
+        psi.set(i, k, f[k]);
+        hpsi.set(i, k, hf[k]);
+      }
+    }
+    SampledFunctions phi = SampledFunctions.of(psi, w);
+    DMatrixRMaj c = phi.gram();
+    DMatrixRMaj a = phi.crossGram(SampledFunctions.of(hpsi, w));
+    SpanRitz ritz = SpanRitz.of(c, a);
+    assertEquals(4, ritz.values().length, "u_0 + g is dropped as dependent");
+    for (int k = 0; k < 3; k++) assertEquals(0.5 + k, ritz.values()[k], 1e-9, "level " + k);
+    DMatrixRMaj symmetric = a.copy();
+    CommonOps_DDRM.transpose(a, symmetric);
+    CommonOps_DDRM.addEquals(symmetric, a);
+    CommonOps_DDRM.scale(0.5, symmetric);
+    double sampled = SpanRitz.of(c, symmetric).values()[0];
+    System.out.printf("lowest Ritz value from 200 samples: pencil %.12f, symmetrised %.12f%n", ritz.values()[0], sampled);
+    assertTrue(Math.abs(sampled - 0.5) > 1e-5, "the symmetrised estimate carries the sampling error: " + sampled);
   }
 
   @Test
