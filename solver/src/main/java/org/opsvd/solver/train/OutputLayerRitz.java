@@ -59,6 +59,7 @@ public final class OutputLayerRitz {
    */
   static Outcome refine(Mlp network, List<double[]> parameters, LocalOperator operator, SamplingDensity density,
       SolveReference.Quadrature[] rules, OperatorShift shift, Precision precision) {
+    long start = System.nanoTime();
     Mlp features;
     try {
       features = network.outputFeatures(parameters);
@@ -112,8 +113,8 @@ public final class OutputLayerRitz {
       after = ritzSum(grams(f, refined, heldOut, density, operator));
     }
     boolean kept = lowest ? after < before : after > before;
-    String sums = String.format(java.util.Locale.ROOT, "the sum of the %d Ritz values on %s went %.10g → %.10g",
-        l, heldOut.description(), before, after);
+    String sums = String.format(java.util.Locale.ROOT, "the sum of the %d Ritz values on %s went %.10g → %.10g; %.0f s",
+        l, heldOut.description(), before, after, (System.nanoTime() - start) / 1e9);
     String note = kept
         ? "output layer refined by Rayleigh–Ritz over its " + n + " features on " + rules[0].description() + "; " + sums
         : "output layer kept as trained: Rayleigh–Ritz over its " + n + " features on " + rules[0].description()
