@@ -58,13 +58,19 @@ class ConfigFileTest {
 
     @Test
     void resolvedConfigurationRoundTripsThroughAFile(@TempDir Path dir) throws Exception {
-        // Settings read from a file and the same settings given as options resolve to the same configuration.
+        // Settings read from a file and the same settings given as options resolve to the same configuration; a file
+        // keeps the trained output layer unless it sets output-ritz (it reproduces a protocol), so the options say so.
         Path file = Files.writeString(dir.resolve("small.yaml"), SMALL);
         ReferenceCommandTest.Run a = ReferenceCommandTest.run("solve", "--config", file.toString(), "--steps", "2",
                 "--quiet", "--out", dir.resolve("a").toString());
         ReferenceCommandTest.Run b = ReferenceCommandTest.run("solve", "--operator", "harmonic", "--dim", "1", "--L", "2",
                 "--hidden", "32,32", "--batch", "128", "--steps", "2", "--lr", "3e-3", "--eval-grid", "200", "--quiet",
-                "--out", dir.resolve("b").toString());
+                "--no-output-ritz", "--out", dir.resolve("b").toString());
+        Path refined = Files.writeString(dir.resolve("refined.yaml"), SMALL + "output-ritz: true\n");
+        ReferenceCommandTest.Run c = ReferenceCommandTest.run("solve", "--config", refined.toString(), "--steps", "2",
+                "--quiet", "--out", dir.resolve("c").toString());
+        assertEquals(0, c.status(), c.err());
+        assertTrue(JSON.readTree(dir.resolve("c/config.json").toFile()).get("config").get("outputRitz").asBoolean());
         assertEquals(0, a.status(), a.err());
         assertEquals(0, b.status(), b.err());
         assertEquals(JSON.readTree(dir.resolve("b/config.json").toFile()),
