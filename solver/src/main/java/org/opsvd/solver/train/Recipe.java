@@ -131,7 +131,10 @@ public record Recipe(SamplingDensity.Kind sampler, double samplerScale, CuspFact
   /** Why {@link #MASK}. */
   static final String MASK_RULE = "Dirichlet walls belong to the operator: (1−e^{−(ℓ−x_j)})(1−e^{−(x_j+ℓ)}) per axis; "
       + "the free box's ground state cos(πx_j/2ℓ), under which ψ/mask is a polynomial in sin(πx_j/2ℓ) for every box "
-      + "state, measured worse (5-D box L = 6, seed 0, 18 000 steps: softplus 2.2e-4 → 2.6e-4, sin 3.7e-5 → 1.5e-4)";
+      + "state, measured worse (5-D box L = 6, seed 0, 18 000 steps: softplus 2.2e-4 → 2.6e-4, sin 3.7e-5 → 1.5e-4); "
+      + "with the output layer set by Rayleigh–Ritz it wins in 2-D and 5-D but not in 1-D and 3-D (defaults, seed 0, "
+      + "exponential → cosine: 1.0e-10 → 1.7e-10, 2.2e-6 → 1.4e-6, 5.6e-6 → 7.0e-6, 3.2e-5 → 9.8e-6), so no rule by "
+      + "dimension is drawn from one family of boxes";
 
   /** Why {@link #BOX_ACTIVATION}. */
   static final String ACTIVATION_RULE = "under a Dirichlet mask: the box's states are products of sines, and a sine "
