@@ -53,20 +53,26 @@ public final class OutputLayerRitz {
 
   /**
    * Refines {@code parameters}' output layer (see the class comment). A network without shared features ({@link
-   * Mlp#outputFeatures}: disjoint, or envelope scales that training moved apart) keeps its layer, with a note saying why.
+   * Mlp#outputFeatures}: disjoint, or envelope scales that training moved apart), or whose features cannot be fitted
+   * (non-finite values, a failed decomposition), keeps its layer, with a note saying why.
    *
    * @param rules the fit and held-out quadratures
    */
   static Outcome refine(Mlp network, List<double[]> parameters, LocalOperator operator, SamplingDensity density,
       SolveReference.Quadrature[] rules, OperatorShift shift, Precision precision) {
-    long start = System.nanoTime();
-    Mlp features;
     try {
-      features = network.outputFeatures(parameters);
-    } catch (IllegalArgumentException noSharedFeatures) { // e.g. envelope scales that training moved apart
-      return new Outcome(parameters, false, Double.NaN, Double.NaN, "output layer not refined: "
-          + noSharedFeatures.getMessage());
+      return fit(network, parameters, operator, density, rules, shift, precision);
+    } catch (IllegalArgumentException | IllegalStateException failed) {
+      // no shared features (envelope scales that training moved apart), non-finite features, a failed decomposition:
+      // the trained layer stands, and the solve's results are evaluated from it as without the refinement
+      return new Outcome(parameters, false, Double.NaN, Double.NaN, "output layer not refined: " + failed.getMessage());
     }
+  }
+
+  private static Outcome fit(Mlp network, List<double[]> parameters, LocalOperator operator, SamplingDensity density,
+      SolveReference.Quadrature[] rules, OperatorShift shift, Precision precision) {
+    long start = System.nanoTime();
+    Mlp features = network.outputFeatures(parameters);
     List<double[]> featureValues = features.parameters().stream().map(p -> p.initial()).toList();
     int n = features.outputs();
     int l = network.outputs();

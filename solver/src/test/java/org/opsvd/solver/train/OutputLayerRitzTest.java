@@ -103,6 +103,21 @@ class OutputLayerRitzTest {
         kept.note());
   }
 
+  /**
+   * Per-output envelope scales, which training moves apart, leave no features the outputs share: asked for anyway, the
+   * refinement leaves the layer as trained and says why, and the solve's results are those of the trained layer.
+   */
+  @Test
+  void outputsWithoutSharedFeaturesAreLeftAsTrained() {
+    NeuralSolver.Result r = SolveBuilder.of(OSCILLATOR).outputs(2).steps(100).batch(128).hidden(16).evalGrid(200)
+        .envelope(2.0).outputRitz(true).figures(false).solve();
+    assertFalse(r.refinement().kept());
+    assertEquals("output layer not refined: the envelope's scales differ between outputs", r.refinement().note());
+    NeuralSolver.Result plain = SolveBuilder.of(OSCILLATOR).outputs(2).steps(100).batch(128).hidden(16).evalGrid(200)
+        .envelope(2.0).outputRitz(false).figures(false).solve();
+    assertArrayEquals(plain.evaluation().rayleigh(), r.evaluation().rayleigh(), 0);
+  }
+
   /** The uniform rule with n points on the oscillator's box [−ℓ, ℓ] (trapezoid weights h, ends included). */
   private static SolveReference.Quadrature rule(int n) {
     double ell = OSCILLATOR.halfWidth();
