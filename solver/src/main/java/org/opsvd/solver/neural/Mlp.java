@@ -137,8 +137,10 @@ public final class Mlp implements Network {
     MlpSpec features = new MlpSpec(spec.inputDimension(), spec.hiddenWidths(), w + 1, spec.activation(),
         spec.parametrisation(), spec.fourier(), spec.envelope(), spec.box(), spec.cusp());
     List<Parameter> ps = new ArrayList<>();
-    List<Parameter> shapes = new Mlp(features, 0).parameters;
-    for (int i = 0; i < shapes.size(); i++) ps.add(new Parameter(shapes.get(i).name(), shapes.get(i).shape(), out.get(i)));
+    for (int i = 0; i < parameters.size(); i++) { // hidden layers as they are; W + 1 outputs after them
+      long[] shape = i == last ? new long[] {w, w + 1} : i > last ? new long[] {w + 1} : parameters.get(i).shape();
+      ps.add(new Parameter(parameters.get(i).name(), shape, out.get(i)));
+    }
     return new Mlp(features, List.copyOf(ps), fourierMatrix);
   }
 
